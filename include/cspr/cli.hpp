@@ -1,0 +1,27 @@
+// The command line: one entry point, so that tests can run cspr in-process with a fixed "now".
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cspr::cli {
+
+// What cspr takes from its surroundings, gathered in one place so that tests can fix it.
+struct Environment {
+    std::filesystem::path cwd;
+    std::optional<std::string> cases_env;  // $CSPR_CASES
+    std::chrono::system_clock::time_point now;
+    bool colour = false;  // stdout is a terminal and NO_COLOR is unset
+};
+
+Environment process_environment();
+
+// Runs `cspr args...` (args excludes the program name) and returns the exit code: 0 success,
+// 1 the answer is "no", 2 usage or data error. Errors are printed to `err` as one line.
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env);
+
+}  // namespace cspr::cli

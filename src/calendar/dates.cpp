@@ -1,0 +1,87 @@
+// ISO dates, month and year arithmetic, region names.
+#include <algorithm>
+
+#include "cspr/calendar.hpp"
+#include "cspr/error.hpp"
+
+namespace cspr::calendar {
+
+namespace {
+
+bool all_digits(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int to_int(std::string_view digits) {
+    int value = 0;
+    for (char c : digits) value = value * 10 + (c - '0');
+    return value;
+}
+
+constexpr std::array<std::string_view, 3> kRegionNames = {"england-and-wales", "scotland",
+                                                          "northern-ireland"};
+
+}  // namespace
+
+std::optional<Date> parse_iso_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    const auto y = text.substr(0, 4), m = text.substr(5, 2), d = text.substr(8, 2);
+    if (!all_digits(y) || !all_digits(m) || !all_digits(d)) return std::nullopt;
+    const date::year_month_day ymd{date::year{to_int(y)}, date::month{static_cast<unsigned>(to_int(m))},
+                                   date::day{static_cast<unsigned>(to_int(d))}};
+    if (!ymd.ok()) return std::nullopt;
+    return Date{ymd};
+}
+
+Date require_iso_date(std::string_view text, std::string_view what) {
+    if (auto d = parse_iso_date(text)) return *d;
+    throw Error("'" + std::string(text) + "' is not a date; expected YYYY-MM-DD, e.g. 2025-03-04",
+                {.field = std::string(what)});
+}
+
+std::string format_iso_date(Date d) { return date::format("%F", d); }
+
+Date london_date(std::chrono::system_clock::time_point t) {
+    const auto utc_day = date::floor<date::days>(t);
+    const int y = static_cast<int>(date::year_month_day{utc_day}.year());
+    const auto last_sunday = [y](unsigned m) { return Date{date::year{y} / date::month{m} / date::Sunday[date::last]}; };
+    const auto bst_start = last_sunday(3) + std::chrono::hours{1};
+    const auto bst_end = last_sunday(10) + std::chrono::hours{1};
+    const bool summer = t >= bst_start && t < bst_end;
+    return date::floor<date::days>(t + std::chrono::hours{summer ? 1 : 0});
+}
+
+std::string_view weekday_abbrev(Date d) {
+    static constexpr std::array<std::string_view, 7> kNames = {"Sun", "Mon", "Tue", "Wed",
+                                                               "Thu", "Fri", "Sat"};
+    return kNames[date::weekday{d}.c_encoding()];
+}
+
+Date add_months(Date d, int months) {
+    const date::year_month_day ymd{d};
+    const date::year_month ym = date::year_month{ymd.year(), ymd.month()} + date::months{months};
+    const date::day last = date::year_month_day_last{ym.year(), date::month_day_last{ym.month()}}.day();
+    return Date{ym / std::min(ymd.day(), last)};
+}
+
+Date add_years(Date d, int years) {
+    // Clamping to the month's end is exactly the 29 February rule.
+    return add_months(d, 12 * years);
+}
+
+std::string_view region_name(Region r) { return kRegionNames[static_cast<std::size_t>(r)]; }
+
+std::optional<Region> region_from_name(std::string_view name) {
+    for (Region r : kAllRegions)
+        if (region_name(r) == name) return r;
+    return std::nullopt;
+}
+
+Region require_region(std::string_view name) {
+    if (auto r = region_from_name(name)) return *r;
+    throw Error("unknown region '" + std::string(name) +
+                    "'; expected england-and-wales, scotland or northern-ireland",
+                {.field = "--region"});
+}
+
+}  // namespace cspr::calendar

@@ -1,0 +1,158 @@
+// The command table, global options, and the one place errors are caught and turned into exit codes.
+#include "app.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "cspr/error.hpp"
+
+namespace cspr::cli {
+
+namespace {
+
+constexpr Command kCommands[] = {
+    {"calendar", "UK working-day calendar: holidays, add, between, is-working-day, import", setup_calendar},
+};
+
+constexpr std::string_view kGlobalValueOptions[] = {"--cases", "--as-of", "--format"};
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// The first word that is neither an option nor a global option's value: the command name.
+std::optional<std::string> command_word(const std::vector<std::string>& args) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--") return std::nullopt;
+        if (!a.starts_with("-")) return a;
+        if (std::find(std::begin(kGlobalValueOptions), std::end(kGlobalValueOptions), a) !=
+            std::end(kGlobalValueOptions))
+            ++i;
+    }
+    return std::nullopt;
+}
+
+// CLI11 says only "A subcommand is required" for a misspelt one; say what was meant.
+void check_command_name(const std::vector<std::string>& args) {
+    const auto word = command_word(args);
+    if (!word) return;
+    const auto all = commands();
+    if (std::any_of(all.begin(), all.end(), [&](const Command& c) { return c.name == *word; })) return;
+    const Command* best = nullptr;
+    std::size_t best_distance = 3;
+    for (const Command& c : all) {
+        const std::size_t d = edit_distance(*word, c.name);
+        if (d < best_distance) best = &c, best_distance = d;
+    }
+    std::string message = "'" + *word + "' is not a cspr command";
+    if (best != nullptr) message += "; did you mean '" + std::string(best->name) + "'?";
+    else message += "; see 'cspr --help'";
+    throw Error(message);
+}
+
+std::string top_level_footer() {
+    return R"(
+Examples:
+  cspr calendar add 2024-12-20 5          # 5 working days after 20 Dec 2024: 2024-12-31
+  cspr calendar holidays --year 2012
+  cspr --as-of 2025-03-04 calendar is-working-day 2025-03-04
+
+Exit codes (every command): 0 success; 1 the answer is "no" (overdue, a check failed, not a
+working day); 2 usage or data error.)";
+}
+
+void add_global_options(CLI::App& app, Context& ctx) {
+    app.add_option("--cases", ctx.global.cases, "Case folder (default: $CSPR_CASES, else the nearest parent holding cspr.yaml)");
+    app.add_option("--as-of", ctx.global.as_of, "Use this date (YYYY-MM-DD) as today, for reproducible runs");
+    app.add_option("--format", ctx.global.format, "Output format: table, json or csv (where the command offers them)");
+}
+
+}  // namespace
+
+std::span<const Command> commands() { return kCommands; }
+
+void add_examples(CLI::App& sub, std::string_view examples) {
+    sub.footer("\nExamples:\n" + std::string(examples));
+}
+
+calendar::Date Context::today() const {
+    if (global.as_of) return calendar::require_iso_date(*global.as_of, "--as-of");
+    return calendar::london_date(env.now);
+}
+
+std::optional<store::fs::path> Context::case_folder() const {
+    const std::string env_cases = env.cases_env.value_or("");
+    return store::find_case_folder(global.cases, env.cases_env ? env_cases.c_str() : nullptr, env.cwd);
+}
+
+store::fs::path Context::require_case_folder() const {
+    if (auto folder = case_folder()) return *folder;
+    throw Error("no case folder here; name one with --cases DIR or $CSPR_CASES, or create one with 'cspr init'");
+}
+
+calendar::Calendar Context::calendar(calendar::Region region) const {
+    const auto table = store::load_holidays({case_folder(), store::user_data_folder()});
+    return calendar::make_calendar(region, table);
+}
+
+std::string Context::format(std::initializer_list<std::string_view> allowed) const {
+    const std::string chosen = global.format.value_or(std::string(*allowed.begin()));
+    if (std::find(allowed.begin(), allowed.end(), chosen) != allowed.end()) return chosen;
+    std::string list;
+    for (auto f : allowed) list += (list.empty() ? "" : ", ") + std::string(f);
+    throw Error("unknown format '" + chosen + "'; this command prints " + list, {.field = "--format"});
+}
+
+Environment process_environment() {
+    Environment env;
+    std::error_code ec;
+    env.cwd = std::filesystem::current_path(ec);
+    if (const char* cases = std::getenv("CSPR_CASES")) env.cases_env = cases;
+    env.now = std::chrono::system_clock::now();
+    const char* no_colour = std::getenv("NO_COLOR");
+    env.colour = ::isatty(STDOUT_FILENO) == 1 && (no_colour == nullptr || *no_colour == '\0');
+    return env;
+}
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env) {
+    Context ctx{out, err, env, {}};
+    CLI::App app{"cspr: statutory timescales for child safeguarding practice reviews in England", "cspr"};
+    app.set_version_flag("--version", "cspr " CSPR_VERSION);
+    app.require_subcommand(1);
+    app.footer(top_level_footer());
+    add_global_options(app, ctx);
+    for (const Command& c : commands()) {
+        CLI::App* sub = app.add_subcommand(std::string(c.name), std::string(c.summary));
+        sub->fallthrough();
+        c.setup(*sub, ctx);
+    }
+    try {
+        check_command_name(args);
+        std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them backwards
+        app.parse(reversed);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) return app.exit(e, out, err);
+        err << "cspr: " << e.what() << " (see 'cspr --help')\n";
+        return kExitError;
+    } catch (const Error& e) {
+        err << "cspr: " << e.what() << "\n";
+        return kExitError;
+    }
+    return ctx.exit_code;
+}
+
+}  // namespace cspr::cli

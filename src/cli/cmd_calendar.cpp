@@ -1,0 +1,209 @@
+// cspr calendar: the working-day calendar on the command line.
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "app.hpp"
+#include "cspr/error.hpp"
+
+namespace cspr::cli {
+
+namespace {
+
+using calendar::Date;
+
+struct CalendarArgs {
+    std::string region = std::string(calendar::region_name(calendar::kDefaultRegion));
+    std::string date1, date2, count, file;
+    std::optional<int> year;
+    std::optional<std::string> from, to;
+};
+
+calendar::Calendar region_calendar(const Context& ctx, const CalendarArgs& a) {
+    return ctx.calendar(calendar::require_region(a.region));
+}
+
+int require_integer(const std::string& text, std::string_view what) {
+    std::size_t used = 0;
+    int value = 0;
+    try {
+        value = std::stoi(text, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used == 0 || used != text.size())
+        throw Error("'" + text + "' is not a whole number", {.field = std::string(what)});
+    return value;
+}
+
+// A projected answer is still an answer, but the reader must know it assumes no new announcement.
+void note_if_projected(const Context& ctx, const calendar::Calendar& cal, Date d) {
+    if (calendar::is_projected(cal, d))
+        ctx.err << fmt::format("note: {} is in a year projected from the standing rules; it assumes no new "
+                               "bank holiday is announced (data announced to {})\n",
+                               calendar::format_iso_date(d), cal.last_announced_year);
+}
+
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string quoted = "\"";
+    for (char c : s) quoted += (c == '"') ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
+}
+
+std::string json_text(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += {'\\', c};
+        else if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", c);
+        else out += c;
+    }
+    return out + "\"";
+}
+
+void print_holidays(Context& ctx, const CalendarArgs& a) {
+    if (a.year && (a.from || a.to)) throw Error("give either --year or --from/--to, not both", {.field = "--year"});
+    if (a.from.has_value() != a.to.has_value()) throw Error("--from and --to go together", {.field = a.from ? "--to" : "--from"});
+    const auto cal = region_calendar(ctx, a);
+    const int year = a.year.value_or(static_cast<int>(date::year_month_day{ctx.today()}.year()));
+    const Date from = a.from ? calendar::require_iso_date(*a.from, "--from") : Date{date::year{year} / 1 / 1};
+    const Date to = a.to ? calendar::require_iso_date(*a.to, "--to") : Date{date::year{year} / 12 / 31};
+    if (to < from) throw Error("--to is before --from", {.field = "--to"});
+    calendar::require_covers(cal, from);
+    calendar::require_covers(cal, to);
+    const auto format = ctx.format({"table", "json", "csv"});
+    const auto holidays = calendar::holidays_between(cal, from, to);
+    if (format == "json") {
+        ctx.out << fmt::format("{{\n  \"region\": \"{}\",\n  \"from\": \"{}\",\n  \"to\": \"{}\",\n  \"holidays\": [",
+                               calendar::region_name(cal.region), calendar::format_iso_date(from),
+                               calendar::format_iso_date(to));
+        const char* separator = "\n";
+        for (const auto& h : holidays) {
+            ctx.out << fmt::format("{}    {{\"date\": \"{}\", \"title\": {}, \"notes\": {}, \"projected\": {}}}", separator,
+                                   calendar::format_iso_date(h.date), json_text(h.title), json_text(h.notes),
+                                   h.projected ? "true" : "false");
+            separator = ",\n";
+        }
+        ctx.out << (holidays.empty() ? "]\n}\n" : "\n  ]\n}\n");
+    } else if (format == "csv") {
+        ctx.out << "date,weekday,title,notes,projected\n";
+        for (const auto& h : holidays)
+            ctx.out << fmt::format("{},{},{},{},{}\n", calendar::format_iso_date(h.date), calendar::weekday_abbrev(h.date),
+                                   csv_field(h.title), csv_field(h.notes), h.projected ? "yes" : "no");
+    } else {
+        for (const auto& h : holidays) {
+            std::string remark = h.notes;
+            if (h.projected) remark += std::string(remark.empty() ? "" : "; ") + "projected";
+            ctx.out << fmt::format("{}  {}  {}{}\n", calendar::format_iso_date(h.date), calendar::weekday_abbrev(h.date),
+                                   h.title, remark.empty() ? "" : " (" + remark + ")");
+        }
+    }
+}
+
+void print_added(Context& ctx, const CalendarArgs& a) {
+    const auto cal = region_calendar(ctx, a);
+    const Date start = calendar::require_iso_date(a.date1, "DATE");
+    const Date result = calendar::add_working_days(cal, start, require_integer(a.count, "N"));
+    ctx.out << calendar::format_iso_date(result) << "\n";
+    note_if_projected(ctx, cal, result);
+}
+
+void print_between(Context& ctx, const CalendarArgs& a) {
+    const auto cal = region_calendar(ctx, a);
+    const Date from = calendar::require_iso_date(a.date1, "DATE1");
+    const Date to = calendar::require_iso_date(a.date2, "DATE2");
+    ctx.out << calendar::working_days_between(cal, from, to) << "\n";
+    note_if_projected(ctx, cal, std::max(from, to));
+}
+
+void print_is_working_day(Context& ctx, const CalendarArgs& a) {
+    const auto cal = region_calendar(ctx, a);
+    const Date d = calendar::require_iso_date(a.date1, "DATE");
+    const bool working = calendar::is_working_day(cal, d);
+    ctx.out << (working ? "yes" : "no") << "\n";
+    note_if_projected(ctx, cal, d);
+    if (!working) ctx.exit_code = kExitNo;
+}
+
+void import_feed(Context& ctx, const CalendarArgs& a) {
+    const auto table = store::parse_holiday_feed(store::read_file(a.file), a.file);
+    const auto target_folder = ctx.case_folder() ? ctx.case_folder() : store::user_data_folder();
+    if (!target_folder) throw Error("nowhere to import to: no case folder and no $HOME");
+    store::fs::create_directories(*target_folder);
+    const auto target = *target_folder / store::kHolidayFileName;
+    store::write_file_atomically(target, store::format_holiday_feed(table));
+    for (auto r : calendar::kAllRegions) {
+        const auto& events = table.of(r);
+        if (events.empty()) continue;
+        ctx.out << fmt::format("{}: {} holidays, {} to {}\n", calendar::region_name(r), events.size(),
+                               calendar::format_iso_date(events.front().date),
+                               calendar::format_iso_date(events.back().date));
+    }
+    ctx.out << "imported into " << target.string() << "; it now takes precedence over the built-in data\n";
+}
+
+CLI::App* leaf(CLI::App& parent, const char* name, const char* description, const char* examples) {
+    CLI::App* sub = parent.add_subcommand(name, description);
+    sub->fallthrough();
+    add_examples(*sub, examples);
+    return sub;
+}
+
+void add_region(CLI::App* sub, CalendarArgs& a) {
+    sub->add_option("--region", a.region, "england-and-wales (default), scotland or northern-ireland");
+}
+
+}  // namespace
+
+void setup_calendar(CLI::App& sub, Context& ctx) {
+    auto a = std::make_shared<CalendarArgs>();
+    sub.require_subcommand(1);
+    add_examples(sub, R"(  cspr calendar holidays --year 2012
+  cspr calendar add 2024-12-20 5            # prints 2024-12-31
+  cspr calendar add 2025-04-28 -7           # 7 working days before: 2025-04-15
+  cspr calendar between 2025-03-04 2025-03-11
+  cspr calendar is-working-day 2023-05-08   # prints no, exits 1
+  cspr calendar import bank-holidays.json
+
+Working days are Monday to Friday except the region's bank holidays. The start date is day 0 and
+never counted. Years after the announced data are projected from the standing rules and flagged.)");
+
+    auto* holidays = leaf(sub, "holidays", "List bank holidays",
+                          "  cspr calendar holidays --year 2022\n"
+                          "  cspr calendar holidays --from 2025-12-01 --to 2026-01-31 --region scotland\n"
+                          "  cspr calendar holidays --year 2026 --format csv\n");
+    add_region(holidays, *a);
+    holidays->add_option("--year", a->year, "A calendar year (default: this year)");
+    holidays->add_option("--from", a->from, "First date, YYYY-MM-DD");
+    holidays->add_option("--to", a->to, "Last date, YYYY-MM-DD");
+    holidays->callback([&ctx, a] { print_holidays(ctx, *a); });
+
+    auto* add = leaf(sub, "add", "Print the date N working days after DATE (before it when N is negative)",
+                     "  cspr calendar add 2024-12-20 5      # 2024-12-31\n"
+                     "  cspr calendar add 2025-04-28 -7     # 2025-04-15\n");
+    add_region(add, *a);
+    add->add_option("DATE", a->date1, "Start date (day 0), YYYY-MM-DD")->required();
+    add->add_option("N", a->count, "Working days to add; negative counts backwards")->required();
+    add->callback([&ctx, a] { print_added(ctx, *a); });
+
+    auto* between = leaf(sub, "between", "Print the number of working days in (DATE1, DATE2]",
+                         "  cspr calendar between 2024-12-20 2024-12-31   # 5\n");
+    add_region(between, *a);
+    between->add_option("DATE1", a->date1, "Start date (not counted), YYYY-MM-DD")->required();
+    between->add_option("DATE2", a->date2, "End date (counted), YYYY-MM-DD")->required();
+    between->callback([&ctx, a] { print_between(ctx, *a); });
+
+    auto* is_working = leaf(sub, "is-working-day", "Print yes or no; exit 0 for yes, 1 for no",
+                            "  cspr calendar is-working-day 2023-05-08   # no (coronation), exit 1\n");
+    add_region(is_working, *a);
+    is_working->add_option("DATE", a->date1, "YYYY-MM-DD")->required();
+    is_working->callback([&ctx, a] { print_is_working_day(ctx, *a); });
+
+    auto* import = leaf(sub, "import", "Install a newer GOV.UK bank-holidays.json, which then takes precedence",
+                        "  cspr calendar import bank-holidays.json\n"
+                        "  cspr --cases ~/cspr-cases calendar import bank-holidays.json\n");
+    import->add_option("FILE", a->file, "A file in GOV.UK's bank-holidays.json format")->required();
+    import->callback([&ctx, a] { import_feed(ctx, *a); });
+}
+
+}  // namespace cspr::cli

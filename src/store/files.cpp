@@ -1,0 +1,76 @@
+// Whole-file reads and crash-safe writes.
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cspr/error.hpp"
+#include "cspr/store.hpp"
+
+namespace cspr::store {
+
+namespace {
+
+[[noreturn]] void fail_io(const fs::path& path, const std::string& doing) {
+    throw Error(doing + ": " + std::strerror(errno), {path.string(), 0, ""});
+}
+
+void write_all(int fd, std::string_view content, const fs::path& path) {
+    while (!content.empty()) {
+        const ssize_t n = ::write(fd, content.data(), content.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) fail_io(path, "cannot write");
+        content.remove_prefix(static_cast<std::size_t>(n));
+    }
+}
+
+void fsync_folder(const fs::path& folder) {
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
+    if (fd < 0) return;  // best effort: the rename itself is already atomic
+    ::fsync(fd);
+    ::close(fd);
+}
+
+}  // namespace
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) fail_io(path, "cannot read");
+    std::ostringstream content;
+    content << in.rdbuf();
+    return std::move(content).str();
+}
+
+void write_file_atomically(const fs::path& path, std::string_view content, fs::perms mode) {
+    const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    // Hidden, and named after the file, so that a leftover from a crash is recognisable.
+    std::string temp_name(1, '.');
+    temp_name += path.filename().string();
+    temp_name += ".tmp-XXXXXX";
+    std::string temp = (folder / temp_name).string();
+    const int fd = ::mkstemp(temp.data());
+    if (fd < 0) fail_io(path, "cannot create a temporary file beside it");
+    try {
+        write_all(fd, content, path);
+        if (::fchmod(fd, static_cast<mode_t>(mode)) != 0) fail_io(path, "cannot set permissions");
+        if (::fsync(fd) != 0) fail_io(path, "cannot flush to disk");
+    } catch (...) {
+        ::close(fd);
+        ::unlink(temp.c_str());
+        throw;
+    }
+    ::close(fd);
+    if (::rename(temp.c_str(), path.c_str()) != 0) {
+        const int saved = errno;
+        ::unlink(temp.c_str());
+        errno = saved;
+        fail_io(path, "cannot replace");
+    }
+    fsync_folder(folder);
+}
+
+}  // namespace cspr::store
