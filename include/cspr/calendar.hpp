@@ -124,7 +124,8 @@ bool is_projected(const Calendar& cal, Date d);
 
 // The n-th working day after `d` (n > 0) or before it (n < 0); `d` itself is day 0 and never
 // counted, whatever day it is. n == 0 returns `d`.
-// add_working_days(2024-12-20, 5) == 2024-12-31; add_working_days(2025-04-28, -7) == 2025-04-16.
+// add_working_days(2024-12-20, 5) == 2024-12-31; add_working_days(2025-04-28, -7) == 2025-04-15
+// (Easter 2025 falls between; the issue text said 04-16, a miscount: see docs/calendar.md).
 Date add_working_days(const Calendar& cal, Date d, int n);
 // The number of working days in (a, b]; negative (the count in (b, a]) when b < a.
 int working_days_between(const Calendar& cal, Date a, Date b);

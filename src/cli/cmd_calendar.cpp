@@ -149,15 +149,13 @@ CLI::App* leaf(CLI::App& parent, const char* name, const char* description, cons
     return sub;
 }
 
-void add_region(CLI::App* sub, CalendarArgs& a) {
-    sub->add_option("--region", a.region, "england-and-wales (default), scotland or northern-ireland");
-}
-
 }  // namespace
 
 void setup_calendar(CLI::App& sub, Context& ctx) {
     auto a = std::make_shared<CalendarArgs>();
     sub.require_subcommand(1);
+    // On the group, so that it works before or after the leaf's name (leaves fall through to it).
+    sub.add_option("--region", a->region, "england-and-wales (default), scotland or northern-ireland");
     add_examples(sub, R"(  cspr calendar holidays --year 2012
   cspr calendar add 2024-12-20 5            # prints 2024-12-31
   cspr calendar add 2025-04-28 -7           # 7 working days before: 2025-04-15
@@ -172,7 +170,6 @@ never counted. Years after the announced data are projected from the standing ru
                           "  cspr calendar holidays --year 2022\n"
                           "  cspr calendar holidays --from 2025-12-01 --to 2026-01-31 --region scotland\n"
                           "  cspr calendar holidays --year 2026 --format csv\n");
-    add_region(holidays, *a);
     holidays->add_option("--year", a->year, "A calendar year (default: this year)");
     holidays->add_option("--from", a->from, "First date, YYYY-MM-DD");
     holidays->add_option("--to", a->to, "Last date, YYYY-MM-DD");
@@ -181,21 +178,18 @@ never counted. Years after the announced data are projected from the standing ru
     auto* add = leaf(sub, "add", "Print the date N working days after DATE (before it when N is negative)",
                      "  cspr calendar add 2024-12-20 5      # 2024-12-31\n"
                      "  cspr calendar add 2025-04-28 -7     # 2025-04-15\n");
-    add_region(add, *a);
     add->add_option("DATE", a->date1, "Start date (day 0), YYYY-MM-DD")->required();
     add->add_option("N", a->count, "Working days to add; negative counts backwards")->required();
     add->callback([&ctx, a] { print_added(ctx, *a); });
 
     auto* between = leaf(sub, "between", "Print the number of working days in (DATE1, DATE2]",
                          "  cspr calendar between 2024-12-20 2024-12-31   # 5\n");
-    add_region(between, *a);
     between->add_option("DATE1", a->date1, "Start date (not counted), YYYY-MM-DD")->required();
     between->add_option("DATE2", a->date2, "End date (counted), YYYY-MM-DD")->required();
     between->callback([&ctx, a] { print_between(ctx, *a); });
 
     auto* is_working = leaf(sub, "is-working-day", "Print yes or no; exit 0 for yes, 1 for no",
                             "  cspr calendar is-working-day 2023-05-08   # no (coronation), exit 1\n");
-    add_region(is_working, *a);
     is_working->add_option("DATE", a->date1, "YYYY-MM-DD")->required();
     is_working->callback([&ctx, a] { print_is_working_day(ctx, *a); });
 
