@@ -535,7 +535,7 @@ TEST_CASE("add_working_days: worked examples", "[calendar][arithmetic]") {
     }
 }
 
-TEST_CASE("working_days_between counts (a, b]", "[calendar][arithmetic]") {
+TEST_CASE("working_days_between counts the working days after a up to and including b", "[calendar][arithmetic]") {
     const auto cal = calendar_of(Region::england_and_wales);
     SECTION("worked examples") {
         CHECK(working_days_between(cal, D("2024-12-20"), D("2024-12-31")) == 5);
@@ -848,7 +848,7 @@ TEST_CASE("format_iso_date and weekday_abbrev", "[calendar][dates]") {
     }
 }
 
-TEST_CASE("add_months clamps to the end of the month; add_years turns 29 Feb into 28 Feb",
+TEST_CASE("add_months clamps to the end of the month and add_years turns 29 Feb into 28 Feb",
           "[calendar][dates]") {
     SECTION("add_months") {
         CHECK(add_months(D("2025-08-31"), 6) == D("2026-02-28"));  // a Saturday: not moved

@@ -134,7 +134,7 @@ Date next_working_day(const Calendar& cal, Date d);
 // `d` if it is a working day, else the next one.
 Date working_day_on_or_after(const Calendar& cal, Date d);
 
-// Holidays in [from, to], in date order.
+// Holidays in [from, to], in date order; both ends must be covered.
 std::span<const Holiday> holidays_between(const Calendar& cal, Date from, Date to);
 
 }  // namespace cspr::calendar

@@ -79,7 +79,10 @@ const Holiday* holiday_on(const Calendar& cal, Date d) {
     return it != cal.holidays.end() && it->date == d ? &*it : nullptr;
 }
 
-bool is_projected(const Calendar& cal, Date d) { return year_of(d) > cal.last_announced_year; }
+bool is_projected(const Calendar& cal, Date d) {
+    checked_offset(cal, d);
+    return year_of(d) > cal.last_announced_year;
+}
 
 Date add_working_days(const Calendar& cal, Date d, int n) {
     const auto i = static_cast<std::size_t>(checked_offset(cal, d));
@@ -105,6 +108,9 @@ Date working_day_on_or_after(const Calendar& cal, Date d) {
 }
 
 std::span<const Holiday> holidays_between(const Calendar& cal, Date from, Date to) {
+    // An empty answer outside the calendar would read as "no holidays" when the truth is "unknown".
+    checked_offset(cal, from);
+    checked_offset(cal, to);
     const auto by_date = [](const Holiday& h, Date x) { return h.date < x; };
     auto first = std::lower_bound(cal.holidays.begin(), cal.holidays.end(), from, by_date);
     auto last = std::lower_bound(first, cal.holidays.end(), to + date::days{1}, by_date);
