@@ -31,6 +31,16 @@ Date require_iso_date(std::string_view text, std::string_view what);
 // midnight in summer when UTC is still on yesterday.
 Date london_date(std::chrono::system_clock::time_point t);
 
+// An instant to the minute. Files and output show it as London local time, "2025-03-03T10:30".
+using DateTime = std::chrono::sys_time<std::chrono::minutes>;
+// Strict "YYYY-MM-DDTHH:MM" in London local time. A time the clocks skip (01:30 on the last Sunday
+// of March) does not parse; one they repeat (01:30 on the last Sunday of October) reads as BST.
+std::optional<DateTime> parse_london_datetime(std::string_view text);
+DateTime require_london_datetime(std::string_view text, std::string_view what);
+std::string format_london_datetime(DateTime t);
+// The London local date of an instant.
+Date london_date_of(DateTime t);
+
 // Three-letter English weekday name ("Mon"), for tables.
 std::string_view weekday_abbrev(Date d);
 

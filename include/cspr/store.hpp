@@ -2,15 +2,36 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
+#include <vector>
 #include <string>
 #include <string_view>
 
 #include "cspr/calendar.hpp"
+#include "cspr/error.hpp"
+#include "cspr/model.hpp"
 
 namespace cspr::store {
 
 namespace fs = std::filesystem;
+
+// ---- Problems ----------------------------------------------------------------------------------
+
+// Where readers send problems. Strict (every command but validate): the first problem throws.
+// Collecting (validate): every problem is kept and reading goes on.
+class Diagnostics {
+public:
+    enum class Mode { strict, collect };
+    explicit Diagnostics(Mode mode = Mode::strict) : mode_(mode) {}
+
+    void report(const Error& problem);
+    const std::vector<Error>& problems() const { return problems_; }
+
+private:
+    Mode mode_;
+    std::vector<Error> problems_;
+};
 
 // ---- Files -------------------------------------------------------------------------------------
 
@@ -32,6 +53,29 @@ calendar::HolidayTable parse_holiday_feed(std::string_view text, const std::stri
 // Writes a table back in the feed's shape, deterministically (divisions in GOV.UK order).
 std::string format_holiday_feed(const calendar::HolidayTable& table);
 
+// ---- Case files ----------------------------------------------------------------------------------
+// Each file kind has a parser (text → value, problems to `diagnostics`) and a formatter (value → the
+// canonical bytes). format(parse(x)) == x for every file cspr wrote. docs/case-files.md is the spec.
+
+model::Config parse_config(std::string_view text, const std::string& file, Diagnostics& diagnostics);
+std::string format_config(const model::Config& config);
+
+model::Referral parse_referral(std::string_view text, const std::string& file, Diagnostics& diagnostics);
+std::string format_referral(const model::Referral& referral);
+// A referral form given to `cspr refer --from`: the same shape, without `id` and `schema_version`.
+model::Referral parse_referral_form(std::string_view text, const std::string& file);
+
+model::Notification parse_notification(std::string_view text, const std::string& file, Diagnostics& diagnostics);
+std::string format_notification(const model::Notification& notification);
+
+// cases/ids.yaml: the last number allocated per year.
+std::map<int, int> parse_ids(std::string_view text, const std::string& file, Diagnostics& diagnostics);
+std::string format_ids(const std::map<int, int>& last);
+
+// The 1-based line of a dotted field (`child.date_of_death`, `recipients[2].sent`) in a YAML text;
+// the nearest enclosing field's line when the field is missing; 0 when the text does not parse.
+int line_of_field(std::string_view text, std::string_view field);
+
 // ---- Where things live -------------------------------------------------------------------------
 
 inline constexpr std::string_view kCaseFolderMarker = "cspr.yaml";
@@ -41,6 +85,47 @@ inline constexpr std::string_view kHolidayFileName = "bank-holidays.json";
 // parent of `cwd` holding cspr.yaml. nullopt when none applies. A given folder must exist.
 std::optional<fs::path> find_case_folder(const std::optional<std::string>& flag, const char* env,
                                          const fs::path& cwd);
+
+// A case folder opened for work: its root and its settings.
+struct CaseFolder {
+    fs::path root;
+    model::Config config;
+};
+
+inline constexpr std::string_view kReferralFile = "referral.yaml";
+inline constexpr std::string_view kNotificationFile = "notification.yaml";
+
+// Creates cspr.yaml, schemas/ and cases/ in `root` (which may exist, but must not hold cspr.yaml).
+// Returns the files it wrote.
+std::vector<fs::path> init_case_folder(const fs::path& root, const model::Config& config);
+// Reads cspr.yaml; any problem throws.
+CaseFolder open_case_folder(const fs::path& root);
+
+// Checks that `id` is a case ID (CODE-YYYY-NNN) — which also keeps it inside the folder — and
+// returns cases/<id>. Does not check that the case exists.
+fs::path case_path(const CaseFolder& folder, std::string_view id);
+// As case_path, and the case must exist.
+fs::path existing_case_path(const CaseFolder& folder, std::string_view id);
+std::vector<std::string> list_case_ids(const CaseFolder& folder);
+// Loads every step file the case has.
+model::Case load_case(const CaseFolder& folder, std::string_view id, Diagnostics& diagnostics);
+
+// Allocates the next ID for `year` (never reusing one, even of a removed case) and records it in
+// cases/ids.yaml. Returns the ID.
+std::string allocate_case_id(const CaseFolder& folder, int year);
+
+// Writes a step file of a case atomically. Refuses (throws) to replace a file that holds comments,
+// naming the line, so that an analyst's note is never lost silently.
+void write_case_file(const fs::path& path, std::string_view content);
+
+// Stages exactly `files` and commits them with `message` (git's command line). Throws on failure.
+void git_commit(const fs::path& root, const std::vector<fs::path>& files, const std::string& message);
+// True when `dir` is inside a git work tree.
+bool inside_git_repository(const fs::path& dir);
+void git_init(const fs::path& dir);
+
+// The schema texts that init writes into schemas/, by file name (embedded at build time).
+const std::vector<std::pair<std::string, std::string>>& embedded_schemas();
 
 // $XDG_DATA_HOME/cspr, else $HOME/.local/share/cspr.
 std::optional<fs::path> user_data_folder();

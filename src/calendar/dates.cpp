@@ -41,15 +41,44 @@ Date require_iso_date(std::string_view text, std::string_view what) {
 
 std::string format_iso_date(Date d) { return date::format("%F", d); }
 
-Date london_date(std::chrono::system_clock::time_point t) {
-    const auto utc_day = date::floor<date::days>(t);
-    const int y = static_cast<int>(date::year_month_day{utc_day}.year());
+namespace {
+
+// BST runs from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October.
+std::chrono::minutes london_offset(std::chrono::system_clock::time_point t) {
+    const int y = static_cast<int>(date::year_month_day{date::floor<date::days>(t)}.year());
     const auto last_sunday = [y](unsigned m) { return Date{date::year{y} / date::month{m} / date::Sunday[date::last]}; };
     const auto bst_start = last_sunday(3) + std::chrono::hours{1};
     const auto bst_end = last_sunday(10) + std::chrono::hours{1};
-    const bool summer = t >= bst_start && t < bst_end;
-    return date::floor<date::days>(t + std::chrono::hours{summer ? 1 : 0});
+    return t >= bst_start && t < bst_end ? std::chrono::minutes{60} : std::chrono::minutes{0};
 }
+
+}  // namespace
+
+Date london_date(std::chrono::system_clock::time_point t) { return date::floor<date::days>(t + london_offset(t)); }
+
+Date london_date_of(DateTime t) { return london_date(t); }
+
+std::optional<DateTime> parse_london_datetime(std::string_view text) {
+    if (text.size() != 16 || text[10] != 'T' || text[13] != ':') return std::nullopt;
+    const auto day = parse_iso_date(text.substr(0, 10));
+    const auto hh = text.substr(11, 2), mm = text.substr(14, 2);
+    if (!day || !all_digits(hh) || !all_digits(mm) || to_int(hh) > 23 || to_int(mm) > 59) return std::nullopt;
+    const DateTime local = DateTime{*day} + std::chrono::hours{to_int(hh)} + std::chrono::minutes{to_int(mm)};
+    for (const auto offset : {std::chrono::minutes{60}, std::chrono::minutes{0}}) {
+        const DateTime utc = local - offset;
+        if (london_offset(utc) == offset) return utc;
+    }
+    return std::nullopt;  // in the hour the clocks skip
+}
+
+DateTime require_london_datetime(std::string_view text, std::string_view what) {
+    if (auto t = parse_london_datetime(text)) return *t;
+    throw Error("'" + std::string(text) + "' is not a London date and time; expected YYYY-MM-DDTHH:MM, e.g. "
+                "2025-03-03T10:30",
+                {.field = std::string(what)});
+}
+
+std::string format_london_datetime(DateTime t) { return date::format("%FT%H:%M", t + london_offset(t)); }
 
 std::string_view weekday_abbrev(Date d) {
     static constexpr std::array<std::string_view, 7> kNames = {"Sun", "Mon", "Tue", "Wed",

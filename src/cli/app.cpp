@@ -13,6 +13,12 @@ namespace cspr::cli {
 namespace {
 
 constexpr Command kCommands[] = {
+    {"init", "Create a case folder: cspr.yaml, schemas/ and cases/", setup_init},
+    {"refer", "Record a referral; allocates the case ID", setup_refer},
+    {"notify", "Record the notification decision and who was told when", setup_notify},
+    {"list", "Every case with its step and next deadline", setup_list},
+    {"show", "One case: what is recorded, steps done, deadlines", setup_show},
+    {"validate", "Check every case file against the schemas and the cross-file rules", setup_validate},
     {"calendar", "UK working-day calendar: holidays, add, between, is-working-day, import", setup_calendar},
 };
 
@@ -96,7 +102,13 @@ calendar::Date Context::today() const {
 
 std::optional<store::fs::path> Context::case_folder() const {
     const std::string env_cases = env.cases_env.value_or("");
-    return store::find_case_folder(global.cases, env.cases_env ? env_cases.c_str() : nullptr, env.cwd);
+    auto folder = store::find_case_folder(global.cases, env.cases_env ? env_cases.c_str() : nullptr, env.cwd);
+    // Found by walking up from here: name it relative to here, so that messages stay short.
+    if (folder && !global.cases && !env.cases_env) {
+        const auto relative = folder->lexically_relative(env.cwd);
+        if (!relative.empty()) folder = relative == "." ? store::fs::path() : relative;
+    }
+    return folder;
 }
 
 store::fs::path Context::require_case_folder() const {
@@ -105,7 +117,9 @@ store::fs::path Context::require_case_folder() const {
 }
 
 calendar::Calendar Context::calendar(calendar::Region region) const {
-    const auto table = store::load_holidays({case_folder(), store::user_data_folder()});
+    auto folder = case_folder();
+    if (folder && folder->empty()) folder = ".";
+    const auto table = store::load_holidays({folder, store::user_data_folder()});
     return calendar::make_calendar(region, table);
 }
 
@@ -115,6 +129,20 @@ std::string Context::format(std::initializer_list<std::string_view> allowed) con
     std::string list;
     for (auto f : allowed) list += (list.empty() ? "" : ", ") + std::string(f);
     throw Error("unknown format '" + chosen + "'; this command prints " + list, {.field = "--format"});
+}
+
+store::CaseFolder Context::open_folder() const {
+    store::CaseFolder folder = store::open_case_folder(require_case_folder());
+    const auto problems = rules::check_config(folder.config);
+    if (!problems.empty()) throw locate_problems(folder, "", problems).front();
+    return folder;
+}
+
+void Context::commit_if_asked(const store::CaseFolder& folder, const std::vector<store::fs::path>& files,
+                              const std::string& message) const {
+    if (!commit && !folder.config.git_commit) return;
+    store::git_commit(folder.root, files, message);
+    out << "committed: " << message << "\n";
 }
 
 Environment process_environment() {
@@ -149,6 +177,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         err << "cspr: " << e.what() << " (see 'cspr --help')\n";
         return kExitError;
     } catch (const Error& e) {
+        err << "cspr: " << e.what() << "\n";
+        return kExitError;
+    } catch (const std::exception& e) {  // a library's own failure: still one line, still exit 2
         err << "cspr: " << e.what() << "\n";
         return kExitError;
     }

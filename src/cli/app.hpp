@@ -12,6 +12,7 @@
 #include "cspr/calendar.hpp"
 #include "cspr/cli.hpp"
 #include "cspr/error.hpp"
+#include "cspr/rules.hpp"
 #include "cspr/store.hpp"
 
 namespace cspr::cli {
@@ -29,6 +30,8 @@ struct Context {
     const Environment& env;
     GlobalOptions global;
     int exit_code = kExitOk;
+    bool commit = false;      // --commit on a writing command
+    bool show_names = false;  // --show-names: the only way personal names reach the output
 
     // --as-of, else today in London.
     calendar::Date today() const;
@@ -38,6 +41,11 @@ struct Context {
     store::fs::path require_case_folder() const;
     // The calendar of `region` with any imported feed applied.
     calendar::Calendar calendar(calendar::Region region) const;
+    // The case folder, opened (cspr.yaml read and checked).
+    store::CaseFolder open_folder() const;
+    // Commits `files` when --commit was given or cspr.yaml says git.commit: true.
+    void commit_if_asked(const store::CaseFolder& folder, const std::vector<store::fs::path>& files,
+                         const std::string& message) const;
     // --format, checked against what this command can print.
     std::string format(std::initializer_list<std::string_view> allowed) const;
 };
@@ -52,6 +60,34 @@ struct Command {
 std::span<const Command> commands();
 
 void setup_calendar(CLI::App& sub, Context& ctx);
+void setup_init(CLI::App& sub, Context& ctx);
+void setup_refer(CLI::App& sub, Context& ctx);
+void setup_notify(CLI::App& sub, Context& ctx);
+void setup_list(CLI::App& sub, Context& ctx);
+void setup_show(CLI::App& sub, Context& ctx);
+void setup_validate(CLI::App& sub, Context& ctx);
+
+// ---- Shared by several commands (output.cpp) ----
+
+// --commit, for commands that write.
+void add_commit_flag(CLI::App& sub, Context& ctx);
+// "yes"/"no" → bool, or an error naming `what`.
+bool require_yes_no(const std::string& text, std::string_view what);
+// A fixed-width table: columns padded to their widest cell, two spaces apart, no trailing spaces.
+std::string format_table(const std::vector<std::vector<std::string>>& rows);
+// The due date of a deadline as people read it: "2025-03-11", or "2025-03-05T10:30" for hours.
+std::string due_text(const rules::Deadline& d);
+// "met", "met late (2 working days)", "overdue (3 working days)", "5 working days left".
+std::string status_text(const rules::Deadline& d);
+// The deadlines of a case as a table (due, status, rule, subject, what).
+void print_deadline_table(std::ostream& out, const std::vector<rules::Deadline>& deadlines);
+// Before a write: throws the first problem rules::check_case finds in the case as it would be. A
+// problem in the file about to be written names its field; one in a file already on disk, its path
+// and line too.
+void refuse_case_problems(const store::CaseFolder& folder, const model::Case& c, std::string_view writing_file);
+// Problems found by rules::check_case as one-line errors, with paths and lines.
+std::vector<Error> locate_problems(const store::CaseFolder& folder, const std::string& case_id,
+                                   const std::vector<rules::Problem>& problems);
 
 // Adds "Examples:" to a command's --help.
 void add_examples(CLI::App& sub, std::string_view examples);

@@ -1,0 +1,112 @@
+// The statutory and local timescales as one table, and the engine that turns a case into deadlines.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cspr/calendar.hpp"
+#include "cspr/model.hpp"
+
+namespace cspr::rules {
+
+// When a clock starts or stops: a day, or (for rules counted in hours) an instant.
+struct Moment {
+    calendar::Date day{};
+    std::optional<calendar::DateTime> time;
+};
+
+// One clock a rule starts for a case: a rule can start several (one per recipient to notify).
+struct Clock {
+    std::string subject;           // "" or the recipient, e.g. "panel"
+    Moment start;
+    std::optional<Moment> met;     // the recorded fact that meets it
+};
+
+// One row of the table: everything a reader needs to trust the deadline, and its source.
+struct Rule {
+    std::string_view id;
+    std::string_view step;          // the command that records it: refer, notify, rapid-review, ...
+    std::string_view what;          // what must happen
+    std::string_view clock_starts;  // the recorded fact that is day 0
+    int length;
+    model::Unit unit;
+    bool counts_back;               // "no later than N before" rather than "within N of"
+    std::string_view applies_when;
+    std::string_view met_by;        // the recorded fact that meets it
+    bool statutory;                 // a local override needs a recorded reason
+    std::string_view source;
+    // The clocks this rule starts for a case (none when it does not apply, or not yet).
+    std::vector<Clock> (*clocks)(const model::Case&);
+};
+
+std::span<const Rule> rule_table();
+const Rule* find_rule(std::string_view id);
+
+enum class Status { met, met_late, pending, overdue };
+std::string_view status_name(Status s);  // "met", "met late", "pending", "overdue"
+
+struct Deadline {
+    std::string case_id;
+    const Rule* rule = nullptr;
+    std::string subject;
+    int length = 0;                 // after any local override
+    model::Unit unit = model::Unit::working_days;
+    std::string override_reason;    // non-empty when cspr.yaml overrides the rule
+    Moment start;
+    calendar::Date due{};
+    std::optional<calendar::DateTime> due_time;  // for rules counted in hours
+    std::optional<Moment> met;
+    Status status = Status::pending;
+    // Pending or overdue: working days (or the rule's own unit) from today to the due date, negative
+    // when overdue. Met late: how late, in the rule's unit.
+    int days_left = 0;
+    int late_by = 0;
+    bool projected = false;         // the due date is in a year of projected bank holidays
+};
+
+// Every deadline of one case as of `today`, sorted by due date then rule order.
+std::vector<Deadline> case_deadlines(const model::Case& c, const model::Config& config,
+                                     const calendar::Calendar& cal, calendar::Date today);
+
+// "5 working days", "48 hours", "6 months".
+std::string describe_length(int length, model::Unit unit);
+
+// ---- The notification test (Children Act 2004 s16C(1)) ------------------------------------------
+
+struct Recipient {
+    std::string_view id;
+    std::string_view rule;
+    std::string_view who;
+};
+// Every recipient id cspr knows, with its rule and a description.
+std::span<const Recipient> recipients();
+const Recipient* find_recipient(std::string_view id);
+
+struct NotificationDecision {
+    bool notifiable = false;
+    std::vector<std::string> reasons;   // each ends with its source in parentheses
+    std::vector<const Recipient*> who;  // who must be told
+};
+NotificationDecision decide_notification(const model::NotificationTest& test);
+
+// ---- Checks across fields and files -------------------------------------------------------------
+
+// A problem in a case that no single field shows: which file of the case (e.g. "referral.yaml"), the
+// dotted field, and what is wrong. The CLI adds the path and line.
+struct Problem {
+    std::string file;
+    std::string field;
+    std::string message;
+};
+
+// The rules that tie a case's fields and files together: dates in order, a notification needs a
+// referral, a date of death only for a child who died, the recorded notification decision agrees
+// with its test, and so on.
+std::vector<Problem> check_case(const model::Case& c);
+// cspr.yaml: an override of a statutory timescale needs a reason; overrides name known rules.
+std::vector<Problem> check_config(const model::Config& config);
+
+}  // namespace cspr::rules

@@ -1,0 +1,61 @@
+// cspr init: create a case folder.
+#include <algorithm>
+#include <memory>
+
+#include "app.hpp"
+
+namespace cspr::cli {
+
+namespace {
+
+struct InitArgs {
+    std::string dir = ".";
+    std::string partnership, code, local_authority;
+    std::string region = std::string(calendar::region_name(calendar::kDefaultRegion));
+    bool no_git = false;
+};
+
+void run_init(Context& ctx, const InitArgs& a) {
+    model::Config config;
+    config.partnership = a.partnership;
+    config.code = a.code;
+    config.local_authority = a.local_authority;
+    config.region = calendar::require_region(a.region);
+    const bool code_ok = config.code.size() >= 2 && config.code.size() <= 12 &&
+                         std::all_of(config.code.begin(), config.code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (!code_ok) throw Error("'" + config.code + "' must be 2 to 12 capital letters, e.g. NDSCP", {.field = "--code"});
+    if (config.partnership.empty()) throw Error("must not be empty", {.field = "--partnership"});
+    if (config.local_authority.empty()) throw Error("must not be empty", {.field = "--local-authority"});
+
+    const store::fs::path root = a.dir;
+    const bool had_git = store::inside_git_repository(root.empty() ? "." : root);
+    const auto written = store::init_case_folder(root, config);
+    ctx.out << "created case folder " << root.string() << " for " << config.partnership << " (" << config.code << ")\n";
+    if (!had_git && !a.no_git) {
+        store::git_init(root);
+        ctx.out << "initialised a git repository in " << root.string() << "\n";
+    }
+    store::CaseFolder folder{root, config};
+    ctx.commit_if_asked(folder, written, "init " + config.code + ": case folder for " + config.partnership);
+}
+
+}  // namespace
+
+void setup_init(CLI::App& sub, Context& ctx) {
+    auto a = std::make_shared<InitArgs>();
+    sub.add_option("DIR", a->dir, "Folder to create (default: here)");
+    sub.add_option("--partnership", a->partnership, "The partnership's name")->required();
+    sub.add_option("--code", a->code, "Short code used in case IDs: 2-12 capital letters, e.g. NDSCP")->required();
+    sub.add_option("--local-authority", a->local_authority, "The local authority with the duty to notify")->required();
+    sub.add_option("--region", a->region, "Bank-holiday calendar: england-and-wales (default), scotland, northern-ireland");
+    sub.add_flag("--no-git", a->no_git, "Do not run git init, even outside a git repository");
+    add_commit_flag(sub, ctx);
+    add_examples(sub, R"(  cspr init cases --partnership "Northdale Safeguarding Children Partnership" \
+      --code NDSCP --local-authority "Northdale Council"
+  cspr init . --partnership "..." --code NDSCP --local-authority "..." --no-git
+
+Creates cspr.yaml, schemas/ and cases/. Outside a git repository it also runs git init.)");
+    sub.callback([&ctx, a] { run_init(ctx, *a); });
+}
+
+}  // namespace cspr::cli

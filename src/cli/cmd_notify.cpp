@@ -1,0 +1,133 @@
+// cspr notify: the local authority's notification decision (Children Act 2004 s16C(1); Working
+// Together 2018 ch. 4) and who was told when.
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "app.hpp"
+
+namespace cspr::cli {
+
+namespace {
+
+struct NotifyArgs {
+    std::string id;
+    std::optional<std::string> aware, abuse, harm, where, looked_after, care_leaver, route;
+    std::vector<std::string> sent;
+};
+
+template <typename Enum>
+Enum require_choice(const std::optional<std::string>& value, std::string_view option,
+                    std::optional<Enum> (*from_name)(std::string_view), std::string_view allowed) {
+    if (!value) throw Error(std::string("required to record the notification test; one of ") + std::string(allowed), {.field = std::string(option)});
+    if (auto e = from_name(*value)) return *e;
+    throw Error("'" + *value + "' is not one of " + std::string(allowed), {.field = std::string(option)});
+}
+
+model::Notification new_notification(const NotifyArgs& a) {
+    if (!a.aware) throw Error("required: the day the local authority became aware (day 0)", {.field = "--aware"});
+    model::Notification n;
+    n.id = a.id;
+    n.aware = calendar::require_iso_date(*a.aware, "--aware");
+    n.test.abuse_or_neglect = require_choice<model::AbuseOrNeglect>(a.abuse, "--abuse", model::abuse_from_name, "known, suspected, no");
+    n.test.harm = require_choice<model::Harm>(a.harm, "--harm", model::harm_from_name, "died, seriously-harmed, neither");
+    n.test.location = require_choice<model::Location>(a.where, "--where", model::location_from_name,
+                                                      "in-area, resident-harmed-outside-england, neither");
+    if (!a.looked_after) throw Error("required to record the notification test; yes or no", {.field = "--looked-after"});
+    n.test.looked_after = require_yes_no(*a.looked_after, "--looked-after");
+    n.test.care_leaver = a.care_leaver ? require_yes_no(*a.care_leaver, "--care-leaver") : false;
+    const auto decision = rules::decide_notification(n.test);
+    n.notifiable = decision.notifiable;
+    n.reasons = decision.reasons;
+    for (const auto* r : decision.who) n.recipients.push_back({std::string(r->id), std::string(r->rule), std::nullopt, {}});
+    if (a.route) n.not_notifiable_route = *a.route;
+    return n;
+}
+
+// --sent panel=2025-03-04: records when a recipient was told.
+void apply_sent(model::Notification& n, const std::string& assignment) {
+    const auto eq = assignment.find('=');
+    if (eq == std::string::npos) throw Error("'" + assignment + "' should be RECIPIENT=YYYY-MM-DD, e.g. panel=2025-03-04", {.field = "--sent"});
+    const std::string who = assignment.substr(0, eq);
+    const auto it = std::find_if(n.recipients.begin(), n.recipients.end(), [&](const auto& r) { return r.recipient == who; });
+    if (it == n.recipients.end()) {
+        std::string listed;
+        for (const auto& r : n.recipients) listed += (listed.empty() ? "" : ", ") + r.recipient;
+        throw Error("'" + who + "' is not a recipient of this notification" + (listed.empty() ? "" : "; it lists " + listed),
+                    {.field = "--sent"});
+    }
+    it->sent = calendar::require_iso_date(assignment.substr(eq + 1), "--sent " + who);
+}
+
+void print_summary(Context& ctx, const store::CaseFolder& folder, const model::Case& c) {
+    const auto& n = *c.notification;
+    ctx.out << fmt::format("{}: {}\n", c.id, n.notifiable ? "notifiable to the Child Safeguarding Practice Review Panel"
+                                                          : "not notifiable to the Panel");
+    for (const auto& reason : n.reasons) ctx.out << "  - " << reason << "\n";
+    if (!n.notifiable && !n.not_notifiable_route.empty()) ctx.out << "  route: " << n.not_notifiable_route << "\n";
+    if (n.recipients.empty()) return;
+    const auto cal = ctx.calendar(folder.config.region);
+    std::vector<std::vector<std::string>> rows = {{"WHO", "DUE", "SENT", "STATUS", "RULE"}};
+    for (const auto& d : rules::case_deadlines(c, folder.config, cal, ctx.today())) {
+        if (d.rule->step != "notify") continue;
+        rows.push_back({d.subject, due_text(d), d.met ? calendar::format_iso_date(d.met->day) : "-", status_text(d),
+                        std::string(d.rule->id)});
+    }
+    ctx.out << fmt::format("Who must be told (day 0: the local authority became aware on {}):\n",
+                           calendar::format_iso_date(n.aware));
+    ctx.out << format_table(rows);
+    for (const auto& r : n.recipients)
+        if (const auto* known = rules::find_recipient(r.recipient)) ctx.out << "  " << r.recipient << ": " << known->who << "\n";
+}
+
+void run_notify(Context& ctx, const NotifyArgs& a) {
+    const auto folder = ctx.open_folder();
+    store::Diagnostics strict;
+    model::Case c = store::load_case(folder, a.id, strict);
+    const bool answers_given = a.aware || a.abuse || a.harm || a.where || a.looked_after || a.care_leaver;
+    if (c.notification && answers_given)
+        throw Error("already recorded in notification.yaml; a recorded decision is changed by editing that file under review",
+                    {.field = "ID"});
+    if (!c.notification && !answers_given && !a.sent.empty())
+        throw Error("record the notification test first (--aware, --abuse, --harm, --where, --looked-after)", {.field = "--sent"});
+    if (!c.notification && !answers_given)
+        throw Error("nothing to record: give the test's answers, or --sent RECIPIENT=DATE", {.field = "ID"});
+    if (!c.notification) c.notification = new_notification(a);
+    else if (a.route) c.notification->not_notifiable_route = *a.route;
+    for (const auto& s : a.sent) apply_sent(*c.notification, s);
+    refuse_case_problems(folder, c, store::kNotificationFile);
+    const auto path = store::existing_case_path(folder, a.id) / store::kNotificationFile;
+    store::write_case_file(path, store::format_notification(*c.notification));
+    print_summary(ctx, folder, c);
+    std::string message = "notify " + c.id + ": ";
+    if (answers_given) message += c.notification->notifiable ? "notifiable" : "not notifiable";
+    for (const auto& s : a.sent) message += (message.ends_with(": ") ? "" : "; ") + s.substr(0, s.find('=')) + " notified " + s.substr(s.find('=') + 1);
+    ctx.commit_if_asked(folder, {path}, message);
+}
+
+}  // namespace
+
+void setup_notify(CLI::App& sub, Context& ctx) {
+    auto a = std::make_shared<NotifyArgs>();
+    sub.add_option("ID", a->id, "The case, e.g. NDSCP-2025-001")->required();
+    sub.add_option("--aware", a->aware, "The day the local authority became aware of the incident (day 0)");
+    sub.add_option("--abuse", a->abuse, "Abuse or neglect: known, suspected or no");
+    sub.add_option("--harm", a->harm, "The child: died, seriously-harmed or neither");
+    sub.add_option("--where", a->where, "in-area, resident-harmed-outside-england or neither (s16C(1)(a), (b))");
+    sub.add_option("--looked-after", a->looked_after, "The child was looked after: yes or no");
+    sub.add_option("--care-leaver", a->care_leaver, "A care leaver (to age 24) died: yes or no (default no)");
+    sub.add_option("--route", a->route, "For a case that is not notifiable: the route it goes on to");
+    sub.add_option("--sent", a->sent, "RECIPIENT=DATE: when a recipient was told (repeat)");
+    add_commit_flag(sub, ctx);
+    add_examples(sub, R"(  cspr notify NDSCP-2025-001 --aware 2025-03-04 --abuse suspected --harm died \
+      --where in-area --looked-after no
+  cspr notify NDSCP-2025-001 --sent panel=2025-03-10 --sent ofsted-dfe=2025-03-10
+  cspr notify NDSCP-2025-002 --aware 2025-04-01 --abuse no --harm seriously-harmed \
+      --where in-area --looked-after no --route "single-agency review"
+
+Recipients: panel, ofsted-dfe, partners, cdr-partners, sos-ofsted, sos-ofsted-care-leaver; each
+within 5 working days of the day the local authority became aware (day 0).)");
+    sub.callback([&ctx, a] { run_notify(ctx, *a); });
+}
+
+}  // namespace cspr::cli

@@ -1,0 +1,199 @@
+// cspr refer: record a referral (Bradford referral form, seed 001 appendix 2), or its written confirmation.
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "app.hpp"
+
+namespace cspr::cli {
+
+namespace {
+
+struct ReferArgs {
+    std::optional<std::string> id, from, received, confirmed;
+    std::optional<std::string> referrer_name, referrer_agency, referrer_role, referrer_contact;
+    std::optional<std::string> child_name, child_dob, child_died, incident, cp_plan, looked_after;
+    std::vector<std::string> criteria;
+    std::optional<std::string> narrative;
+    bool print_template = false;
+};
+
+constexpr std::string_view kTemplate = R"(# Referral form for a child safeguarding practice review (cspr refer --from FILE).
+# Fill in what is known now; do not delay the referral for what is not. Dates are YYYY-MM-DD,
+# date-times YYYY-MM-DDTHH:MM in London time. All data in this form is personal: keep it in the case folder.
+received: "YYYY-MM-DDTHH:MM"      # when the referral was made (starts the 48-hour confirmation clock)
+referrer:
+  name:
+  agency:
+  role:
+  contact:                        # email, address or phone
+child:
+  name:
+  date_of_birth:                  # YYYY-MM-DD, if known
+  date_of_death:                  # only if the child died
+  incident_date:                  # date of the critical incident
+  home_address:
+  ethnicity:
+  faith:
+  disability:
+  child_protection_plan: unknown  # current, previous, never or unknown
+  looked_after: false
+  whereabouts:                    # at the time of the incident
+  carer:                          # at the time of the incident
+family:                           # family members and significant others
+  - name:
+    relationship:
+    date_of_birth:
+    address:
+    legal_status:                 # and any current criminal proceedings
+    ethnicity:
+agencies:                         # other agencies involved
+  - name:
+    agency:
+    contact:
+    still_involved: true
+criteria:                         # every criterion that applies; delete the others
+  # must be notified:
+  - died-abuse-neglect            # died (incl. suspected suicide), abuse or neglect known or suspected
+  - died-custody                  # died in custody, on remand, after sentence, YOI, STC, secure home, MCA 2005
+  - life-threatening-injury       # potentially life-threatening injury or serious, permanent impairment
+  - serious-sexual-abuse
+  - serious-offence-by-child      # the child perpetrated a particularly serious offence
+  # consider referring:
+  - risk-not-recognised           # risk of significant harm not recognised, shared or acted on
+  - institutional-setting
+  - looked-after-abuse            # abused or neglected while looked after
+  - died-absent                   # died while absent or run away from home or care
+  - concerns-not-taken-seriously  # an agency's concerns not taken seriously by another
+  - procedure-failings            # failings in local safeguarding procedures beyond this case
+  - cp-plan                       # subject of a child protection plan, now or before
+  - protocols-need-change
+  - national-implications         # national implications, public interest or community issues
+narrative: |
+  Events and circumstances that triggered the referral (not a detailed analysis).
+)";
+
+void require(const std::optional<std::string>& value, std::string_view option) {
+    if (!value) throw Error("required (or give the whole form with --from FILE; see --template)", {.field = std::string(option)});
+}
+
+// The referral from --from (if any) with every option applied over it.
+model::Referral build_referral(const ReferArgs& a) {
+    model::Referral r;
+    if (a.from) {
+        r = store::parse_referral_form(store::read_file(*a.from), *a.from);
+    } else {
+        for (const auto& [value, option] : {std::pair{&a.received, "--received"}, {&a.referrer_name, "--referrer-name"},
+                                            {&a.referrer_agency, "--referrer-agency"}, {&a.referrer_role, "--referrer-role"},
+                                            {&a.child_name, "--child-name"}, {&a.incident, "--incident"},
+                                            {&a.cp_plan, "--cp-plan"}, {&a.looked_after, "--looked-after"},
+                                            {&a.narrative, "--narrative"}})
+            require(*value, option);
+    }
+    if (a.received) r.received = calendar::require_london_datetime(*a.received, "--received");
+    if (a.confirmed) r.confirmed_in_writing = calendar::require_london_datetime(*a.confirmed, "--confirmed");
+    if (a.referrer_name) r.referrer.name = *a.referrer_name;
+    if (a.referrer_agency) r.referrer.agency = *a.referrer_agency;
+    if (a.referrer_role) r.referrer.role = *a.referrer_role;
+    if (a.referrer_contact) r.referrer.contact = *a.referrer_contact;
+    if (a.child_name) r.child.name = *a.child_name;
+    if (a.child_dob) r.child.date_of_birth = calendar::require_iso_date(*a.child_dob, "--child-dob");
+    if (a.child_died) r.child.date_of_death = calendar::require_iso_date(*a.child_died, "--child-died");
+    if (a.incident) r.child.incident_date = calendar::require_iso_date(*a.incident, "--incident");
+    if (a.cp_plan) {
+        const auto plan = model::cp_plan_from_name(*a.cp_plan);
+        if (!plan) throw Error("'" + *a.cp_plan + "' is not one of current, previous, never, unknown", {.field = "--cp-plan"});
+        r.child.child_protection_plan = *plan;
+    }
+    if (a.looked_after) r.child.looked_after = require_yes_no(*a.looked_after, "--looked-after");
+    for (const auto& c : a.criteria) {
+        if (!model::find_criterion(c)) throw Error("'" + c + "' is not a criterion of the referral form (see --template)", {.field = "--criterion"});
+        if (std::find(r.criteria.begin(), r.criteria.end(), c) == r.criteria.end()) r.criteria.push_back(c);
+    }
+    if (a.narrative) r.narrative = *a.narrative;
+    for (const auto& [text, field] : {std::pair{&r.referrer.name, "--referrer-name"}, {&r.referrer.agency, "--referrer-agency"},
+                                      {&r.referrer.role, "--referrer-role"}, {&r.child.name, "--child-name"},
+                                      {&r.narrative, "--narrative"}})
+        if (text->empty()) throw Error("must not be empty", {.field = field});
+    return r;
+}
+
+void print_confirmation_deadline(Context& ctx, const store::CaseFolder& folder, const model::Case& c) {
+    const auto cal = ctx.calendar(folder.config.region);
+    for (const auto& d : rules::case_deadlines(c, folder.config, cal, ctx.today()))
+        if (d.rule->id == "referral-confirm")
+            ctx.out << fmt::format("written confirmation: due {} ({}; {}), {}\n", due_text(d),
+                                   rules::describe_length(d.length, d.unit), d.rule->source, status_text(d));
+}
+
+void record_confirmation(Context& ctx, const ReferArgs& a) {
+    const auto folder = ctx.open_folder();
+    store::Diagnostics strict;
+    model::Case c = store::load_case(folder, *a.id, strict);
+    if (!c.referral) throw Error("case " + *a.id + " has no referral.yaml", {.field = "ID"});
+    if (!a.confirmed) throw Error("give --confirmed DATETIME to record the written confirmation of " + *a.id, {.field = "--confirmed"});
+    c.referral->confirmed_in_writing = calendar::require_london_datetime(*a.confirmed, "--confirmed");
+    refuse_case_problems(folder, c, store::kReferralFile);
+    const auto path = store::existing_case_path(folder, *a.id) / store::kReferralFile;
+    store::write_case_file(path, store::format_referral(*c.referral));
+    ctx.out << *a.id << ": referral confirmed in writing " << *a.confirmed << "\n";
+    print_confirmation_deadline(ctx, folder, c);
+    ctx.commit_if_asked(folder, {path}, "refer " + *a.id + ": confirmed in writing " + *a.confirmed);
+}
+
+void record_referral(Context& ctx, const ReferArgs& a) {
+    const auto folder = ctx.open_folder();
+    model::Case c;
+    c.referral = build_referral(a);
+    refuse_case_problems(folder, c, store::kReferralFile);
+    const int year = static_cast<int>(date::year_month_day{calendar::london_date_of(c.referral->received)}.year());
+    c.id = c.referral->id = store::allocate_case_id(folder, year);
+    const auto path = store::case_path(folder, c.id) / store::kReferralFile;
+    store::write_case_file(path, store::format_referral(*c.referral));
+    ctx.out << c.id << ": referral recorded in " << path.string() << "\n";
+    print_confirmation_deadline(ctx, folder, c);
+    ctx.commit_if_asked(folder, {path, folder.root / "cases" / "ids.yaml"},
+                        "refer " + c.id + ": referral received " + calendar::format_london_datetime(c.referral->received));
+}
+
+}  // namespace
+
+void setup_refer(CLI::App& sub, Context& ctx) {
+    auto a = std::make_shared<ReferArgs>();
+    sub.add_option("ID", a->id, "An existing case, to record its written confirmation (--confirmed)");
+    sub.add_flag("--template", a->print_template, "Print a blank, commented referral form for --from");
+    sub.add_option("--from", a->from, "A whole referral form in YAML (see --template); options override it");
+    sub.add_option("--received", a->received, "When the referral was made, YYYY-MM-DDTHH:MM (London time)");
+    sub.add_option("--confirmed", a->confirmed, "When it was confirmed in writing, YYYY-MM-DDTHH:MM");
+    sub.add_option("--referrer-name", a->referrer_name, "Referrer's name");
+    sub.add_option("--referrer-agency", a->referrer_agency, "Referrer's agency");
+    sub.add_option("--referrer-role", a->referrer_role, "Referrer's role or designation");
+    sub.add_option("--referrer-contact", a->referrer_contact, "Email, address or phone");
+    sub.add_option("--child-name", a->child_name, "The child's name (kept in the case file only)");
+    sub.add_option("--child-dob", a->child_dob, "Date of birth, YYYY-MM-DD");
+    sub.add_option("--child-died", a->child_died, "Date of death, YYYY-MM-DD, if the child died");
+    sub.add_option("--incident", a->incident, "Date of the critical incident, YYYY-MM-DD");
+    sub.add_option("--cp-plan", a->cp_plan, "Child protection plan: current, previous, never or unknown");
+    sub.add_option("--looked-after", a->looked_after, "Looked after by the local authority: yes or no");
+    sub.add_option("--criterion", a->criteria, "A criterion of the referral form that applies (repeat; see --template)");
+    sub.add_option("--narrative", a->narrative, "Events and circumstances that triggered the referral");
+    add_commit_flag(sub, ctx);
+    add_examples(sub, R"(  cspr refer --template > form.yaml             # fill it in, then:
+  cspr refer --from form.yaml
+  cspr refer --received 2025-03-03T10:30 --referrer-name "Alex Fictional" \
+      --referrer-agency "Northdale Police" --referrer-role "Detective Sergeant" \
+      --child-name "Robin Example" --incident 2025-03-01 --child-died 2025-03-01 \
+      --cp-plan previous --looked-after no --criterion died-abuse-neglect \
+      --narrative "Robin was taken to hospital..."
+  cspr refer NDSCP-2025-001 --confirmed 2025-03-04T09:15
+
+The referral must be confirmed in writing within 48 hours (Bedford procedure, seed 000; a local
+timescale, set in cspr.yaml). The case ID is allocated from the year the referral was received.)");
+    sub.callback([&ctx, a] {
+        if (a->print_template) ctx.out << kTemplate;
+        else if (a->id) record_confirmation(ctx, *a);
+        else record_referral(ctx, *a);
+    });
+}
+
+}  // namespace cspr::cli

@@ -1,0 +1,103 @@
+// Printing helpers shared by the subcommands.
+#include <fmt/format.h>
+
+#include "app.hpp"
+
+namespace cspr::cli {
+
+void add_commit_flag(CLI::App& sub, Context& ctx) {
+    sub.add_flag("--commit", ctx.commit, "Stage exactly the files written and commit them (also: git.commit in cspr.yaml)");
+}
+
+bool require_yes_no(const std::string& text, std::string_view what) {
+    if (text == "yes") return true;
+    if (text == "no") return false;
+    throw Error("'" + text + "' is not yes or no", {.field = std::string(what)});
+}
+
+std::string format_table(const std::vector<std::vector<std::string>>& rows) {
+    std::vector<std::size_t> widths;
+    const auto width = [](const std::string& s) {  // UTF-8 aware enough for names and titles
+        return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+    };
+    for (const auto& row : rows)
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            if (widths.size() <= i) widths.push_back(0);
+            widths[i] = std::max(widths[i], width(row[i]));
+        }
+    std::string out;
+    for (const auto& row : rows) {
+        std::string line;
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            line += row[i];
+            if (i + 1 < row.size()) line += std::string(widths[i] - width(row[i]) + 2, ' ');
+        }
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        out += line + "\n";
+    }
+    return out;
+}
+
+std::string due_text(const rules::Deadline& d) {
+    return d.due_time ? calendar::format_london_datetime(*d.due_time) : calendar::format_iso_date(d.due);
+}
+
+std::string status_text(const rules::Deadline& d) {
+    // Lateness counts in the rule's own unit; time left from a date-only "today" counts in days.
+    const auto in_days = [&](int n) {
+        return rules::describe_length(n, d.unit == model::Unit::working_days ? model::Unit::working_days
+                                                                             : model::Unit::calendar_days);
+    };
+    switch (d.status) {
+        case rules::Status::met: return "met";
+        case rules::Status::met_late:
+            return "met late (" + rules::describe_length(d.late_by, d.unit == model::Unit::hours ? model::Unit::hours
+                                                                   : d.unit == model::Unit::working_days
+                                                                       ? model::Unit::working_days
+                                                                       : model::Unit::calendar_days) + ")";
+        case rules::Status::overdue: return "overdue (" + in_days(-d.days_left) + ")";
+        case rules::Status::pending: return d.days_left == 0 ? "due today" : in_days(d.days_left) + " left";
+    }
+    return "";
+}
+
+void print_deadline_table(std::ostream& out, const std::vector<rules::Deadline>& deadlines) {
+    std::vector<std::vector<std::string>> rows = {{"DUE", "STATUS", "RULE", "WHO", "SOURCE"}};
+    for (const auto& d : deadlines) {
+        std::string due = due_text(d);
+        if (d.projected) due += "*";
+        rows.push_back({due, status_text(d), std::string(d.rule->id), d.subject.empty() ? "-" : d.subject,
+                        d.override_reason.empty() ? std::string(d.rule->source)
+                                                  : "local: " + d.override_reason});
+    }
+    out << format_table(rows);
+    if (std::any_of(deadlines.begin(), deadlines.end(), [](const auto& d) { return d.projected; }))
+        out << "* in a year of projected bank holidays: assumes no new bank holiday is announced\n";
+}
+
+std::vector<Error> locate_problems(const store::CaseFolder& folder, const std::string& case_id,
+                                   const std::vector<rules::Problem>& problems) {
+    std::vector<Error> out;
+    for (const auto& p : problems) {
+        const store::fs::path path = case_id.empty() ? folder.root / p.file : folder.root / "cases" / case_id / p.file;
+        int line = 0;
+        std::error_code ec;
+        if (store::fs::exists(path, ec)) line = store::line_of_field(store::read_file(path), p.field);
+        out.emplace_back(p.message, Location{path.string(), line, p.field});
+    }
+    return out;
+}
+
+}  // namespace cspr::cli
+
+namespace cspr::cli {
+
+void refuse_case_problems(const store::CaseFolder& folder, const model::Case& c, std::string_view writing_file) {
+    const auto problems = rules::check_case(c);
+    if (problems.empty()) return;
+    const auto& first = problems.front();
+    if (first.file == writing_file || c.id.empty()) throw Error(first.message, {.field = first.field});
+    throw locate_problems(folder, c.id, {first}).front();
+}
+
+}  // namespace cspr::cli

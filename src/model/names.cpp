@@ -1,0 +1,78 @@
+// The spellings of every enumeration in the case files, and the referral form's criteria.
+#include <algorithm>
+
+#include "cspr/model.hpp"
+
+namespace cspr::model {
+
+namespace {
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> lookup(const std::array<std::string_view, N>& names, std::string_view name) {
+    const auto it = std::find(names.begin(), names.end(), name);
+    if (it == names.end()) return std::nullopt;
+    return static_cast<Enum>(it - names.begin());
+}
+
+constexpr std::array<std::string_view, 5> kUnits = {"working-days", "calendar-days", "hours", "months", "years"};
+constexpr std::array<std::string_view, 4> kCpPlans = {"current", "previous", "never", "unknown"};
+constexpr std::array<std::string_view, 3> kAbuse = {"known", "suspected", "no"};
+constexpr std::array<std::string_view, 3> kHarm = {"died", "seriously-harmed", "neither"};
+constexpr std::array<std::string_view, 3> kLocation = {"in-area", "resident-harmed-outside-england", "neither"};
+
+const std::array<Criterion, 14> kCriteria = {{
+    {"died-abuse-neglect", true,
+     "A child dies (including by suspected suicide) and abuse or neglect is known or suspected to be a factor"},
+    {"died-custody", true,
+     "A child dies in police custody, on remand or after sentence, in a YOI, secure training centre or secure "
+     "children's home, or detained under the Mental Capacity Act 2005"},
+    {"life-threatening-injury", true,
+     "A potentially life-threatening injury or serious and permanent impairment of health or development through "
+     "abuse or neglect"},
+    {"serious-sexual-abuse", true, "The child has been subjected to serious sexual abuse"},
+    {"serious-offence-by-child", true,
+     "The child has perpetrated a particularly serious offence against another child or an adult"},
+    {"risk-not-recognised", false,
+     "Clear evidence of a risk of significant harm that was not recognised, not shared or not acted on appropriately"},
+    {"institutional-setting", false, "The child was abused or neglected in an institutional setting"},
+    {"looked-after-abuse", false, "The child was abused or neglected while looked after by the local authority"},
+    {"died-absent", false, "The child died while absent from, or run away from, home or another care setting"},
+    {"concerns-not-taken-seriously", false,
+     "An agency or professional considers its concerns were not taken seriously, or acted on appropriately, by "
+     "another"},
+    {"procedure-failings", false,
+     "Possible failings in the local operation of safeguarding procedures beyond the handling of this case"},
+    {"cp-plan", false, "The child is, or was, the subject of a child protection plan"},
+    {"protocols-need-change", false,
+     "Local protocols or procedures may need to change, or are not understood or acted on"},
+    {"national-implications", false,
+     "National implications for systems or processes, or significant public interest or community issues"},
+}};
+
+}  // namespace
+
+std::string_view unit_name(Unit u) { return kUnits[static_cast<std::size_t>(u)]; }
+std::optional<Unit> unit_from_name(std::string_view name) { return lookup<Unit>(kUnits, name); }
+std::string_view cp_plan_name(CpPlan p) { return kCpPlans[static_cast<std::size_t>(p)]; }
+std::optional<CpPlan> cp_plan_from_name(std::string_view name) { return lookup<CpPlan>(kCpPlans, name); }
+std::string_view abuse_name(AbuseOrNeglect a) { return kAbuse[static_cast<std::size_t>(a)]; }
+std::string_view harm_name(Harm h) { return kHarm[static_cast<std::size_t>(h)]; }
+std::string_view location_name(Location l) { return kLocation[static_cast<std::size_t>(l)]; }
+std::optional<AbuseOrNeglect> abuse_from_name(std::string_view name) { return lookup<AbuseOrNeglect>(kAbuse, name); }
+std::optional<Harm> harm_from_name(std::string_view name) { return lookup<Harm>(kHarm, name); }
+std::optional<Location> location_from_name(std::string_view name) { return lookup<Location>(kLocation, name); }
+
+const std::array<Criterion, 14>& referral_criteria() { return kCriteria; }
+
+const Criterion* find_criterion(std::string_view id) {
+    const auto it = std::find_if(kCriteria.begin(), kCriteria.end(), [&](const Criterion& c) { return c.id == id; });
+    return it == kCriteria.end() ? nullptr : &*it;
+}
+
+std::string_view current_step(const Case& c) {
+    if (c.notification) return c.notification->notifiable ? "notified" : "not notifiable";
+    if (c.referral) return "referred";
+    return "empty";
+}
+
+}  // namespace cspr::model

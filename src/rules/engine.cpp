@@ -1,0 +1,103 @@
+// Turning a case and the table into deadlines with a status.
+#include <algorithm>
+
+#include "cspr/rules.hpp"
+
+namespace cspr::rules {
+
+namespace {
+
+using model::Unit;
+
+// The due date of a clock of `length` `unit`s from `start`.
+Moment due_from(const calendar::Calendar& cal, const Moment& start, int length, Unit unit, bool back) {
+    const int n = back ? -length : length;
+    switch (unit) {
+        case Unit::working_days: return {calendar::add_working_days(cal, start.day, n), std::nullopt};
+        case Unit::calendar_days: return {start.day + date::days{n}, std::nullopt};
+        case Unit::months: return {calendar::add_months(start.day, n), std::nullopt};
+        case Unit::years: return {calendar::add_years(start.day, n), std::nullopt};
+        case Unit::hours: {
+            const calendar::DateTime from = start.time.value_or(calendar::DateTime{start.day});
+            const calendar::DateTime due = from + std::chrono::hours{n};
+            return {calendar::london_date_of(due), due};
+        }
+    }
+    return start;
+}
+
+// Whole units from `from` to `to`: working days for working-day rules, else calendar days (hours
+// for hour rules, rounded up, so that one minute late is one hour late).
+int distance(const calendar::Calendar& cal, const Moment& from, const Moment& to, Unit unit) {
+    if (unit == Unit::working_days) return calendar::working_days_between(cal, from.day, to.day);
+    if (unit == Unit::hours && from.time && to.time) {
+        const auto minutes = (*to.time - *from.time).count();
+        return static_cast<int>(minutes >= 0 ? (minutes + 59) / 60 : -((-minutes + 59) / 60));
+    }
+    return static_cast<int>((to.day - from.day).count());
+}
+
+bool after(const Moment& a, const Moment& b) {
+    if (a.time && b.time) return *a.time > *b.time;
+    return a.day > b.day;
+}
+
+Deadline evaluate(const Rule& rule, const Clock& clock, const model::Case& c, const model::Config& config,
+                  const calendar::Calendar& cal, calendar::Date today) {
+    Deadline d;
+    d.case_id = c.id;
+    d.rule = &rule;
+    d.subject = clock.subject;
+    d.length = rule.length;
+    d.unit = rule.unit;
+    if (const auto it = config.timescales.find(std::string(rule.id)); it != config.timescales.end()) {
+        d.length = it->second.length;
+        d.unit = it->second.unit;
+        d.override_reason = it->second.reason.empty() ? "local timescale" : it->second.reason;
+    }
+    d.start = clock.start;
+    const Moment due = due_from(cal, clock.start, d.length, d.unit, rule.counts_back);
+    d.due = due.day;
+    d.due_time = due.time;
+    d.met = clock.met;
+    d.projected = calendar::covers(cal, d.due) && calendar::is_projected(cal, d.due);
+    if (d.met) {
+        d.status = after(*d.met, due) ? Status::met_late : Status::met;
+        if (d.status == Status::met_late) d.late_by = distance(cal, due, *d.met, d.unit);
+    } else {
+        const Moment now{today, std::nullopt};
+        d.days_left = distance(cal, now, {d.due, std::nullopt}, d.unit == Unit::hours ? Unit::calendar_days : d.unit);
+        d.status = today > d.due ? Status::overdue : Status::pending;
+    }
+    return d;
+}
+
+}  // namespace
+
+std::string_view status_name(Status s) {
+    switch (s) {
+        case Status::met: return "met";
+        case Status::met_late: return "met late";
+        case Status::pending: return "pending";
+        case Status::overdue: return "overdue";
+    }
+    return "";
+}
+
+std::string describe_length(int length, Unit unit) {
+    std::string name(model::unit_name(unit));
+    std::replace(name.begin(), name.end(), '-', ' ');
+    if (length == 1 && name.ends_with("s")) name.pop_back();
+    return std::to_string(length) + " " + name;
+}
+
+std::vector<Deadline> case_deadlines(const model::Case& c, const model::Config& config, const calendar::Calendar& cal,
+                                     calendar::Date today) {
+    std::vector<Deadline> out;
+    for (const Rule& rule : rule_table())
+        for (const Clock& clock : rule.clocks(c)) out.push_back(evaluate(rule, clock, c, config, cal, today));
+    std::stable_sort(out.begin(), out.end(), [](const Deadline& a, const Deadline& b) { return a.due < b.due; });
+    return out;
+}
+
+}  // namespace cspr::rules

@@ -1,0 +1,184 @@
+// The case folder: creating it, finding cases, allocating IDs, writing step files, committing.
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <regex>
+
+#include "map_reader.hpp"
+
+extern char** environ;
+
+namespace cspr::store {
+
+namespace {
+
+constexpr auto kFolderMode = fs::perms::owner_all;
+constexpr auto kFileMode = fs::perms::owner_read | fs::perms::owner_write;
+
+bool is_case_id(std::string_view id) {
+    static const std::regex pattern("[A-Z]{2,12}-[0-9]{4}-[0-9]{3,9}");
+    return std::regex_match(id.begin(), id.end(), pattern);
+}
+
+fs::path ids_path(const CaseFolder& folder) { return folder.root / "cases" / "ids.yaml"; }
+
+// Runs a program without a shell. Its standard output is discarded (cspr's own output stays clean);
+// its standard error goes through unless `quiet`.
+int run_command(const std::vector<std::string>& args, bool quiet = false) {
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    ::posix_spawn_file_actions_init(&actions);
+    ::posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    if (quiet) ::posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    pid_t pid = 0;
+    const int spawned = ::posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    ::posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0) return -1;
+    int status = 0;
+    if (::waitpid(pid, &status, 0) < 0) return -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+void run_git(const fs::path& dir, std::vector<std::string> args, const std::string& doing) {
+    args.insert(args.begin(), {"git", "-C", dir.string()});
+    if (run_command(args) != 0) throw Error("git failed while " + doing, {dir.string(), 0, ""});
+}
+
+template <typename Value>
+Value read_strict(const fs::path& path, Value (*parse)(std::string_view, const std::string&, Diagnostics&)) {
+    Diagnostics strict;
+    return parse(read_file(path), path.string(), strict);
+}
+
+}  // namespace
+
+std::vector<fs::path> init_case_folder(const fs::path& root, const model::Config& config) {
+    const fs::path config_path = root / kCaseFolderMarker;
+    std::error_code ec;
+    if (fs::exists(config_path, ec)) throw Error("already a case folder (cspr.yaml exists)", {config_path.string(), 0, ""});
+    fs::create_directories(root / "cases", ec);
+    fs::create_directories(root / "schemas", ec);
+    if (ec) throw Error("cannot create folders: " + ec.message(), {root.string(), 0, ""});
+    fs::permissions(root / "cases", kFolderMode, ec);
+    std::vector<fs::path> written;
+    for (const auto& [name, text] : embedded_schemas()) {
+        write_file_atomically(root / "schemas" / name, text, kFileMode | fs::perms::group_read | fs::perms::others_read);
+        written.push_back(root / "schemas" / name);
+    }
+    write_file_atomically(ids_path({root, config}), format_ids({}), kFileMode);
+    written.push_back(ids_path({root, config}));
+    write_file_atomically(config_path, format_config(config), kFileMode);
+    written.push_back(config_path);
+    return written;
+}
+
+CaseFolder open_case_folder(const fs::path& root) {
+    const fs::path config_path = root / kCaseFolderMarker;
+    std::error_code ec;
+    if (!fs::is_regular_file(config_path, ec))
+        throw Error("not a case folder (no cspr.yaml); create one with 'cspr init'", {root.string(), 0, ""});
+    return {root, read_strict(config_path, parse_config)};
+}
+
+fs::path case_path(const CaseFolder& folder, std::string_view id) {
+    if (!is_case_id(id))
+        throw Error("'" + std::string(id) + "' is not a case ID; expected " + folder.config.code + "-YYYY-NNN, e.g. " +
+                        folder.config.code + "-2025-001",
+                    {.field = "ID"});
+    return folder.root / "cases" / std::string(id);
+}
+
+fs::path existing_case_path(const CaseFolder& folder, std::string_view id) {
+    fs::path dir = case_path(folder, id);
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+        throw Error("no case " + std::string(id) + " in " + (folder.root / "cases").string() + " (see 'cspr list')",
+                    {.field = "ID"});
+    return dir;
+}
+
+std::vector<std::string> list_case_ids(const CaseFolder& folder) {
+    std::vector<std::string> ids;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder.root / "cases", ec)) {
+        const std::string name = entry.path().filename().string();
+        if (entry.is_directory(ec) && is_case_id(name)) ids.push_back(name);
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+model::Case load_case(const CaseFolder& folder, std::string_view id, Diagnostics& diagnostics) {
+    const fs::path dir = existing_case_path(folder, id);
+    model::Case c{std::string(id), {}, {}};
+    std::error_code ec;
+    const auto load = [&](std::string_view file, auto parse, auto& slot) {
+        const fs::path path = dir / file;
+        if (!fs::exists(path, ec)) return;
+        try {
+            slot = parse(read_file(path), path.string(), diagnostics);
+        } catch (const Error& e) {
+            diagnostics.report(e);  // read_file's own error, in collecting mode
+        }
+        if (slot && slot->id != id)
+            diagnostics.report(Error("says " + slot->id + " but the file is in the folder of " + std::string(id),
+                                     {path.string(), 0, "id"}));
+    };
+    load(kReferralFile, parse_referral, c.referral);
+    load(kNotificationFile, parse_notification, c.notification);
+    return c;
+}
+
+std::string allocate_case_id(const CaseFolder& folder, int year) {
+    std::map<int, int> last;
+    std::error_code ec;
+    if (fs::exists(ids_path(folder), ec)) last = read_strict(ids_path(folder), parse_ids);
+    // Folders count too, so an ID is never reused even if ids.yaml was lost or edited back.
+    const std::string prefix = folder.config.code + "-" + std::to_string(year) + "-";
+    int next = last[year];
+    for (const auto& id : list_case_ids(folder))
+        if (id.starts_with(prefix)) next = std::max(next, std::stoi(id.substr(prefix.size())));
+    ++next;
+    last[year] = next;
+    fs::create_directories(folder.root / "cases", ec);
+    write_file_atomically(ids_path(folder), format_ids(last), kFileMode);
+    char number[16];
+    std::snprintf(number, sizeof number, "%03d", next);
+    return prefix + number;
+}
+
+void write_case_file(const fs::path& path, std::string_view content) {
+    std::error_code ec;
+    if (fs::exists(path, ec)) {
+        if (const auto line = first_comment_line(read_file(path)))
+            throw Error("holds a comment that rewriting would lose; move it into a text field (such as notes) or "
+                        "delete it, then run the command again",
+                        {path.string(), *line, ""});
+    }
+    fs::create_directories(path.parent_path(), ec);
+    fs::permissions(path.parent_path(), kFolderMode, ec);
+    write_file_atomically(path, content, kFileMode);
+}
+
+bool inside_git_repository(const fs::path& dir) {
+    return run_command({"git", "-C", dir.string(), "rev-parse", "--is-inside-work-tree"}, true) == 0;
+}
+
+void git_init(const fs::path& dir) { run_git(dir, {"init", "-q"}, "creating a repository"); }
+
+void git_commit(const fs::path& root, const std::vector<fs::path>& files, const std::string& message) {
+    std::vector<std::string> paths;
+    for (const auto& f : files) paths.push_back(root.empty() ? f.string() : f.lexically_relative(root).string());
+    std::vector<std::string> add = {"add", "--"};
+    add.insert(add.end(), paths.begin(), paths.end());
+    run_git(root, add, "staging " + std::to_string(paths.size()) + " file(s)");
+    std::vector<std::string> commit = {"commit", "-q", "-m", message, "--"};
+    commit.insert(commit.end(), paths.begin(), paths.end());
+    run_git(root, commit, "committing");
+}
+
+}  // namespace cspr::store

@@ -1,0 +1,248 @@
+#include "map_reader.hpp"
+
+#include "yaml_write.hpp"
+
+namespace cspr::store {
+
+MapReader::MapReader(Field field, Diagnostics& diagnostics) : field_(std::move(field)), diagnostics_(&diagnostics) {
+    if (!field_.node.IsDefined() || field_.node.IsNull()) {
+        valid_ = false;
+        return;
+    }
+    try {
+        require_map(field_);
+    } catch (const Error& e) {
+        valid_ = false;
+        diagnostics_->report(e);
+    }
+}
+
+void MapReader::report(const Field& at, const std::string& message) const {
+    diagnostics_->report(Error(message, {at.file, at.line(), at.path}));
+}
+
+void MapReader::report_missing(const std::string& key) const {
+    const Field missing = field_.child(key, field_.node);
+    diagnostics_->report(Error("missing", {missing.file, missing.line(), missing.path}));
+}
+
+std::optional<Field> MapReader::get(const std::string& key, Need need) {
+    asked_.insert(key);
+    if (valid_) {
+        const YAML::Node value = field_.node[key];
+        if (value.IsDefined() && !value.IsNull()) return field_.child(key, value);
+    }
+    // Inside a mapping that is itself missing or malformed, that one problem is enough.
+    if (need == Need::required && valid_) report_missing(key);
+    return std::nullopt;
+}
+
+std::string MapReader::scalar(const Field& f) const {
+    if (f.node.IsScalar()) return f.node.Scalar();
+    report(f, "expected a single value, not a list or mapping");
+    return {};
+}
+
+std::string MapReader::text(const std::string& key, Need need) {
+    const auto f = get(key, need);
+    return f ? scalar(*f) : std::string();
+}
+
+std::optional<calendar::Date> MapReader::date(const std::string& key, Need need) {
+    const auto f = get(key, need);
+    if (!f) return std::nullopt;
+    const std::string value = scalar(*f);
+    if (auto d = calendar::parse_iso_date(value)) return d;
+    report(*f, "'" + value + "' is not a date; expected YYYY-MM-DD");
+    return std::nullopt;
+}
+
+std::optional<calendar::DateTime> MapReader::date_time(const std::string& key, Need need) {
+    const auto f = get(key, need);
+    if (!f) return std::nullopt;
+    const std::string value = scalar(*f);
+    if (auto t = calendar::parse_london_datetime(value)) return t;
+    report(*f, "'" + value + "' is not a London date and time; expected YYYY-MM-DDTHH:MM");
+    return std::nullopt;
+}
+
+std::optional<bool> MapReader::boolean(const std::string& key, Need need) {
+    const auto f = get(key, need);
+    if (!f) return std::nullopt;
+    const std::string value = scalar(*f);
+    if (value == "true") return true;
+    if (value == "false") return false;
+    report(*f, "'" + value + "' is not true or false");
+    return std::nullopt;
+}
+
+std::optional<long long> MapReader::integer(const std::string& key, Need need) {
+    const auto f = get(key, need);
+    if (!f) return std::nullopt;
+    const std::string value = scalar(*f);
+    std::size_t used = 0;
+    long long n = 0;
+    try {
+        n = std::stoll(value, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used != 0 && used == value.size() && value.find_first_not_of("-0123456789") == std::string::npos) return n;
+    report(*f, "'" + value + "' is not a whole number");
+    return std::nullopt;
+}
+
+std::vector<std::string> MapReader::text_list(const std::string& key, Need need) {
+    const auto f = get(key, need);
+    if (!f) return {};
+    if (!f->node.IsSequence()) {
+        report(*f, "expected a list");
+        return {};
+    }
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < f->node.size(); ++i) out.push_back(scalar(f->item(i, f->node[i])));
+    return out;
+}
+
+MapReader MapReader::map(const std::string& key, Need need) {
+    const auto f = get(key, need);
+    return MapReader(f ? *f : field_.child(key, YAML::Node()), *diagnostics_);
+}
+
+std::vector<MapReader> MapReader::map_list(const std::string& key, Need need) {
+    const auto f = get(key, need);
+    if (!f) return {};
+    if (!f->node.IsSequence()) {
+        report(*f, "expected a list");
+        return {};
+    }
+    std::vector<MapReader> out;
+    for (std::size_t i = 0; i < f->node.size(); ++i) {
+        const Field item = f->item(i, f->node[i]);
+        if (!item.node.IsMap()) report(item, "expected a mapping of keys to values");
+        else out.emplace_back(item, *diagnostics_);
+    }
+    return out;
+}
+
+std::vector<std::pair<std::string, MapReader>> MapReader::entries() {
+    std::vector<std::pair<std::string, MapReader>> out;
+    if (!valid_) return out;
+    for (const auto& entry : field_.node) {
+        const std::string key = entry.first.Scalar();
+        asked_.insert(key);
+        out.emplace_back(key, MapReader(field_.child(key, entry.second), *diagnostics_));
+    }
+    return out;
+}
+
+model::Extras MapReader::extras() const {
+    model::Extras out;
+    if (!valid_) return out;
+    for (const auto& entry : field_.node) {
+        const std::string key = entry.first.Scalar();
+        if (!asked_.count(key)) out.emplace_back(key, flow_text(entry.second));
+    }
+    return out;
+}
+
+std::string flow_text(const YAML::Node& node) {
+    if (node.IsMap()) {
+        std::string out = "{";
+        for (const auto& entry : node) {
+            if (out.size() > 1) out += ", ";
+            out += flow_text(entry.first) + ": " + flow_text(entry.second);
+        }
+        return out + "}";
+    }
+    if (node.IsSequence()) {
+        std::string out = "[";
+        for (const auto& item : node) {
+            if (out.size() > 1) out += ", ";
+            out += flow_text(item);
+        }
+        return out + "]";
+    }
+    if (!node.IsScalar()) return "null";
+    const std::string& s = node.Scalar();
+    // A quoted scalar stays text; a plain one keeps its plain reading (number, bool...) unless flow
+    // punctuation inside it would change what it says.
+    const bool was_quoted = node.Tag() == "!";
+    if (was_quoted || s.empty() || s.find_first_of(",[]{}#\n\"'") != std::string::npos || s.find(": ") != std::string::npos)
+        return yaml_quoted(s);
+    return s;
+}
+
+std::optional<int> first_comment_line(std::string_view text) {
+    int number = 0;
+    int block_indent = -1;  // inside a | or > block scalar: lines indented deeper than this are text
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        const std::string_view line = text.substr(start, end - start);
+        start = end + 1;
+        ++number;
+        const std::size_t first = line.find_first_not_of(' ');
+        if (first == std::string_view::npos) continue;
+        const int indent = static_cast<int>(first);
+        if (block_indent >= 0 && indent > block_indent) continue;
+        block_indent = -1;
+        if (number == 1 && line.starts_with("# yaml-language-server:")) continue;
+        char quote = 0;
+        for (std::size_t i = first; i < line.size(); ++i) {
+            const char c = line[i];
+            if (quote) {
+                if (c == '\\' && quote == '"') ++i;
+                else if (c == quote) quote = 0;
+            } else if ((c == '"' || c == '\'') && (i == first || std::string_view(" :-[{,").find(line[i - 1]) != std::string_view::npos)) {
+                quote = c;
+            } else if (c == '#' && (i == first || line[i - 1] == ' ' || line[i - 1] == '\t')) {
+                return number;
+            }
+        }
+        const std::size_t last = line.find_last_not_of(' ');
+        const std::string_view tail = line.substr(0, last + 1);
+        if (!quote && (tail.ends_with("|") || tail.ends_with(">") || tail.ends_with("|-") || tail.ends_with("|+") ||
+                       tail.ends_with(">-") || tail.ends_with(">+")))
+            block_indent = indent;
+    }
+    return std::nullopt;
+}
+
+}  // namespace cspr::store
+
+namespace cspr::store {
+
+int line_of_field(std::string_view text, std::string_view field) {
+    YAML::Node node;
+    try {
+        node = YAML::Load(std::string(text));
+    } catch (const YAML::Exception&) {
+        return 0;
+    }
+    int line = node.Mark().is_null() ? 0 : node.Mark().line + 1;
+    std::size_t pos = 0;
+    while (pos < field.size() && node.IsDefined()) {
+        std::size_t end = field.find_first_of(".[", pos);
+        if (end == std::string_view::npos) end = field.size();
+        YAML::Node next;
+        if (field[pos] == '[') {
+            const std::size_t close = field.find(']', pos);
+            if (close == std::string_view::npos) break;
+            const std::size_t index = std::stoul(std::string(field.substr(pos + 1, close - pos - 1)));
+            if (!node.IsSequence() || index >= node.size()) break;
+            next = node[index];
+            end = close + 1;
+        } else {
+            if (!node.IsMap()) break;
+            next = node[std::string(field.substr(pos, end - pos))];
+            if (!next.IsDefined()) break;
+        }
+        node.reset(next);  // reset, not assignment: assigning one Node to another writes into the document
+        if (!node.Mark().is_null()) line = node.Mark().line + 1;
+        pos = end < field.size() && field[end] == '.' ? end + 1 : end;
+    }
+    return line;
+}
+
+}  // namespace cspr::store

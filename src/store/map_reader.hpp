@@ -1,0 +1,70 @@
+// Reading one YAML mapping into model fields, reporting each problem with file, line and field.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cspr/model.hpp"
+#include "cspr/store.hpp"
+#include "yaml_read.hpp"
+
+namespace cspr::store {
+
+enum class Need { required, optional };
+
+// Wraps a mapping node. Every accessor reports a problem to `diagnostics` (which throws in strict
+// mode) and returns a neutral value, so that `cspr validate` can go on and list every problem.
+// Keys that no accessor asked for are the file's unknown keys: extras() returns them for rewriting.
+class MapReader {
+public:
+    MapReader(Field field, Diagnostics& diagnostics);
+
+    std::string text(const std::string& key, Need need);
+    std::optional<calendar::Date> date(const std::string& key, Need need);
+    std::optional<calendar::DateTime> date_time(const std::string& key, Need need);
+    std::optional<bool> boolean(const std::string& key, Need need);
+    std::optional<long long> integer(const std::string& key, Need need);
+    std::vector<std::string> text_list(const std::string& key, Need need);
+    // A value from a fixed set of spellings, e.g. "current" for CpPlan::current.
+    template <typename Enum>
+    std::optional<Enum> choice(const std::string& key, Need need,
+                               std::optional<Enum> (*from_name)(std::string_view), std::string_view allowed) {
+        const auto field = get(key, need);
+        if (!field) return std::nullopt;
+        const std::string value = scalar(*field);
+        if (auto e = from_name(value)) return e;
+        report(*field, "'" + value + "' is not one of " + std::string(allowed));
+        return std::nullopt;
+    }
+    // A nested mapping; an empty reader (every key missing) when it is absent or not a mapping.
+    MapReader map(const std::string& key, Need need);
+    // The items of a list of mappings.
+    std::vector<MapReader> map_list(const std::string& key, Need need);
+    // Entries of a mapping whose keys are data (e.g. rule ids), in file order.
+    std::vector<std::pair<std::string, MapReader>> entries();
+
+    model::Extras extras() const;
+    const Field& field() const { return field_; }
+    void report(const Field& at, const std::string& message) const;
+    void report_missing(const std::string& key) const;
+
+private:
+    std::optional<Field> get(const std::string& key, Need need);
+    std::string scalar(const Field& f) const;
+
+    Field field_;
+    Diagnostics* diagnostics_;
+    bool valid_ = true;
+    std::set<std::string> asked_;
+};
+
+// The YAML text of any node in flow style, such that reading it back gives the same value.
+std::string flow_text(const YAML::Node& node);
+
+// The 1-based line of the first comment in `text`, ignoring the editor's schema line at the top.
+std::optional<int> first_comment_line(std::string_view text);
+
+}  // namespace cspr::store
