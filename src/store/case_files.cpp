@@ -183,7 +183,11 @@ model::Config parse_config(std::string_view text, const std::string& file, Diagn
     MapReader git = m.map("git", Need::optional);
     c.git_commit = git.boolean("commit", Need::optional).value_or(false);
     c.git_extra = git.extras();
-    for (auto& [rule, reader] : m.map("timescales", Need::optional).entries()) c.timescales[rule] = read_override(reader);
+    MapReader timescales = m.map("timescales", Need::optional);
+    for (const auto& [rule, field] : timescales.entries()) {
+        MapReader reader = timescales.nested(field);
+        c.timescales[rule] = read_override(reader);
+    }
     c.extra = m.extras();
     return c;
 }
@@ -345,8 +349,7 @@ std::map<int, int> parse_ids(std::string_view text, const std::string& file, Dia
     MapReader m = root_reader(text, file, diagnostics);
     check_version(m);
     std::map<int, int> last;
-    for (auto& [year, reader] : m.map("last", Need::required).entries()) {
-        const Field& f = reader.field();
+    for (const auto& [year, f] : m.map("last", Need::required).entries()) {
         const auto y = calendar::parse_iso_date(year + "-01-01");
         const std::string value = f.node.IsScalar() ? f.node.Scalar() : "";
         const bool number = !value.empty() && value.size() < 9 && value.find_first_not_of("0123456789") == std::string::npos;

@@ -125,13 +125,13 @@ std::vector<MapReader> MapReader::map_list(const std::string& key, Need need) {
     return out;
 }
 
-std::vector<std::pair<std::string, MapReader>> MapReader::entries() {
-    std::vector<std::pair<std::string, MapReader>> out;
+std::vector<std::pair<std::string, Field>> MapReader::entries() {
+    std::vector<std::pair<std::string, Field>> out;
     if (!valid_) return out;
     for (const auto& entry : field_.node) {
         const std::string key = entry.first.Scalar();
         asked_.insert(key);
-        out.emplace_back(key, MapReader(field_.child(key, entry.second), *diagnostics_));
+        out.emplace_back(key, field_.child(key, entry.second));
     }
     return out;
 }

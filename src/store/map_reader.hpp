@@ -43,8 +43,10 @@ public:
     MapReader map(const std::string& key, Need need);
     // The items of a list of mappings.
     std::vector<MapReader> map_list(const std::string& key, Need need);
-    // Entries of a mapping whose keys are data (e.g. rule ids), in file order.
-    std::vector<std::pair<std::string, MapReader>> entries();
+    // Entries of a mapping whose keys are data (rule ids, years), in file order.
+    std::vector<std::pair<std::string, Field>> entries();
+    // A reader over a nested mapping found through entries().
+    MapReader nested(const Field& f) const { return MapReader(f, *diagnostics_); }
 
     model::Extras extras() const;
     const Field& field() const { return field_; }
