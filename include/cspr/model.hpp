@@ -156,6 +156,166 @@ struct Notification {
     friend bool operator==(const Notification&, const Notification&) = default;
 };
 
+// ---- rapid-review.yaml ---------------------------------------------------------------------------
+
+// Routes a rapid review can recommend, and outcomes a decision can record (seeds 001, 002, 003).
+enum class Route {
+    local_cspr,
+    national_review,
+    single_agency_review,
+    single_agency_audit,
+    multi_agency_audit,
+    positive_learning_review,
+    other_learning,
+    no_further_action
+};
+std::string_view route_name(Route r);  // "local-cspr", ...
+std::optional<Route> route_from_name(std::string_view name);
+std::string_view route_names();        // all, comma-separated, for messages
+
+struct AgencyReturn {
+    std::string agency;
+    std::optional<Date> requested, returned;
+    std::string summary;
+    Extras extra;
+    friend bool operator==(const AgencyReturn&, const AgencyReturn&) = default;
+};
+
+// A safeguarding partner's sign-off or decision-maker: a name, and for sign-offs the date.
+struct PartnerSign {
+    std::string name;
+    std::optional<Date> date;
+    Extras extra;
+    friend bool operator==(const PartnerSign&, const PartnerSign&) = default;
+};
+
+// The three safeguarding partners (Children Act 2004 s16E): local authority, police, ICB.
+enum class Partner { local_authority, police, icb };
+inline constexpr std::array kPartners = {Partner::local_authority, Partner::police, Partner::icb};
+std::string_view partner_key(Partner p);   // "local_authority", "police", "icb"
+std::optional<Partner> partner_from_name(std::string_view name);  // also accepts "local-authority", "la"
+
+struct RapidReview {
+    std::string id;
+    std::vector<AgencyReturn> returns;
+    std::optional<Date> meeting;
+    std::string facts, immediate_actions, learning_shared, potential_for_improvement;
+    std::optional<Route> recommended_route;
+    bool national_importance = false;
+    std::string national_importance_note;
+    std::array<PartnerSign, 3> sign_off;  // by Partner
+    std::optional<Date> sent_to_panel;
+    Extras extra;
+    friend bool operator==(const RapidReview&, const RapidReview&) = default;
+};
+// Complete only with all three partners' sign-off.
+bool is_complete(const RapidReview& r);
+
+// ---- decision.yaml -------------------------------------------------------------------------------
+
+// One criterion or circumstance of the decision (reg. 11; Working Together 2018 ch. 4), answered.
+struct Answer {
+    bool applies = false;
+    std::string note;
+    Extras extra;
+    friend bool operator==(const Answer&, const Answer&) = default;
+};
+
+struct Question {
+    std::string_view key;
+    std::string_view text;
+};
+// The four criteria the partners must take into account, and the four circumstances to have regard
+// to, in the guidance's order.
+const std::array<Question, 4>& decision_criteria();
+const std::array<Question, 4>& decision_circumstances();
+
+struct Reviewer {
+    std::string name;
+    std::string conflict_of_interest;  // the declaration, e.g. "none declared"
+    Extras extra;
+    friend bool operator==(const Reviewer&, const Reviewer&) = default;
+};
+
+// An earlier value of a recorded decision, kept when it was amended.
+struct Amendment {
+    Date date{};
+    std::string reason;
+    std::vector<std::pair<std::string, std::string>> previous;  // field → its earlier value
+    Extras extra;
+    friend bool operator==(const Amendment&, const Amendment&) = default;
+};
+
+struct Decision {
+    std::string id;
+    Date date{};
+    Route outcome = Route::no_further_action;
+    std::array<Answer, 4> criteria;
+    std::array<Answer, 4> circumstances;
+    std::string rationale;
+    std::array<PartnerSign, 3> decided_by;  // by Partner
+    bool unanimous = true;
+    std::optional<Date> family_told;
+    std::string family_note;  // how the family was told, or why not
+    std::vector<Reviewer> reviewers;
+    std::optional<Date> informed_panel, informed_ofsted, informed_dfe;
+    std::vector<Amendment> amendments;
+    Extras extra;
+    friend bool operator==(const Decision&, const Decision&) = default;
+};
+
+// ---- publication.yaml ----------------------------------------------------------------------------
+
+enum class DelayReason { criminal_investigation, inquest, prosecution, other };
+std::string_view delay_name(DelayReason d);
+std::optional<DelayReason> delay_from_name(std::string_view name);
+
+struct Delay {
+    DelayReason reason = DelayReason::other;
+    std::string note;
+    std::optional<Date> panel_and_sos_told;
+    Extras extra;
+    friend bool operator==(const Delay&, const Delay&) = default;
+};
+
+struct Publication {
+    std::string id;
+    std::optional<Date> publish_on;  // planned
+    bool full_report = true;
+    std::string justification;       // why only the improvements information is published
+    std::optional<Date> copy_panel, copy_secretary_of_state, copy_ofsted;
+    std::optional<Delay> delay;
+    std::optional<Date> published;
+    bool national = false;           // a national review: kept available for three years, not one
+    Extras extra;
+    friend bool operator==(const Publication&, const Publication&) = default;
+};
+
+// ---- actions.yaml --------------------------------------------------------------------------------
+
+enum class ActionStatus { open, in_progress, done, dropped };
+std::string_view action_status_name(ActionStatus s);
+std::optional<ActionStatus> action_status_from_name(std::string_view name);
+
+struct Action {
+    std::string ref;  // R1, R2, ...
+    std::string recommendation;
+    std::string owner;  // the agency
+    Date due{};
+    ActionStatus status = ActionStatus::open;
+    std::optional<Date> completed;
+    std::string evidence;
+    Extras extra;
+    friend bool operator==(const Action&, const Action&) = default;
+};
+
+struct Actions {
+    std::string id;
+    std::vector<Action> actions;
+    Extras extra;
+    friend bool operator==(const Actions&, const Actions&) = default;
+};
+
 // ---- a whole case --------------------------------------------------------------------------------
 
 // Every step file of one case that exists; later steps are added as the process goes on.
@@ -163,6 +323,10 @@ struct Case {
     std::string id;
     std::optional<Referral> referral;
     std::optional<Notification> notification;
+    std::optional<RapidReview> rapid_review;
+    std::optional<Decision> decision;
+    std::optional<Publication> publication;
+    std::optional<Actions> actions;
 };
 
 // The step a case has reached, for listings.

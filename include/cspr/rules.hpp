@@ -23,6 +23,15 @@ struct Clock {
     std::string subject;           // "" or the recipient, e.g. "panel"
     Moment start;
     std::optional<Moment> met;     // the recorded fact that meets it
+    std::string paused;            // non-empty: the recorded reason the clock is paused
+    std::optional<int> length;     // when the case's facts set the length (three years for a national review)
+};
+
+// What a rule makes of a case: not applicable (the case's facts rule it out), or applicable with
+// the clocks started so far (none yet, when the fact that starts them is not recorded yet).
+struct Clocks {
+    bool applicable = true;
+    std::vector<Clock> started;
 };
 
 // One row of the table: everything a reader needs to trust the deadline, and its source.
@@ -38,15 +47,16 @@ struct Rule {
     std::string_view met_by;        // the recorded fact that meets it
     bool statutory;                 // a local override needs a recorded reason
     std::string_view source;
-    // The clocks this rule starts for a case (none when it does not apply, or not yet).
-    std::vector<Clock> (*clocks)(const model::Case&);
+    Clocks (*clocks)(const model::Case&);
+    // A period rather than a deadline ("keep available for a year"): it is met when it has run.
+    bool period = false;
 };
 
 std::span<const Rule> rule_table();
 const Rule* find_rule(std::string_view id);
 
-enum class Status { met, met_late, pending, overdue };
-std::string_view status_name(Status s);  // "met", "met late", "pending", "overdue"
+enum class Status { met, met_late, pending, overdue, paused, not_applicable };
+std::string_view status_name(Status s);  // "met", "met late", "pending", "overdue", "paused", "not applicable"
 
 struct Deadline {
     std::string case_id;
@@ -65,9 +75,11 @@ struct Deadline {
     int days_left = 0;
     int late_by = 0;
     bool projected = false;         // the due date is in a year of projected bank holidays
+    std::string paused;             // the recorded reason, when paused
 };
 
-// Every deadline of one case as of `today`, sorted by due date then rule order.
+// Every deadline of one case as of `today`, sorted by due date then rule order; rules that do not
+// apply to the case come last, with status not_applicable and no due date.
 std::vector<Deadline> case_deadlines(const model::Case& c, const model::Config& config,
                                      const calendar::Calendar& cal, calendar::Date today);
 
@@ -108,5 +120,25 @@ struct Problem {
 std::vector<Problem> check_case(const model::Case& c);
 // cspr.yaml: an override of a statutory timescale needs a reason; overrides name known rules.
 std::vector<Problem> check_config(const model::Config& config);
+
+// ---- The final report (Working Together 2018 ch. 4 "Expectations for the final report") ---------
+
+// A detail that would identify the child or family if it appeared in a published report.
+struct IdentifyingDetail {
+    std::string kind;  // "child's name", "family member's name", "date of birth", "date of death", "address", "postcode"
+    std::string text;  // the detail itself: never printed, only searched for
+};
+// Every identifying detail the case records: names of the child and family members (whole, and each
+// part of 3 letters or more), dates of birth and death, addresses and their postcodes.
+std::vector<IdentifyingDetail> identifying_details(const model::Case& c);
+
+struct ReportFinding {
+    int line = 0;          // 1-based line of the report; 0 for the report as a whole
+    std::string problem;   // what is wrong, never quoting the report's text
+};
+// Checks a report (Markdown or plain text) against the expected shape (docs/report-shape.md): the
+// required sections, recommendations that each say who and by when, and no identifying detail.
+// Returns every finding; none means the text may be published.
+std::vector<ReportFinding> check_report(std::string_view text, const std::vector<IdentifyingDetail>& details);
 
 }  // namespace cspr::rules

@@ -68,6 +68,20 @@ model::Referral parse_referral_form(std::string_view text, const std::string& fi
 model::Notification parse_notification(std::string_view text, const std::string& file, Diagnostics& diagnostics);
 std::string format_notification(const model::Notification& notification);
 
+// The later steps. A `form` (given to --from) is the same shape without `id` and `schema_version`.
+model::RapidReview parse_rapid_review(std::string_view text, const std::string& file, Diagnostics& diagnostics,
+                                     bool form = false);
+std::string format_rapid_review(const model::RapidReview& review);
+model::Decision parse_decision(std::string_view text, const std::string& file, Diagnostics& diagnostics,
+                               bool form = false);
+std::string format_decision(const model::Decision& decision);
+model::Publication parse_publication(std::string_view text, const std::string& file, Diagnostics& diagnostics,
+                                     bool form = false);
+std::string format_publication(const model::Publication& publication);
+model::Actions parse_actions(std::string_view text, const std::string& file, Diagnostics& diagnostics,
+                             bool form = false);
+std::string format_actions(const model::Actions& actions);
+
 // cases/ids.yaml: the last number allocated per year.
 std::map<int, int> parse_ids(std::string_view text, const std::string& file, Diagnostics& diagnostics);
 std::string format_ids(const std::map<int, int>& last);
@@ -94,6 +108,10 @@ struct CaseFolder {
 
 inline constexpr std::string_view kReferralFile = "referral.yaml";
 inline constexpr std::string_view kNotificationFile = "notification.yaml";
+inline constexpr std::string_view kRapidReviewFile = "rapid-review.yaml";
+inline constexpr std::string_view kDecisionFile = "decision.yaml";
+inline constexpr std::string_view kPublicationFile = "publication.yaml";
+inline constexpr std::string_view kActionsFile = "actions.yaml";
 
 // Creates cspr.yaml, schemas/ and cases/ in `root` (which may exist, but must not hold cspr.yaml).
 // Returns the files it wrote.

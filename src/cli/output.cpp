@@ -39,6 +39,7 @@ std::string format_table(const std::vector<std::vector<std::string>>& rows) {
 }
 
 std::string due_text(const rules::Deadline& d) {
+    if (d.status == rules::Status::not_applicable) return "-";
     return d.due_time ? calendar::format_london_datetime(*d.due_time) : calendar::format_iso_date(d.due);
 }
 
@@ -56,7 +57,11 @@ std::string status_text(const rules::Deadline& d) {
                                                                        ? model::Unit::working_days
                                                                        : model::Unit::calendar_days) + ")";
         case rules::Status::overdue: return "overdue (" + in_days(-d.days_left) + ")";
-        case rules::Status::pending: return d.days_left == 0 ? "due today" : in_days(d.days_left) + " left";
+        case rules::Status::pending:
+            if (d.rule->period) return "running (" + in_days(d.days_left) + " left)";
+            return d.days_left == 0 ? "due today" : in_days(d.days_left) + " left";
+        case rules::Status::paused: return "paused (" + d.paused + ")";
+        case rules::Status::not_applicable: return "not applicable";
     }
     return "";
 }

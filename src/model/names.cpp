@@ -20,6 +20,26 @@ constexpr std::array<std::string_view, 3> kAbuse = {"known", "suspected", "no"};
 constexpr std::array<std::string_view, 3> kHarm = {"died", "seriously-harmed", "neither"};
 constexpr std::array<std::string_view, 3> kLocation = {"in-area", "resident-harmed-outside-england", "neither"};
 
+constexpr std::array<std::string_view, 8> kRoutes = {
+    "local-cspr", "national-review", "single-agency-review", "single-agency-audit",
+    "multi-agency-audit", "positive-learning-review", "other-learning", "no-further-action"};
+constexpr std::array<std::string_view, 3> kPartnerKeys = {"local_authority", "police", "icb"};
+constexpr std::array<std::string_view, 4> kDelays = {"criminal-investigation", "inquest", "prosecution", "other"};
+constexpr std::array<std::string_view, 4> kActionStatuses = {"open", "in-progress", "done", "dropped"};
+
+const std::array<Question, 4> kDecisionCriteria = {{
+    {"improvements_needed", "highlights or may highlight improvements needed, including ones identified before"},
+    {"recurrent_themes", "highlights or may highlight recurrent themes in safeguarding children"},
+    {"multi_agency_concerns", "highlights or may highlight concerns about two or more organisations working together"},
+    {"panel_considered", "is one the Panel considered and concluded a local review may be more appropriate"},
+}};
+const std::array<Question, 4> kDecisionCircumstances = {{
+    {"single_agency_concern", "there is concern about the actions of a single agency"},
+    {"no_agency_involvement", "there was no agency involvement, and that gives cause for concern"},
+    {"cross_boundary", "more than one local authority, police area or ICB was involved, including families moving"},
+    {"institutional_setting", "the case happened in an institutional setting"},
+}};
+
 const std::array<Criterion, 14> kCriteria = {{
     {"died-abuse-neglect", true,
      "A child dies (including by suspected suicide) and abuse or neglect is known or suspected to be a factor"},
@@ -69,7 +89,36 @@ const Criterion* find_criterion(std::string_view id) {
     return it == kCriteria.end() ? nullptr : &*it;
 }
 
+std::string_view route_name(Route r) { return kRoutes[static_cast<std::size_t>(r)]; }
+std::optional<Route> route_from_name(std::string_view name) { return lookup<Route>(kRoutes, name); }
+std::string_view route_names() {
+    return "local-cspr, national-review, single-agency-review, single-agency-audit, multi-agency-audit, "
+           "positive-learning-review, other-learning, no-further-action";
+}
+std::string_view partner_key(Partner p) { return kPartnerKeys[static_cast<std::size_t>(p)]; }
+std::optional<Partner> partner_from_name(std::string_view name) {
+    if (name == "la" || name == "local-authority") return Partner::local_authority;
+    return lookup<Partner>(kPartnerKeys, name);
+}
+std::string_view delay_name(DelayReason d) { return kDelays[static_cast<std::size_t>(d)]; }
+std::optional<DelayReason> delay_from_name(std::string_view name) { return lookup<DelayReason>(kDelays, name); }
+std::string_view action_status_name(ActionStatus s) { return kActionStatuses[static_cast<std::size_t>(s)]; }
+std::optional<ActionStatus> action_status_from_name(std::string_view name) {
+    return lookup<ActionStatus>(kActionStatuses, name);
+}
+const std::array<Question, 4>& decision_criteria() { return kDecisionCriteria; }
+const std::array<Question, 4>& decision_circumstances() { return kDecisionCircumstances; }
+
+bool is_complete(const RapidReview& r) {
+    return std::all_of(r.sign_off.begin(), r.sign_off.end(), [](const PartnerSign& s) { return !s.name.empty() && s.date; });
+}
+
 std::string_view current_step(const Case& c) {
+    if (c.actions) return "actions";
+    if (c.publication && c.publication->published) return "published";
+    if (c.publication) return "publishing";
+    if (c.decision) return c.decision->outcome == Route::local_cspr ? "review" : "decided";
+    if (c.rapid_review) return c.rapid_review->sent_to_panel ? "rapid review sent" : "rapid review";
     if (c.notification) return c.notification->notifiable ? "notified" : "not notifiable";
     if (c.referral) return "referred";
     return "empty";

@@ -55,19 +55,24 @@ Deadline evaluate(const Rule& rule, const Clock& clock, const model::Case& c, co
         d.unit = it->second.unit;
         d.override_reason = it->second.reason.empty() ? "local timescale" : it->second.reason;
     }
+    if (clock.length) d.length = *clock.length;
     d.start = clock.start;
     const Moment due = due_from(cal, clock.start, d.length, d.unit, rule.counts_back);
     d.due = due.day;
     d.due_time = due.time;
     d.met = clock.met;
     d.projected = calendar::covers(cal, d.due) && calendar::is_projected(cal, d.due);
+    d.paused = clock.paused;
+    const Moment now{today, std::nullopt};
     if (d.met) {
         d.status = after(*d.met, due) ? Status::met_late : Status::met;
         if (d.status == Status::met_late) d.late_by = distance(cal, due, *d.met, d.unit);
+    } else if (!d.paused.empty()) {
+        d.status = Status::paused;
     } else {
-        const Moment now{today, std::nullopt};
         d.days_left = distance(cal, now, {d.due, std::nullopt}, d.unit == Unit::hours ? Unit::calendar_days : d.unit);
-        d.status = today > d.due ? Status::overdue : Status::pending;
+        if (rule.period) d.status = today >= d.due ? Status::met : Status::pending;
+        else d.status = today > d.due ? Status::overdue : Status::pending;
     }
     return d;
 }
@@ -80,6 +85,8 @@ std::string_view status_name(Status s) {
         case Status::met_late: return "met late";
         case Status::pending: return "pending";
         case Status::overdue: return "overdue";
+        case Status::paused: return "paused";
+        case Status::not_applicable: return "not applicable";
     }
     return "";
 }
@@ -93,10 +100,20 @@ std::string describe_length(int length, Unit unit) {
 
 std::vector<Deadline> case_deadlines(const model::Case& c, const model::Config& config, const calendar::Calendar& cal,
                                      calendar::Date today) {
-    std::vector<Deadline> out;
-    for (const Rule& rule : rule_table())
-        for (const Clock& clock : rule.clocks(c)) out.push_back(evaluate(rule, clock, c, config, cal, today));
+    std::vector<Deadline> out, not_applicable;
+    for (const Rule& rule : rule_table()) {
+        const Clocks clocks = rule.clocks(c);
+        if (!clocks.applicable) {
+            Deadline d;
+            d.case_id = c.id;
+            d.rule = &rule;
+            d.status = Status::not_applicable;
+            not_applicable.push_back(d);
+        }
+        for (const Clock& clock : clocks.started) out.push_back(evaluate(rule, clock, c, config, cal, today));
+    }
     std::stable_sort(out.begin(), out.end(), [](const Deadline& a, const Deadline& b) { return a.due < b.due; });
+    out.insert(out.end(), not_applicable.begin(), not_applicable.end());
     return out;
 }
 

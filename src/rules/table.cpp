@@ -1,4 +1,5 @@
-// The table of timescales: one row per rule, with its source. docs/timescales.md is generated from it.
+// The table of timescales: one row per rule, with its source. docs/timescales.md is generated from
+// it (cspr rules --format markdown) and a test keeps the two equal.
 #include <algorithm>
 
 #include "cspr/rules.hpp"
@@ -10,46 +11,106 @@ namespace {
 using model::Unit;
 
 Moment on(calendar::Date d) { return {d, std::nullopt}; }
+std::optional<Moment> on(const std::optional<calendar::Date>& d) {
+    if (!d) return std::nullopt;
+    return on(*d);
+}
 
-std::vector<Clock> referral_confirm(const model::Case& c) {
-    if (!c.referral) return {};
+constexpr Clocks kNotApplicable{false, {}};
+constexpr Clocks kNotYet{true, {}};
+
+Clocks referral_confirm(const model::Case& c) {
+    if (!c.referral) return kNotYet;
     const auto& r = *c.referral;
     std::optional<Moment> met;
     if (r.confirmed_in_writing) met = Moment{calendar::london_date_of(*r.confirmed_in_writing), r.confirmed_in_writing};
-    return {{"", {calendar::london_date_of(r.received), r.received}, met}};
+    return {true, {{"", {calendar::london_date_of(r.received), r.received}, met, ""}}};
 }
 
 // One clock per recipient of the notification whose rule is `rule`; day 0 is the day the local
-// authority became aware.
-std::vector<Clock> recipient_clocks(const model::Case& c, std::string_view rule) {
-    std::vector<Clock> out;
-    if (!c.notification) return out;
-    for (const auto& r : c.notification->recipients) {
-        if (r.rule != rule) continue;
-        std::optional<Moment> met;
-        if (r.sent) met = on(*r.sent);
-        out.push_back({r.recipient, on(c.notification->aware), met});
-    }
+// authority became aware. Not applicable when the test gave the rule no recipient.
+Clocks recipient_clocks(const model::Case& c, std::string_view rule) {
+    if (!c.notification) return kNotYet;
+    Clocks out;
+    for (const auto& r : c.notification->recipients)
+        if (r.rule == rule) out.started.push_back({r.recipient, on(c.notification->aware), on(r.sent), ""});
+    out.applicable = !out.started.empty();
     return out;
 }
 
-std::optional<calendar::Date> panel_notified(const model::Case& c) {
-    if (!c.notification) return std::nullopt;
+// Rapid review and decision run for a case notified to the Panel, from the day it was notified.
+Clocks from_panel_notification(const model::Case& c, std::optional<Moment> met) {
+    if (!c.notification) return kNotYet;
+    if (!c.notification->notifiable) return kNotApplicable;
     for (const auto& r : c.notification->recipients)
-        if (r.recipient == "panel" && r.sent) return r.sent;
-    return std::nullopt;
+        if (r.recipient == "panel" && r.sent) return {true, {{"", on(*r.sent), met, ""}}};
+    return kNotYet;
 }
 
-std::vector<Clock> rapid_review(const model::Case& c) {
-    const auto start = panel_notified(c);
-    if (!start) return {};
-    return {{"", on(*start), std::nullopt}};
+Clocks rapid_review(const model::Case& c) {
+    return from_panel_notification(c, c.rapid_review ? on(c.rapid_review->sent_to_panel) : std::nullopt);
 }
 
-std::vector<Clock> decision(const model::Case& c) {
-    const auto start = panel_notified(c);
-    if (!start) return {};
-    return {{"", on(*start), std::nullopt}};
+Clocks decision(const model::Case& c) {
+    return from_panel_notification(c, c.decision ? std::optional<Moment>(on(c.decision->date)) : std::nullopt);
+}
+
+// Rules that follow a decision to commission a local review.
+bool local_review(const model::Case& c) { return c.decision && c.decision->outcome == model::Route::local_cspr; }
+
+Clocks inform_decision(const model::Case& c) {
+    if (!c.decision) return kNotYet;
+    if (!local_review(c)) return kNotApplicable;
+    const auto& d = *c.decision;
+    return {true,
+            {{"panel", on(d.date), on(d.informed_panel), ""},
+             {"ofsted", on(d.date), on(d.informed_ofsted), ""},
+             {"dfe", on(d.date), on(d.informed_dfe), ""}}};
+}
+
+Clocks publish(const model::Case& c) {
+    if (!c.decision) return kNotYet;
+    if (!local_review(c)) return kNotApplicable;
+    Clock clock{"", on(c.decision->date), std::nullopt, ""};
+    if (c.publication) {
+        clock.met = on(c.publication->published);
+        const auto& delay = c.publication->delay;
+        // A delay pauses the clock only once the Panel and the Secretary of State have been told.
+        if (delay && delay->panel_and_sos_told && !clock.met)
+            clock.paused = std::string(model::delay_name(delay->reason)) + (delay->note.empty() ? "" : ": " + delay->note);
+    }
+    return {true, {clock}};
+}
+
+Clocks copy_before_publish(const model::Case& c) {
+    if (!c.decision) return kNotYet;
+    if (!local_review(c)) return kNotApplicable;
+    if (!c.publication || !c.publication->publish_on) return kNotYet;
+    const auto& p = *c.publication;
+    const Moment day = on(*p.publish_on);
+    return {true,
+            {{"panel", day, on(p.copy_panel), ""},
+             {"secretary-of-state", day, on(p.copy_secretary_of_state), ""},
+             {"ofsted", day, on(p.copy_ofsted), ""}}};
+}
+
+Clocks keep_available(const model::Case& c) {
+    if (!c.publication || !c.publication->published) return kNotYet;
+    Clock clock{"", on(*c.publication->published), std::nullopt, ""};
+    if (c.publication->national) clock.length = 3;
+    return {true, {clock}};
+}
+
+Clocks action_due(const model::Case& c) {
+    if (!c.actions) return kNotYet;
+    Clocks out;
+    for (const auto& a : c.actions->actions) {
+        if (a.status == model::ActionStatus::dropped) continue;
+        std::optional<Moment> met;
+        if (a.status == model::ActionStatus::done) met = on(a.completed.value_or(a.due));
+        out.started.push_back({a.ref + " " + a.owner, on(a.due), met, ""});
+    }
+    return out;
 }
 
 const Rule kRules[] = {
@@ -90,13 +151,38 @@ const Rule kRules[] = {
      "notification.yaml recipients[sos-ofsted-care-leaver].sent", false, "Working Together 2023 ch. 5",
      [](const model::Case& c) { return recipient_clocks(c, "notify-care-leaver"); }},
     {"rapid-review", "rapid-review", "The safeguarding partners complete the rapid review and send it to the Panel",
-     "notification sent to the Panel", 15, Unit::working_days, false, "a notification was sent to the Panel",
+     "notification sent to the Panel", 15, Unit::working_days, false, "the case was notified to the Panel",
      "rapid-review.yaml sent_to_panel", true,
      "Panel guidance for safeguarding partners; Barnet seed (003); Bradford seed (001) day 6-15, submitted day 20",
      rapid_review},
     {"decision", "decide", "The safeguarding partners decide whether to commission a local review",
-     "notification sent to the Panel", 1, Unit::months, false, "a notification was sent to the Panel",
+     "notification sent to the Panel", 1, Unit::months, false, "the case was notified to the Panel",
      "decision.yaml date", false, "Bradford seed (001): \"normally within one month of notification\"", decision},
+    {"inform-decision", "decide",
+     "The partners tell the Panel, Ofsted and DfE that a local review will be done, with the reviewer's name",
+     "decision to commission a local review", 5, Unit::working_days, false, "the decision is a local review",
+     "decision.yaml informed.panel, .ofsted, .dfe", false,
+     "Working Together 2018 ch. 4 (\"as soon as\": no national figure; 5 working days by default, configurable); "
+     "seeds 001, 002",
+     inform_decision},
+    {"publish", "publish-check", "The partners publish the final report (or the improvements information)",
+     "decision to commission a local review", 6, Unit::months, false, "the decision is a local review",
+     "publication.yaml published (a recorded delay, once the Panel and Secretary of State are told, pauses it)",
+     true, "Working Together 2018 ch. 4 \"Expectations for the final report\"; seeds 001, 002", publish},
+    {"copy-before-publish", "publish-check",
+     "The partners send the report (or the improvements information) to the Panel, the Secretary of State and Ofsted",
+     "planned publication date", 7, Unit::working_days, true, "a publication date is planned",
+     "publication.yaml copies.panel, .secretary_of_state, .ofsted", true,
+     "Working Together 2018 ch. 4; Child Safeguarding Practice Review and Relevant Agency (England) Regulations "
+     "2018; seeds 001, 002",
+     copy_before_publish},
+    {"keep-available", "publish-check", "The published report stays publicly available",
+     "publication", 1, Unit::years, false, "the report was published (three years for a national review)",
+     "the period running out", false, "Durham seed (002) s10, s13 (at least one year local, three years national)",
+     keep_available, true},
+    {"action-due", "actions", "An agency completes an action arising from the review's recommendations",
+     "the due date recorded for the action", 0, Unit::calendar_days, false, "actions are recorded",
+     "actions.yaml status done (completed date)", false, "the review's recommendations (actions.yaml)", action_due},
 };
 
 }  // namespace

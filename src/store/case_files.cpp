@@ -7,35 +7,6 @@ namespace cspr::store {
 
 namespace {
 
-constexpr std::string_view kCaseSchemaBase = "../../schemas/";
-
-void check_version(MapReader& m) {
-    const auto version = m.integer("schema_version", Need::required);
-    if (version && *version != model::kSchemaVersion)
-        m.report(m.field().child("schema_version", m.field().node["schema_version"]),
-                 "version " + std::to_string(*version) + " is not supported; this cspr reads version " +
-                     std::to_string(model::kSchemaVersion));
-}
-
-// Parses a document whose root is a mapping; a syntax error is reported and gives an empty reader.
-MapReader root_reader(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
-    try {
-        Field root = parse_yaml(text, file);
-        if (!root.node.IsMap()) {
-            root.path = "";
-            diagnostics.report(Error(root.node.IsNull() ? "the file is empty" : "expected a mapping of keys to values",
-                                     {file, root.line(), ""}));
-            return MapReader(Field{YAML::Node(), file, ""}, diagnostics);
-        }
-        return MapReader(root, diagnostics);
-    } catch (const Error& e) {
-        diagnostics.report(e);
-        return MapReader(Field{YAML::Node(), file, ""}, diagnostics);
-    }
-}
-
-std::string case_schema(std::string_view kind) { return std::string(kCaseSchemaBase) + std::string(kind) + ".schema.json"; }
-
 // ---- cspr.yaml ----
 
 model::TimescaleOverride read_override(MapReader& m) {
@@ -169,8 +140,8 @@ void Diagnostics::report(const Error& problem) {
 }
 
 model::Config parse_config(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
-    MapReader m = root_reader(text, file, diagnostics);
-    check_version(m);
+    MapReader m = read_root(text, file, diagnostics);
+    check_schema_version(m);
     model::Config c;
     c.partnership = m.text("partnership", Need::required);
     c.code = m.text("code", Need::required);
@@ -220,8 +191,8 @@ std::string format_config(const model::Config& c) {
 }
 
 model::Referral parse_referral(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
-    MapReader m = root_reader(text, file, diagnostics);
-    check_version(m);
+    MapReader m = read_root(text, file, diagnostics);
+    check_schema_version(m);
     model::Referral r;
     r.id = m.text("id", Need::required);
     read_referral_body(m, r);
@@ -230,7 +201,7 @@ model::Referral parse_referral(std::string_view text, const std::string& file, D
 
 model::Referral parse_referral_form(std::string_view text, const std::string& file) {
     Diagnostics strict;
-    MapReader m = root_reader(text, file, strict);
+    MapReader m = read_root(text, file, strict);
     m.text("schema_version", Need::optional);  // a form may carry it; it is not an unknown key
     m.text("id", Need::optional);              // the ID is allocated by refer, whatever the form says
     model::Referral r;
@@ -239,7 +210,7 @@ model::Referral parse_referral_form(std::string_view text, const std::string& fi
 }
 
 std::string format_referral(const model::Referral& r) {
-    YamlWriter w(case_schema("referral"), model::kSchemaVersion);
+    YamlWriter w(case_schema_path("referral"), model::kSchemaVersion);
     w.text("id", r.id);
     w.date_time("received", r.received);
     w.optional_date_time("confirmed_in_writing", r.confirmed_in_writing);
@@ -299,8 +270,8 @@ std::string format_referral(const model::Referral& r) {
 }
 
 model::Notification parse_notification(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
-    MapReader m = root_reader(text, file, diagnostics);
-    check_version(m);
+    MapReader m = read_root(text, file, diagnostics);
+    check_schema_version(m);
     model::Notification n;
     n.id = m.text("id", Need::required);
     n.aware = m.date("aware", Need::required).value_or(calendar::Date{});
@@ -314,7 +285,7 @@ model::Notification parse_notification(std::string_view text, const std::string&
 }
 
 std::string format_notification(const model::Notification& n) {
-    YamlWriter w(case_schema("notification"), model::kSchemaVersion);
+    YamlWriter w(case_schema_path("notification"), model::kSchemaVersion);
     w.text("id", n.id);
     w.date("aware", n.aware);
     w.begin_map("test");
@@ -346,8 +317,8 @@ std::string format_notification(const model::Notification& n) {
 }
 
 std::map<int, int> parse_ids(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
-    MapReader m = root_reader(text, file, diagnostics);
-    check_version(m);
+    MapReader m = read_root(text, file, diagnostics);
+    check_schema_version(m);
     std::map<int, int> last;
     for (const auto& [year, f] : m.map("last", Need::required).entries()) {
         const auto y = calendar::parse_iso_date(year + "-01-01");

@@ -114,7 +114,8 @@ std::vector<std::string> list_case_ids(const CaseFolder& folder) {
 
 model::Case load_case(const CaseFolder& folder, std::string_view id, Diagnostics& diagnostics) {
     const fs::path dir = existing_case_path(folder, id);
-    model::Case c{std::string(id), {}, {}};
+    model::Case c;
+    c.id = std::string(id);
     std::error_code ec;
     const auto load = [&](std::string_view file, auto parse, auto& slot) {
         const fs::path path = dir / file;
@@ -130,6 +131,13 @@ model::Case load_case(const CaseFolder& folder, std::string_view id, Diagnostics
     };
     load(kReferralFile, parse_referral, c.referral);
     load(kNotificationFile, parse_notification, c.notification);
+    const auto step = [](auto parse) {
+        return [parse](std::string_view text, const std::string& file, Diagnostics& d) { return parse(text, file, d, false); };
+    };
+    load(kRapidReviewFile, step(parse_rapid_review), c.rapid_review);
+    load(kDecisionFile, step(parse_decision), c.decision);
+    load(kPublicationFile, step(parse_publication), c.publication);
+    load(kActionsFile, step(parse_actions), c.actions);
     return c;
 }
 

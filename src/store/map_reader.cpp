@@ -146,6 +146,34 @@ model::Extras MapReader::extras() const {
     return out;
 }
 
+
+void check_schema_version(MapReader& m) {
+    const auto version = m.integer("schema_version", Need::required);
+    if (version && *version != model::kSchemaVersion)
+        m.report(m.field().child("schema_version", m.field().node["schema_version"]),
+                 "version " + std::to_string(*version) + " is not supported; this cspr reads version " +
+                     std::to_string(model::kSchemaVersion));
+}
+
+// Parses a document whose root is a mapping; a syntax error is reported and gives an empty reader.
+MapReader read_root(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
+    try {
+        Field root = parse_yaml(text, file);
+        if (!root.node.IsMap()) {
+            root.path = "";
+            diagnostics.report(Error(root.node.IsNull() ? "the file is empty" : "expected a mapping of keys to values",
+                                     {file, root.line(), ""}));
+            return MapReader(Field{YAML::Node(), file, ""}, diagnostics);
+        }
+        return MapReader(root, diagnostics);
+    } catch (const Error& e) {
+        diagnostics.report(e);
+        return MapReader(Field{YAML::Node(), file, ""}, diagnostics);
+    }
+}
+
+std::string case_schema_path(std::string_view kind) { return "../../schemas/" + std::string(kind) + ".schema.json"; }
+
 std::string flow_text(const YAML::Node& node) {
     if (node.IsMap()) {
         std::string out = "{";

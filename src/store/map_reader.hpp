@@ -63,6 +63,14 @@ private:
     std::set<std::string> asked_;
 };
 
+// The root mapping of a case file; a syntax error or a root that is not a mapping is reported and
+// gives an empty reader.
+MapReader read_root(std::string_view text, const std::string& file, Diagnostics& diagnostics);
+// Reads `schema_version` and refuses any but model::kSchemaVersion.
+void check_schema_version(MapReader& m);
+// The editor's schema path written at the top of a file in cases/<ID>/.
+std::string case_schema_path(std::string_view kind);
+
 // The YAML text of any node in flow style, such that reading it back gives the same value.
 std::string flow_text(const YAML::Node& node);
 
