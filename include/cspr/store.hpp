@@ -82,6 +82,12 @@ model::Actions parse_actions(std::string_view text, const std::string& file, Dia
                              bool form = false);
 std::string format_actions(const model::Actions& actions);
 
+// The top-level fields whose values differ between two texts of one record (as written by a
+// format_* function), each with its earlier value as YAML flow text: what an amendment keeps.
+// `ignored` fields (id, amendments...) are never reported.
+std::vector<std::pair<std::string, std::string>> changed_fields(std::string_view before, std::string_view after,
+                                                                const std::vector<std::string>& ignored);
+
 // cases/ids.yaml: the last number allocated per year.
 std::map<int, int> parse_ids(std::string_view text, const std::string& file, Diagnostics& diagnostics);
 std::string format_ids(const std::map<int, int>& last);

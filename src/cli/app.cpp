@@ -16,9 +16,14 @@ constexpr Command kCommands[] = {
     {"init", "Create a case folder: cspr.yaml, schemas/ and cases/", setup_init},
     {"refer", "Record a referral; allocates the case ID", setup_refer},
     {"notify", "Record the notification decision and who was told when", setup_notify},
+    {"rapid-review", "Record the rapid review: returns, meeting, findings, sign-off, sent to the Panel", setup_rapid_review},
+    {"decide", "Record the partners' decision on a local review (--amend to change it)", setup_decide},
+    {"publish-check", "May we publish on that date? Checks the report and the timescales; records publication", setup_publish_check},
+    {"actions", "Add and update the actions arising from the review", setup_actions},
     {"list", "Every case with its step and next deadline", setup_list},
     {"show", "One case: what is recorded, steps done, deadlines", setup_show},
     {"validate", "Check every case file against the schemas and the cross-file rules", setup_validate},
+    {"rules", "The table of timescales, with sources", setup_rules},
     {"calendar", "UK working-day calendar: holidays, add, between, is-working-day, import", setup_calendar},
 };
 

@@ -66,6 +66,11 @@ void setup_notify(CLI::App& sub, Context& ctx);
 void setup_list(CLI::App& sub, Context& ctx);
 void setup_show(CLI::App& sub, Context& ctx);
 void setup_validate(CLI::App& sub, Context& ctx);
+void setup_rules(CLI::App& sub, Context& ctx);
+void setup_rapid_review(CLI::App& sub, Context& ctx);
+void setup_decide(CLI::App& sub, Context& ctx);
+void setup_publish_check(CLI::App& sub, Context& ctx);
+void setup_actions(CLI::App& sub, Context& ctx);
 
 // ---- Shared by several commands (output.cpp) ----
 
@@ -85,6 +90,13 @@ void print_deadline_table(std::ostream& out, const std::vector<rules::Deadline>&
 // problem in the file about to be written names its field; one in a file already on disk, its path
 // and line too.
 void refuse_case_problems(const store::CaseFolder& folder, const model::Case& c, std::string_view writing_file);
+// The last part of every writing step command: refuse a case with problems, write the step file
+// atomically, commit it when asked. Returns the path written.
+store::fs::path save_step(const Context& ctx, const store::CaseFolder& folder, const model::Case& c,
+                          std::string_view file, const std::string& content, const std::string& commit_message);
+// "NAME=VALUE" split at the first '=', or an error naming `option` and showing `example`.
+std::pair<std::string, std::string> split_assignment(const std::string& text, std::string_view option,
+                                                     std::string_view example);
 // Problems found by rules::check_case as one-line errors, with paths and lines.
 std::vector<Error> locate_problems(const store::CaseFolder& folder, const std::string& case_id,
                                    const std::vector<rules::Problem>& problems);

@@ -127,7 +127,7 @@ void import_feed(Context& ctx, const CalendarArgs& a) {
     const auto table = store::parse_holiday_feed(store::read_file(a.file), a.file);
     const auto target_folder = ctx.case_folder() ? ctx.case_folder() : store::user_data_folder();
     if (!target_folder) throw Error("nowhere to import to: no case folder and no $HOME");
-    store::fs::create_directories(*target_folder);
+    if (!target_folder->empty()) store::fs::create_directories(*target_folder);
     const auto target = *target_folder / store::kHolidayFileName;
     store::write_file_atomically(target, store::format_holiday_feed(table));
     for (auto r : calendar::kAllRegions) {

@@ -15,9 +15,11 @@ void run_list(Context& ctx) {
         store::Diagnostics strict;
         const auto c = store::load_case(folder, id, strict);
         const auto deadlines = rules::case_deadlines(c, folder.config, cal, today);
-        const auto next = std::find_if(deadlines.begin(), deadlines.end(), [](const rules::Deadline& d) {
+        auto next = std::find_if(deadlines.begin(), deadlines.end(), [](const rules::Deadline& d) {
             return d.status == rules::Status::pending || d.status == rules::Status::overdue;
         });
+        if (next == deadlines.end())  // nothing running: say what is waiting, and why
+            next = std::find_if(deadlines.begin(), deadlines.end(), [](const rules::Deadline& d) { return d.status == rules::Status::paused; });
         if (next == deadlines.end()) rows.push_back({id, std::string(model::current_step(c)), "-", "-", "-"});
         else rows.push_back({id, std::string(model::current_step(c)), due_text(*next),
                              std::string(next->rule->id) + (next->subject.empty() ? "" : " (" + next->subject + ")"),

@@ -93,6 +93,23 @@ std::vector<Error> locate_problems(const store::CaseFolder& folder, const std::s
     return out;
 }
 
+store::fs::path save_step(const Context& ctx, const store::CaseFolder& folder, const model::Case& c,
+                          std::string_view file, const std::string& content, const std::string& commit_message) {
+    refuse_case_problems(folder, c, file);
+    const auto path = store::existing_case_path(folder, c.id) / std::string(file);
+    store::write_case_file(path, content);
+    ctx.commit_if_asked(folder, {path}, commit_message);
+    return path;
+}
+
+std::pair<std::string, std::string> split_assignment(const std::string& text, std::string_view option,
+                                                     std::string_view example) {
+    const auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0)
+        throw Error("'" + text + "' should be NAME=VALUE, e.g. " + std::string(example), {.field = std::string(option)});
+    return {text.substr(0, eq), text.substr(eq + 1)};
+}
+
 }  // namespace cspr::cli
 
 namespace cspr::cli {

@@ -72,12 +72,109 @@ void check_notification(Checker& k, const model::Notification& n, const std::opt
             k.add(f, "recipients", std::string(w->id) + " (" + std::string(w->who) + ") must be told, but is not listed");
 }
 
+void check_date_order(Checker& k, std::string_view file, const std::string& field, const std::optional<calendar::Date>& later,
+                      calendar::Date earlier, std::string_view earlier_what) {
+    if (later && *later < earlier)
+        k.add(file, field, format_iso_date(*later) + " is before " + std::string(earlier_what) + " (" + format_iso_date(earlier) + ")");
+}
+
+void check_rapid_review(Checker& k, const model::RapidReview& r, const model::Case& c) {
+    constexpr std::string_view f = "rapid-review.yaml";
+    if (!c.notification) {
+        k.add(f, "id", "a rapid review needs a notification decision first: there is no notification.yaml");
+        return;
+    }
+    const calendar::Date aware = c.notification->aware;
+    for (std::size_t i = 0; i < r.returns.size(); ++i) {
+        const auto& a = r.returns[i];
+        const std::string field = "returns[" + std::to_string(i) + "]";
+        check_date_order(k, f, field + ".requested", a.requested, aware, "the local authority became aware");
+        if (a.requested) check_date_order(k, f, field + ".returned", a.returned, *a.requested, "it was requested");
+        for (std::size_t j = 0; j < i; ++j)
+            if (r.returns[j].agency == a.agency) k.add(f, field + ".agency", a.agency + " is listed twice");
+    }
+    check_date_order(k, f, "meeting", r.meeting, aware, "the local authority became aware");
+    for (model::Partner p : model::kPartners) {
+        const auto& s = r.sign_off[static_cast<std::size_t>(p)];
+        const std::string field = "sign_off." + std::string(model::partner_key(p));
+        if (s.date && s.name.empty()) k.add(f, field + ".name", "a sign-off needs the name of who signed");
+        if (!s.date && !s.name.empty()) k.add(f, field + ".date", "a sign-off needs its date");
+        if (r.meeting) check_date_order(k, f, field + ".date", s.date, *r.meeting, "the meeting");
+    }
+    if (r.sent_to_panel) {
+        if (!model::is_complete(r)) k.add(f, "sent_to_panel", "the rapid review is complete only with all three partners' sign-off");
+        if (!r.recommended_route) k.add(f, "recommended_route", "a rapid review sent to the Panel needs its recommended route");
+        check_date_order(k, f, "sent_to_panel", r.sent_to_panel, aware, "the local authority became aware");
+        for (const auto& s : r.sign_off) check_date_order(k, f, "sent_to_panel", r.sent_to_panel, s.date.value_or(aware), "a sign-off");
+    }
+}
+
+void check_decision(Checker& k, const model::Decision& d, const model::Case& c) {
+    constexpr std::string_view f = "decision.yaml";
+    if (!c.notification) {
+        k.add(f, "id", "a decision needs a notification decision first: there is no notification.yaml");
+        return;
+    }
+    check_date_order(k, f, "date", d.date, c.notification->aware, "the local authority became aware");
+    if (d.rationale.empty()) k.add(f, "rationale", "the rationale is required: it is what the family is told");
+    for (model::Partner p : model::kPartners)
+        if (d.decided_by[static_cast<std::size_t>(p)].name.empty())
+            k.add(f, "decided_by." + std::string(model::partner_key(p)) + ".name", "who decided for each safeguarding partner is required");
+    for (std::size_t i = 0; i < d.criteria.size(); ++i)
+        if (d.criteria[i].note.empty()) k.add(f, "criteria." + std::string(model::decision_criteria()[i].key) + ".note", "each criterion needs a note");
+    for (std::size_t i = 0; i < d.circumstances.size(); ++i)
+        if (d.circumstances[i].note.empty())
+            k.add(f, "circumstances." + std::string(model::decision_circumstances()[i].key) + ".note", "each circumstance needs a note");
+    const bool local = d.outcome == model::Route::local_cspr;
+    if (local && d.reviewers.empty()) k.add(f, "reviewers", "a local review needs its reviewer(s), each with a conflict-of-interest declaration");
+    for (std::size_t i = 0; i < d.reviewers.size(); ++i)
+        if (d.reviewers[i].conflict_of_interest.empty())
+            k.add(f, "reviewers[" + std::to_string(i) + "].conflict_of_interest", "each reviewer needs a conflict-of-interest declaration");
+    check_date_order(k, f, "family_told", d.family_told, d.date, "the decision");
+    for (const auto& [field, day] : {std::pair{"informed.panel", d.informed_panel}, {"informed.ofsted", d.informed_ofsted}, {"informed.dfe", d.informed_dfe}}) {
+        if (day && !local) k.add(f, field, "the Panel, Ofsted and DfE are told of a local review; this decision is " + std::string(model::route_name(d.outcome)));
+        check_date_order(k, f, field, day, d.date, "the decision");
+    }
+}
+
+void check_publication(Checker& k, const model::Publication& p, const model::Case& c) {
+    constexpr std::string_view f = "publication.yaml";
+    if (!c.decision || c.decision->outcome != model::Route::local_cspr) {
+        k.add(f, "id", "a publication needs a decision to commission a local review");
+        return;
+    }
+    const calendar::Date decided = c.decision->date;
+    if (!p.full_report && p.justification.empty())
+        k.add(f, "justification", "publishing only the improvements information needs a recorded justification");
+    check_date_order(k, f, "publish_on", p.publish_on, decided, "the decision");
+    check_date_order(k, f, "published", p.published, decided, "the decision");
+    for (const auto& [field, day] : {std::pair{"copies.panel", p.copy_panel}, {"copies.secretary_of_state", p.copy_secretary_of_state}, {"copies.ofsted", p.copy_ofsted}})
+        check_date_order(k, f, field, day, decided, "the decision");
+    if (p.delay) check_date_order(k, f, "delay.panel_and_sos_told", p.delay->panel_and_sos_told, decided, "the decision");
+}
+
+void check_actions(Checker& k, const model::Actions& a) {
+    constexpr std::string_view f = "actions.yaml";
+    for (std::size_t i = 0; i < a.actions.size(); ++i) {
+        const auto& x = a.actions[i];
+        const std::string field = "actions[" + std::to_string(i) + "]";
+        for (std::size_t j = 0; j < i; ++j)
+            if (a.actions[j].ref == x.ref) k.add(f, field + ".ref", x.ref + " is used twice");
+        if (x.status == model::ActionStatus::done && !x.completed) k.add(f, field + ".completed", "a done action needs the date it was completed");
+        if (x.status != model::ActionStatus::done && x.completed) k.add(f, field + ".completed", "only a done action has a completed date");
+    }
+}
+
 }  // namespace
 
 std::vector<Problem> check_case(const model::Case& c) {
     Checker k;
     if (c.referral) check_referral(k, *c.referral);
     if (c.notification) check_notification(k, *c.notification, c.referral);
+    if (c.rapid_review) check_rapid_review(k, *c.rapid_review, c);
+    if (c.decision) check_decision(k, *c.decision, c);
+    if (c.publication) check_publication(k, *c.publication, c);
+    if (c.actions) check_actions(k, *c.actions);
     return k.problems;
 }
 

@@ -274,3 +274,28 @@ int line_of_field(std::string_view text, std::string_view field) {
 }
 
 }  // namespace cspr::store
+
+namespace cspr::store {
+
+std::vector<std::pair<std::string, std::string>> changed_fields(std::string_view before, std::string_view after,
+                                                                const std::vector<std::string>& ignored) {
+    const YAML::Node old_root = YAML::Load(std::string(before));
+    const YAML::Node new_root = YAML::Load(std::string(after));
+    std::vector<std::pair<std::string, std::string>> changed;
+    const auto is_ignored = [&](const std::string& key) {
+        return std::find(ignored.begin(), ignored.end(), key) != ignored.end();
+    };
+    for (const auto& entry : old_root) {
+        const std::string key = entry.first.Scalar();
+        if (is_ignored(key)) continue;
+        const YAML::Node now = new_root[key];
+        if (!now.IsDefined() || flow_text(now) != flow_text(entry.second)) changed.emplace_back(key, flow_text(entry.second));
+    }
+    for (const auto& entry : new_root) {  // a field the old record did not have: its earlier value was none
+        const std::string key = entry.first.Scalar();
+        if (!is_ignored(key) && !old_root[key].IsDefined()) changed.emplace_back(key, "null");
+    }
+    return changed;
+}
+
+}  // namespace cspr::store

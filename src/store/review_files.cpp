@@ -23,7 +23,7 @@ std::optional<model::Route> read_route(MapReader& m, const std::string& key, Nee
     return m.choice<model::Route>(key, need, model::route_from_name, model::route_names());
 }
 
-std::array<model::PartnerSign, 3> read_partners(MapReader parent, const std::string& key, Need need) {
+std::array<model::PartnerSign, 3> read_partners(MapReader& parent, const std::string& key, Need need) {
     std::array<model::PartnerSign, 3> out;
     MapReader m = parent.map(key, need);
     for (model::Partner p : model::kPartners) {
@@ -54,7 +54,7 @@ void write_partners(YamlWriter& w, std::string_view key, const std::array<model:
 }
 
 template <std::size_t N>
-std::array<model::Answer, N> read_answers(MapReader parent, const std::string& key,
+std::array<model::Answer, N> read_answers(MapReader& parent, const std::string& key,
                                           const std::array<model::Question, N>& questions) {
     std::array<model::Answer, N> out;
     MapReader m = parent.map(key, Need::required);

@@ -1,0 +1,182 @@
+// cspr decide: the safeguarding partners' decision whether to commission a local child safeguarding
+// practice review (Working Together 2018 ch. 4 "Decisions on local and national reviews"; reg. 11).
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "app.hpp"
+
+namespace cspr::cli {
+
+namespace {
+
+struct DecideArgs {
+    std::string id;
+    bool print_template = false, amend = false;
+    std::optional<std::string> from, reason, date, outcome, rationale, unanimous, family_told, family_note;
+    std::vector<std::string> informed;
+};
+
+constexpr std::string_view kTemplate = R"(# Decision record (cspr decide ID --from FILE). Every criterion and circumstance needs an answer and a note.
+date: "YYYY-MM-DD"
+outcome: local-cspr               # local-cspr, national-review, single-agency-review, single-agency-audit,
+                                  # multi-agency-audit, positive-learning-review, other-learning, no-further-action
+criteria:                         # whether the case highlights or may highlight...
+  improvements_needed:            # improvements needed, including ones identified before
+    applies: false
+    note: ""
+  recurrent_themes:               # recurrent themes in safeguarding children
+    applies: false
+    note: ""
+  multi_agency_concerns:          # concerns about two or more organisations working together
+    applies: false
+    note: ""
+  panel_considered:               # the Panel considered it and concluded a local review may be more appropriate
+    applies: false
+    note: ""
+circumstances:                    # the partners have regard to whether...
+  single_agency_concern:          # there is concern about the actions of a single agency
+    applies: false
+    note: ""
+  no_agency_involvement:          # there was no agency involvement, and that gives cause for concern
+    applies: false
+    note: ""
+  cross_boundary:                 # more than one LA, police area or ICB involved, including families moving
+    applies: false
+    note: ""
+  institutional_setting:          # an institutional setting
+    applies: false
+    note: ""
+rationale: |
+  Why the partners decided as they did (required; it is told to the family).
+decided_by:
+  local_authority: {name: ""}
+  police: {name: ""}
+  icb: {name: ""}
+unanimous: true
+family_told: "YYYY-MM-DD"         # when the family was told the decision; delete if not yet
+family_note: How the family was told, or why not.
+reviewers:                        # for a local review: who, and their conflict-of-interest declaration
+  - name: ""
+    conflict_of_interest: ""
+)";
+
+std::optional<calendar::Date>* informed_slot(model::Decision& d, const std::string& body) {
+    if (body == "panel") return &d.informed_panel;
+    if (body == "ofsted") return &d.informed_ofsted;
+    if (body == "dfe") return &d.informed_dfe;
+    return nullptr;
+}
+
+// Facts that come after the decision (who was told when) fill empty fields without --amend; changing
+// a recorded value is an amendment.
+void apply_options(model::Decision& d, const DecideArgs& a) {
+    if (a.date) d.date = calendar::require_iso_date(*a.date, "--date");
+    if (a.outcome) {
+        const auto route = model::route_from_name(*a.outcome);
+        if (!route) throw Error("'" + *a.outcome + "' is not one of " + std::string(model::route_names()), {.field = "--outcome"});
+        d.outcome = *route;
+    }
+    if (a.rationale) d.rationale = *a.rationale;
+    if (a.unanimous) d.unanimous = require_yes_no(*a.unanimous, "--unanimous");
+    if (a.family_told) d.family_told = calendar::require_iso_date(*a.family_told, "--family-told");
+    if (a.family_note) d.family_note = *a.family_note;
+    for (const auto& text : a.informed) {
+        const auto [body, day] = split_assignment(text, "--informed", "panel=2025-03-31");
+        auto* slot = informed_slot(d, body);
+        if (!slot) throw Error("'" + body + "' is not panel, ofsted or dfe", {.field = "--informed"});
+        *slot = calendar::require_iso_date(day, "--informed " + body);
+    }
+}
+
+void print_summary(Context& ctx, const store::CaseFolder& folder, const model::Case& c) {
+    const auto& d = *c.decision;
+    ctx.out << fmt::format("{}: decided {} on {}{}\n", c.id, model::route_name(d.outcome), calendar::format_iso_date(d.date),
+                           d.unanimous ? " (unanimous)" : " (not unanimous)");
+    const auto cal = ctx.calendar(folder.config.region);
+    for (const auto& x : rules::case_deadlines(c, folder.config, cal, ctx.today())) {
+        if (x.rule->step != "decide" && x.rule->id != "publish") continue;
+        if (x.status == rules::Status::not_applicable) continue;
+        ctx.out << fmt::format("  {:<16}{:<8}due {}, {}\n", x.rule->id, x.subject, due_text(x), status_text(x));
+    }
+    if (!d.amendments.empty()) ctx.out << "  amended " << d.amendments.size() << (d.amendments.size() == 1 ? " time\n" : " times\n");
+}
+
+void run_decide(Context& ctx, const DecideArgs& a) {
+    if (a.print_template) {
+        ctx.out << kTemplate;
+        return;
+    }
+    const auto folder = ctx.open_folder();
+    store::Diagnostics strict;
+    model::Case c = store::load_case(folder, a.id, strict);
+    if (a.amend && !c.decision) throw Error("nothing to amend: " + a.id + " has no decision.yaml yet", {.field = "--amend"});
+    if (a.amend && (!a.reason || a.reason->empty())) throw Error("an amendment needs its reason, kept in the record", {.field = "--reason"});
+    if (!a.amend && a.reason) throw Error("--reason goes with --amend", {.field = "--reason"});
+    const std::optional<model::Decision> before = c.decision;
+    if (a.from) {
+        if (before && !a.amend) throw Error("already recorded in decision.yaml; changing a decision takes --amend --reason TEXT", {.field = "--from"});
+        c.decision = store::parse_decision(store::read_file(*a.from), *a.from, strict, true);
+        if (before) c.decision->amendments = before->amendments;
+    } else if (!c.decision) {
+        throw Error("record the decision with --from FILE (see --template): every criterion and circumstance needs an answer", {.field = "--from"});
+    }
+    c.decision->id = c.id;
+    apply_options(*c.decision, a);
+
+    std::string message = "decide " + c.id + ": " + std::string(model::route_name(c.decision->outcome));
+    if (before) {
+        const auto previous = store::changed_fields(store::format_decision(*before), store::format_decision(*c.decision),
+                                                    {"id", "schema_version", "amendments"});
+        if (previous.empty()) throw Error("nothing changed", {.field = "ID"});
+        // Filling in what happened since (who was told when) is not changing the decision.
+        const bool only_new_facts = std::all_of(previous.begin(), previous.end(), [](const auto& p) {
+            return p.second == "null" && (p.first == "informed" || p.first == "family_told" || p.first == "family_note");
+        });
+        if (!only_new_facts && !a.amend) {
+            std::string fields;
+            for (const auto& p : previous) fields += (fields.empty() ? "" : ", ") + p.first;
+            throw Error("decision.yaml is a record: changing " + fields + " takes --amend --reason TEXT", {.field = "ID"});
+        }
+        if (a.amend) {
+            c.decision->amendments.push_back({ctx.today(), *a.reason, previous, {}});
+            message = "decide " + c.id + ": amended (" + *a.reason + ")";
+        } else {
+            message = "decide " + c.id + ": recorded who was told";
+        }
+    }
+    save_step(ctx, folder, c, store::kDecisionFile, store::format_decision(*c.decision), message);
+    print_summary(ctx, folder, c);
+}
+
+}  // namespace
+
+void setup_decide(CLI::App& sub, Context& ctx) {
+    auto a = std::make_shared<DecideArgs>();
+    sub.add_option("ID", a->id, "The case, e.g. NDSCP-2025-001");
+    sub.add_flag("--template", a->print_template, "Print a blank, commented decision form for --from");
+    sub.add_option("--from", a->from, "The decision record from a YAML form (see --template)");
+    sub.add_flag("--amend", a->amend, "Change a recorded decision; the earlier values are kept in the record");
+    sub.add_option("--reason", a->reason, "Why the decision is amended (required with --amend)");
+    sub.add_option("--date", a->date, "The date of the decision");
+    sub.add_option("--outcome", a->outcome, "local-cspr, national-review, single-agency-review, ...");
+    sub.add_option("--rationale", a->rationale, "The rationale");
+    sub.add_option("--unanimous", a->unanimous, "yes or no");
+    sub.add_option("--family-told", a->family_told, "When the family was told the decision");
+    sub.add_option("--family-note", a->family_note, "How the family was told, or why not");
+    sub.add_option("--informed", a->informed, "BODY=DATE: the Panel, Ofsted or DfE told of a local review (repeat)");
+    add_commit_flag(sub, ctx);
+    add_examples(sub, R"(  cspr decide --template > decision.yaml        # fill it in, then:
+  cspr decide NDSCP-2025-001 --from decision.yaml
+  cspr decide NDSCP-2025-001 --informed panel=2025-03-31 --informed ofsted=2025-03-31 --informed dfe=2025-03-31
+  cspr decide NDSCP-2025-001 --amend --reason "Reviewer replaced after a conflict of interest" --from decision.yaml
+
+Normally within one month of the notification (Bradford seed 001). For a local review the Panel,
+Ofsted and DfE are told with the reviewer's name, and the six-month publication clock starts.)");
+    sub.callback([&ctx, a] {
+        if (a->id.empty() && !a->print_template) throw Error("required (or --template)", {.field = "ID"});
+        run_decide(ctx, *a);
+    });
+}
+
+}  // namespace cspr::cli

@@ -1,0 +1,169 @@
+// cspr rapid-review: the safeguarding partners' rapid review (Working Together 2018 ch. 4; the
+// Panel's guidance for safeguarding partners), recorded as it happens.
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "app.hpp"
+
+namespace cspr::cli {
+
+namespace {
+
+struct RapidReviewArgs {
+    std::string id;
+    bool print_template = false;
+    std::optional<std::string> from, meeting, facts, immediate_actions, learning, improvement, route, national,
+        national_note, signed_on, sent;
+    std::vector<std::string> requested, returned, summaries, signs;
+};
+
+constexpr std::string_view kTemplate = R"(# Rapid review record (cspr rapid-review ID --from FILE). Dates are YYYY-MM-DD.
+returns:                          # information-gathering returns, one per agency
+  - agency: Northdale Police
+    requested: "YYYY-MM-DD"
+    returned: "YYYY-MM-DD"
+    summary: What the agency knew of the child and family.
+meeting: "YYYY-MM-DD"
+facts: |
+  The facts of the case as the partners established them.
+immediate_actions: |
+  Actions already taken to keep children safe.
+learning_shared: |
+  Learning identified and shared now.
+potential_for_improvement: |
+  The potential for identifying improvements.
+recommended_route: local-cspr     # local-cspr, national-review, single-agency-review, single-agency-audit,
+                                  # multi-agency-audit, positive-learning-review, other-learning, no-further-action
+national_importance: false        # may the case raise issues complex or of national importance?
+national_importance_note: ""
+sign_off:                         # complete only when all three partners have signed
+  local_authority: {}             # {name: Dana Fabricated, date: "YYYY-MM-DD"}
+  police: {}
+  icb: {}
+)";
+
+model::AgencyReturn& agency_return(model::RapidReview& r, const std::string& agency) {
+    for (auto& a : r.returns)
+        if (a.agency == agency) return a;
+    r.returns.push_back({agency, std::nullopt, std::nullopt, "", {}});
+    return r.returns.back();
+}
+
+void apply_options(model::RapidReview& r, const RapidReviewArgs& a) {
+    for (const auto& text : a.requested) {
+        const auto [agency, day] = split_assignment(text, "--requested", "\"Northdale Police=2025-03-11\"");
+        agency_return(r, agency).requested = calendar::require_iso_date(day, "--requested " + agency);
+    }
+    for (const auto& text : a.returned) {
+        const auto [agency, day] = split_assignment(text, "--returned", "\"Northdale Police=2025-03-17\"");
+        agency_return(r, agency).returned = calendar::require_iso_date(day, "--returned " + agency);
+    }
+    for (const auto& text : a.summaries) {
+        const auto [agency, summary] = split_assignment(text, "--summary", "\"Northdale Police=Two call-outs in 2024\"");
+        agency_return(r, agency).summary = summary;
+    }
+    if (a.meeting) r.meeting = calendar::require_iso_date(*a.meeting, "--meeting");
+    if (a.facts) r.facts = *a.facts;
+    if (a.immediate_actions) r.immediate_actions = *a.immediate_actions;
+    if (a.learning) r.learning_shared = *a.learning;
+    if (a.improvement) r.potential_for_improvement = *a.improvement;
+    if (a.route) {
+        const auto route = model::route_from_name(*a.route);
+        if (!route) throw Error("'" + *a.route + "' is not one of " + std::string(model::route_names()), {.field = "--route"});
+        r.recommended_route = route;
+    }
+    if (a.national) r.national_importance = require_yes_no(*a.national, "--national-importance");
+    if (a.national_note) r.national_importance_note = *a.national_note;
+    if (!a.signs.empty() && !a.signed_on) throw Error("give the date of the sign-off with --signed-on YYYY-MM-DD", {.field = "--sign"});
+    for (const auto& text : a.signs) {
+        const auto [who, name] = split_assignment(text, "--sign", "police=\"Frankie Pretend\"");
+        const auto partner = model::partner_from_name(who);
+        if (!partner) throw Error("'" + who + "' is not a safeguarding partner; expected local-authority, police or icb", {.field = "--sign"});
+        r.sign_off[static_cast<std::size_t>(*partner)] = {name, calendar::require_iso_date(*a.signed_on, "--signed-on"), {}};
+    }
+    if (a.sent) r.sent_to_panel = calendar::require_iso_date(*a.sent, "--sent");
+}
+
+void print_summary(Context& ctx, const store::CaseFolder& folder, const model::Case& c) {
+    const auto& r = *c.rapid_review;
+    ctx.out << c.id << ": rapid review " << (model::is_complete(r) ? "complete" : "in progress") << "\n";
+    std::size_t back = 0;
+    for (const auto& x : r.returns) back += x.returned ? 1 : 0;
+    ctx.out << fmt::format("  returns       {} requested, {} returned\n", r.returns.size(), back);
+    ctx.out << "  meeting       " << (r.meeting ? calendar::format_iso_date(*r.meeting) : "-") << "\n";
+    ctx.out << "  route         " << (r.recommended_route ? model::route_name(*r.recommended_route) : "-") << "\n";
+    for (model::Partner p : model::kPartners) {
+        const auto& s = r.sign_off[static_cast<std::size_t>(p)];
+        ctx.out << fmt::format("  sign-off      {:<16}{}\n", model::partner_key(p), s.date ? calendar::format_iso_date(*s.date) : "not yet");
+    }
+    const auto cal = ctx.calendar(folder.config.region);
+    for (const auto& d : rules::case_deadlines(c, folder.config, cal, ctx.today()))
+        if (d.rule->id == "rapid-review")
+            ctx.out << fmt::format("  to the Panel  due {}, {} ({} from {}; {})\n", due_text(d), status_text(d),
+                                   rules::describe_length(d.length, d.unit), calendar::format_iso_date(d.start.day),
+                                   d.override_reason.empty() ? std::string(d.rule->source) : "local: " + d.override_reason);
+}
+
+void run_rapid_review(Context& ctx, const RapidReviewArgs& a) {
+    if (a.print_template) {
+        ctx.out << kTemplate;
+        return;
+    }
+    const auto folder = ctx.open_folder();
+    store::Diagnostics strict;
+    model::Case c = store::load_case(folder, a.id, strict);
+    const bool existed = c.rapid_review.has_value();
+    if (a.from) {
+        c.rapid_review = store::parse_rapid_review(store::read_file(*a.from), *a.from, strict, true);
+    } else if (!c.rapid_review) {
+        c.rapid_review = model::RapidReview{};
+    }
+    c.rapid_review->id = c.id;
+    apply_options(*c.rapid_review, a);
+    std::string message = "rapid-review " + c.id + ": " + (existed ? "updated" : "recorded");
+    if (a.sent) message = "rapid-review " + c.id + ": sent to the Panel " + *a.sent;
+    save_step(ctx, folder, c, store::kRapidReviewFile, store::format_rapid_review(*c.rapid_review), message);
+    print_summary(ctx, folder, c);
+}
+
+}  // namespace
+
+void setup_rapid_review(CLI::App& sub, Context& ctx) {
+    auto a = std::make_shared<RapidReviewArgs>();
+    sub.add_option("ID", a->id, "The case, e.g. NDSCP-2025-001");
+    sub.add_flag("--template", a->print_template, "Print a blank, commented rapid review form for --from");
+    sub.add_option("--from", a->from, "The whole record from a YAML form (see --template); options apply over it");
+    sub.add_option("--requested", a->requested, "AGENCY=DATE: information requested from an agency (repeat)");
+    sub.add_option("--returned", a->returned, "AGENCY=DATE: the agency's return received (repeat)");
+    sub.add_option("--summary", a->summaries, "AGENCY=TEXT: what the return says (repeat)");
+    sub.add_option("--meeting", a->meeting, "The rapid review meeting, YYYY-MM-DD");
+    sub.add_option("--facts", a->facts, "The facts of the case");
+    sub.add_option("--immediate-actions", a->immediate_actions, "Actions taken for children's safety");
+    sub.add_option("--learning", a->learning, "Learning shared now");
+    sub.add_option("--improvement", a->improvement, "The potential for identifying improvements");
+    sub.add_option("--route", a->route, "Recommended route: local-cspr, national-review, single-agency-review, ...");
+    sub.add_option("--national-importance", a->national, "May raise issues complex or of national importance: yes or no");
+    sub.add_option("--national-note", a->national_note, "Why, or why not");
+    sub.add_option("--sign", a->signs, "PARTNER=NAME: a partner's sign-off (local-authority, police, icb; repeat)");
+    sub.add_option("--signed-on", a->signed_on, "The date of the sign-offs given with --sign");
+    sub.add_option("--sent", a->sent, "The day the completed review went to the Panel (meets the 15-working-day rule)");
+    add_commit_flag(sub, ctx);
+    add_examples(sub, R"(  cspr rapid-review NDSCP-2025-001 --requested "Northdale Police=2025-03-11" \
+      --requested "Northdale Health Visiting=2025-03-11"
+  cspr rapid-review NDSCP-2025-001 --returned "Northdale Police=2025-03-17" --meeting 2025-03-24
+  cspr rapid-review NDSCP-2025-001 --route local-cspr --national-importance no \
+      --sign local-authority="Dana Fabricated" --sign police="Frankie Pretend" --sign icb="Eden Notreal" \
+      --signed-on 2025-03-25
+  cspr rapid-review NDSCP-2025-001 --sent 2025-03-28
+  cspr rapid-review --template > review.yaml;  cspr rapid-review NDSCP-2025-001 --from review.yaml
+
+Due within 15 working days of the day the case was notified to the Panel (Panel guidance; local
+override in cspr.yaml). It is complete only with all three partners' sign-off.)");
+    sub.callback([&ctx, a] {
+        if (a->id.empty() && !a->print_template) throw Error("required (or --template)", {.field = "ID"});
+        run_rapid_review(ctx, *a);
+    });
+}
+
+}  // namespace cspr::cli

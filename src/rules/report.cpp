@@ -1,0 +1,864 @@
+// The text checks of `cspr publish-check`: does a final report have the expected shape
+// (docs/report-shape.md, from Working Together 2018 ch. 4 "Expectations for the final report"), and
+// does it leak a detail that identifies the child or family? No I/O: the CLI reads and prints.
+//
+// Findings never quote the report: they can end up in logs, and a quoted line could be the very
+// name or address the check found.
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <date/date.h>
+
+#include "cspr/rules.hpp"
+
+namespace cspr::rules {
+
+namespace {
+
+// ---- Characters and words ------------------------------------------------------------------------
+// ASCII only, deliberately: a non-ASCII byte is compared as it is and never counts as part of a
+// word, so "Robin’s" (curly apostrophe) still flags "Robin". Safer to flag than to miss.
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_alpha(char c) { return is_upper(c) || is_lower(c); }
+bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+char to_lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+char to_upper(char c) { return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
+
+std::string lowered(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), to_lower);
+    return out;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+bool has(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
+
+std::vector<std::string_view> split_words(std::string_view s) {
+    std::vector<std::string_view> words;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && is_space(s[i])) ++i;
+        const std::size_t start = i;
+        while (i < s.size() && !is_space(s[i])) ++i;
+        if (i > start) words.push_back(s.substr(start, i - start));
+    }
+    return words;
+}
+
+// Letters in a UTF-8 string, counting each non-ASCII character once (names need not be ASCII).
+std::size_t letter_count(std::string_view s) {
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return is_alpha(c) || b >= 0xC0;  // a UTF-8 lead byte, not a continuation byte
+    }));
+}
+
+// Whitespace between words of a detail: spaces, tabs, line breaks, and the no-break space that
+// word processors put between a first name and a surname. Returns the position after the run.
+std::size_t skip_space(std::string_view s, std::size_t pos, bool commas = false) {
+    while (pos < s.size()) {
+        if (is_space(s[pos]) || (commas && s[pos] == ',')) ++pos;
+        else if (s.substr(pos, 2) == "\xC2\xA0") pos += 2;
+        else break;
+    }
+    return pos;
+}
+
+bool word_start(std::string_view s, std::size_t pos) { return pos == 0 || !is_alnum(s[pos - 1]); }
+bool word_end(std::string_view s, std::size_t pos) { return pos >= s.size() || !is_alnum(s[pos]); }
+
+// Emphasis and code marks, removed so that "**Northdale Police**:" reads as "Northdale Police:".
+std::string without_markup(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s)
+        if (c != '*' && c != '_' && c != '`') out += c;
+    return out;
+}
+
+// ---- Dates in prose --------------------------------------------------------------------------------
+
+struct FoundDate {
+    int year = 0;
+    unsigned month = 0;
+    unsigned day = 0;             // 0: only a month and year ("June 2026")
+    bool two_digit_year = false;  // "02/04/19"
+    std::size_t end = 0;
+};
+
+// A run of min..max digits at pos that is not followed by another digit.
+std::optional<std::pair<int, std::size_t>> digits_at(std::string_view s, std::size_t pos, std::size_t min, std::size_t max) {
+    std::size_t end = pos;
+    while (end < s.size() && is_digit(s[end])) ++end;
+    const std::size_t n = end - pos;
+    if (n < min || n > max) return std::nullopt;
+    int value = 0;
+    for (std::size_t i = pos; i < end; ++i) value = value * 10 + (s[i] - '0');
+    return std::pair{value, end};
+}
+
+// A month name at pos in lower-case text: "april", "apr", "apr.", "sept". Returns month and end.
+std::optional<std::pair<unsigned, std::size_t>> month_at(std::string_view s, std::size_t pos) {
+    static constexpr std::array<std::string_view, 12> kNames = {"january", "february", "march",     "april",   "may",      "june",
+                                                                 "july",    "august",   "september", "october", "november", "december"};
+    for (unsigned m = 0; m < 12; ++m) {
+        for (std::size_t len : {kNames[m].size(), std::size_t{3}, std::size_t{4}}) {
+            if (len == 4 && m != 8) continue;  // "sept" is the only four-letter abbreviation in use
+            const std::string_view name = len == 4 ? std::string_view("sept") : kNames[m].substr(0, len);
+            if (s.substr(pos, name.size()) != name || !word_end(s, pos + name.size())) continue;
+            std::size_t end = pos + name.size();
+            if (name.size() < kNames[m].size() && end < s.size() && s[end] == '.') ++end;
+            return std::pair{m + 1, end};
+        }
+    }
+    return std::nullopt;
+}
+
+std::size_t skip_ordinal(std::string_view s, std::size_t pos) {
+    for (std::string_view suffix : {"st", "nd", "rd", "th"})
+        if (s.substr(pos, 2) == suffix && word_end(s, pos + 2)) return pos + 2;
+    return pos;
+}
+
+// After a month or day: an optional comma, then at least one space, then a four-digit year.
+std::optional<std::pair<int, std::size_t>> year_after(std::string_view s, std::size_t pos) {
+    if (pos < s.size() && s[pos] == ',') ++pos;
+    const std::size_t after = skip_space(s, pos);
+    if (after == pos) return std::nullopt;
+    auto year = digits_at(s, after, 4, 4);
+    if (!year || !word_end(s, year->second)) return std::nullopt;
+    return year;
+}
+
+bool valid(const FoundDate& d) {
+    if (d.month < 1 || d.month > 12) return false;
+    if (d.day == 0) return true;
+    // A two-digit year cannot be a leap year we can check; 2000 stands in for any "00".
+    const int y = d.two_digit_year ? 2000 + d.year : d.year;
+    return date::year_month_day{date::year{y}, date::month{d.month}, date::day{d.day}}.ok();
+}
+
+// A date starting at pos (a word start) in lower-case text, in any form docs/report-shape.md lists:
+// 2019-04-02, 02/04/2019, 2/4/2019, 2.4.2019, 02/04/19, 2 April 2019, 2nd of Apr 2019,
+// April 2, 2019; and with `month_year`, also June 2026.
+std::optional<FoundDate> date_at(std::string_view s, std::size_t pos, bool month_year) {
+    std::optional<FoundDate> found;
+    if (auto first = digits_at(s, pos, 1, 4)) {
+        const auto [n, end] = *first;
+        if (end - pos == 4) {  // ISO: 2019-04-02 (and the forgiving 2019-4-2)
+            if (end < s.size() && s[end] == '-')
+                if (auto m = digits_at(s, end + 1, 1, 2); m && m->second < s.size() && s[m->second] == '-')
+                    if (auto d = digits_at(s, m->second + 1, 1, 2); d && word_end(s, d->second))
+                        found = FoundDate{n, unsigned(m->first), unsigned(d->first), false, d->second};
+        } else if (end - pos <= 2) {
+            const int day = n;
+            if (end < s.size() && (s[end] == '/' || s[end] == '.' || s[end] == '-')) {  // 02/04/2019
+                const char sep = s[end];
+                if (auto m = digits_at(s, end + 1, 1, 2); m && m->second < s.size() && s[m->second] == sep) {
+                    // Two-digit years only with slashes: "4.2.19" is far more often a section number.
+                    if (auto y = digits_at(s, m->second + 1, sep == '/' ? 2 : 4, 4); y && word_end(s, y->second) && y->second - m->second - 1 != 3)
+                        found = FoundDate{y->first, unsigned(m->first), unsigned(day), y->second - m->second - 1 == 2, y->second};
+                }
+            } else {  // 2 April 2019, 2nd of April 2019
+                std::size_t p = skip_space(s, skip_ordinal(s, end));
+                if (p > end && s.substr(p, 3) == "of ") p = skip_space(s, p + 2);
+                if (auto m = month_at(s, p))
+                    if (auto y = year_after(s, m->second)) found = FoundDate{y->first, m->first, unsigned(day), false, y->second};
+            }
+        }
+    } else if (auto m = month_at(s, pos)) {  // April 2, 2019; June 2026
+        const std::size_t p = skip_space(s, m->second);
+        if (p > m->second)
+            if (auto d = digits_at(s, p, 1, 2))
+                if (auto y = year_after(s, skip_ordinal(s, d->second))) found = FoundDate{y->first, m->first, unsigned(d->first), false, y->second};
+        if (!found && month_year)
+            if (auto y = year_after(s, m->second)) found = FoundDate{y->first, m->first, 0, false, y->second};
+    }
+    if (found && !valid(*found)) return std::nullopt;
+    return found;
+}
+
+// "within 6 months of publication", "within three working days of ...": a deadline relative to an
+// event, which Working Together accepts as "by when".
+bool relative_deadline_at(std::string_view s, std::size_t pos) {
+    static constexpr std::array<std::string_view, 13> kNumbers = {"a",    "one", "two",   "three", "four",   "five",  "six",
+                                                                  "seven", "eight", "nine", "ten", "eleven", "twelve"};
+    if (s.substr(pos, 6) != "within" || !word_end(s, pos + 6)) return false;
+    std::size_t p = skip_space(s, pos + 6);
+    if (auto n = digits_at(s, p, 1, 3)) p = n->second;
+    else {
+        const auto number = std::find_if(kNumbers.begin(), kNumbers.end(), [&](std::string_view w) { return s.substr(p, w.size()) == w && word_end(s, p + w.size()); });
+        if (number == kNumbers.end()) return false;
+        p += number->size();
+    }
+    p = skip_space(s, p);
+    if (s.substr(p, 8) == "working " || s.substr(p, 9) == "calendar ") p = skip_space(s, s.find(' ', p));
+    bool unit = false;
+    for (std::string_view u : {"days", "day", "weeks", "week", "months", "month", "years", "year"})
+        if (s.substr(p, u.size()) == u && word_end(s, p + u.size())) {
+            p += u.size();
+            unit = true;
+            break;
+        }
+    if (!unit) return false;
+    p = skip_space(s, p);
+    for (std::string_view w : {"of ", "from ", "after "})
+        if (s.substr(p, w.size()) == w) return skip_space(s, p + w.size()) < s.size();
+    return false;
+}
+
+// Does the text say by when: a date, a month and year, or "within N <unit> of <event>"?
+bool says_by_when(std::string_view text) {
+    const std::string s = lowered(text);
+    for (std::size_t pos = 0; pos < s.size(); ++pos) {
+        if (!is_alnum(s[pos]) || !word_start(s, pos)) continue;
+        if (date_at(s, pos, true) || relative_deadline_at(s, pos)) return true;
+    }
+    return false;
+}
+
+// ---- Lines, headings and list items ----------------------------------------------------------------
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a byte-order mark from Windows
+    std::vector<std::string_view> lines;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t nl = text.find('\n', start);
+        std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        lines.push_back(line);
+        if (nl == std::string_view::npos) break;
+        start = nl + 1;
+    }
+    return lines;
+}
+
+bool is_blank(std::string_view line) { return trim(line).empty(); }
+
+int indent_of(std::string_view line) {
+    int indent = 0;
+    for (char c : line) {
+        if (c == ' ') indent += 1;
+        else if (c == '\t') indent += 4;
+        else break;
+    }
+    return indent;
+}
+
+// "---", "***", "- - -": a Markdown rule, not a list item or a heading underline of '*'.
+bool is_thematic_break(std::string_view line) {
+    const std::string_view t = trim(line);
+    if (t.size() < 3) return false;
+    const char mark = t.front();
+    if (mark != '-' && mark != '*' && mark != '_') return false;
+    return std::all_of(t.begin(), t.end(), [&](char c) { return c == mark || c == ' ' || c == '\t'; });
+}
+
+struct ListItem {
+    int indent = 0;
+    std::string_view text;  // after the marker
+};
+
+// "- x", "* x", "+ x", "1. x", "1) x".
+std::optional<ListItem> list_item(std::string_view line) {
+    if (is_thematic_break(line)) return std::nullopt;
+    std::size_t i = 0;
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    std::size_t j = i;
+    if (j < line.size() && (line[j] == '-' || line[j] == '*' || line[j] == '+')) {
+        ++j;
+    } else {
+        while (j < line.size() && is_digit(line[j]) && j - i < 9) ++j;
+        if (j == i || j >= line.size() || (line[j] != '.' && line[j] != ')')) return std::nullopt;
+        ++j;
+    }
+    if (j < line.size() && line[j] != ' ' && line[j] != '\t') return std::nullopt;
+    return ListItem{indent_of(line), trim(line.substr(j))};
+}
+
+struct Heading {
+    int line = 0;       // 1-based
+    int level = 1;      // 1..6 for Markdown; a bold line inside a Markdown report is 7 (deepest)
+    std::string text;   // lower case, without '#' and emphasis marks
+};
+
+std::string heading_text(std::string_view raw) { return lowered(trim(without_markup(raw))); }
+
+// "## Analysis": 1-6 '#', then a space or the end of the line.
+std::optional<Heading> atx_heading(std::string_view line, int number) {
+    if (indent_of(line) > 3) return std::nullopt;
+    std::string_view t = trim(line);
+    std::size_t level = 0;
+    while (level < t.size() && t[level] == '#') ++level;
+    if (level == 0 || level > 6 || (level < t.size() && t[level] != ' ' && t[level] != '\t')) return std::nullopt;
+    t.remove_prefix(level);
+    while (!t.empty() && (t.back() == '#' || is_space(t.back()))) t.remove_suffix(1);  // closing hashes
+    return Heading{number, static_cast<int>(level), heading_text(t)};
+}
+
+// The "===" or "---" under a Setext heading.
+std::optional<int> setext_underline(std::string_view line) {
+    const std::string_view t = trim(line);
+    if (indent_of(line) > 3 || t.size() < 2 || (t.front() != '=' && t.front() != '-')) return std::nullopt;
+    if (!std::all_of(t.begin(), t.end(), [&](char c) { return c == t.front(); })) return std::nullopt;
+    return t.front() == '=' ? 1 : 2;
+}
+
+// A short line standing on its own, between blank lines (or just before a list): a plain-text
+// heading. `bold` when the whole line is emphasised ("**Recommendations**").
+struct Standalone {
+    bool is = false;
+    bool bold = false;
+};
+Standalone standalone_line(const std::vector<std::string_view>& lines, std::size_t i) {
+    const std::string_view t = trim(lines[i]);
+    if (t.empty() || t.size() > 80 || indent_of(lines[i]) > 3 || list_item(lines[i]) || is_thematic_break(lines[i])) return {};
+    if (std::none_of(t.begin(), t.end(), is_alpha)) return {};
+    if (t.back() == '.' || t.back() == ',' || t.back() == ';') return {};
+    if (i > 0 && !is_blank(lines[i - 1])) return {};
+    if (i + 1 < lines.size() && !is_blank(lines[i + 1]) && !list_item(lines[i + 1])) return {};
+    const bool bold = t.size() > 4 && ((t.starts_with("**") && t.ends_with("**")) || (t.starts_with("__") && t.ends_with("__")));
+    return {true, bold};
+}
+
+// The report, split into lines, with its headings found once.
+struct Document {
+    std::vector<std::string_view> lines;
+    std::vector<bool> code;               // inside a ``` or ~~~ fence: never a heading or an item
+    std::vector<Heading> headings;        // in line order
+    std::vector<int> heading_index;       // per line: index into headings, or -1
+};
+
+// Markdown headings when the report has any; otherwise (a plain-text report) every standalone line.
+// Inside a Markdown report, a standalone line that is wholly bold also counts: converted documents
+// often mark headings only that way.
+Document read_document(std::string_view text) {
+    Document doc;
+    doc.lines = split_lines(text);
+    const std::size_t n = doc.lines.size();
+    doc.code.assign(n, false);
+    bool fenced = false;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::string_view t = trim(doc.lines[i]);
+        const bool fence = t.starts_with("```") || t.starts_with("~~~");
+        doc.code[i] = fenced || fence;
+        if (fence) fenced = !fenced;
+    }
+    std::vector<Heading> markdown, plain;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (doc.code[i]) continue;
+        const int number = static_cast<int>(i) + 1;
+        if (auto h = atx_heading(doc.lines[i], number)) {
+            markdown.push_back(*h);
+        } else if (i + 1 < n && !doc.code[i + 1] && !is_blank(doc.lines[i]) && !list_item(doc.lines[i]) && !setext_underline(doc.lines[i]) &&
+                   !is_thematic_break(doc.lines[i]) && setext_underline(doc.lines[i + 1])) {
+            markdown.push_back({number, *setext_underline(doc.lines[i + 1]), heading_text(doc.lines[i])});
+            ++i;  // the underline is part of the heading
+        } else if (const Standalone s = standalone_line(doc.lines, i); s.is) {
+            plain.push_back({number, s.bold ? 7 : 1, heading_text(doc.lines[i])});
+        }
+    }
+    if (markdown.empty()) {
+        doc.headings = std::move(plain);
+    } else {
+        doc.headings = std::move(markdown);
+        for (auto& h : plain)
+            if (h.level == 7) doc.headings.push_back(std::move(h));
+        std::sort(doc.headings.begin(), doc.headings.end(), [](const Heading& a, const Heading& b) { return a.line < b.line; });
+    }
+    doc.heading_index.assign(n, -1);
+    for (std::size_t k = 0; k < doc.headings.size(); ++k) doc.heading_index[static_cast<std::size_t>(doc.headings[k].line - 1)] = static_cast<int>(k);
+    return doc;
+}
+
+bool is_heading_line(const Document& doc, std::size_t i) { return doc.heading_index[i] >= 0; }
+
+// ---- Required sections -------------------------------------------------------------------------
+
+bool is_summary_heading(const Heading& h) { return has(h.text, "summary") && (has(h.text, "improv") || has(h.text, "recommend")); }
+bool is_analysis_heading(const Heading& h) {
+    return has(h.text, "systemic") || has(h.text, "underlying") || has(h.text, "analysis") || has(h.text, "analyse") || has(h.text, "analysing");
+}
+bool is_recommendations_heading(const Heading& h) { return has(h.text, "recommendation"); }
+// "Reviewer", "The reviewers", "About the lead reviewer"; not "Analysis by the reviewer", which is
+// the analysis, whatever follows it.
+bool is_reviewer_heading(const Heading& h) {
+    return has(h.text, "reviewer") && !is_summary_heading(h) && !is_analysis_heading(h) && !is_recommendations_heading(h);
+}
+
+// "Reviewer: A Person", "**Lead reviewers:** A and B": a short label naming the reviewer, then a name.
+bool names_reviewer_inline(std::string_view line) {
+    if (auto item = list_item(line)) line = item->text;
+    const std::string t = without_markup(line);
+    const std::size_t colon = t.find(':');
+    if (colon == std::string::npos) return false;
+    const std::string label = lowered(trim(std::string_view(t).substr(0, colon)));
+    return has(label, "reviewer") && split_words(label).size() <= 4 && !trim(std::string_view(t).substr(colon + 1)).empty();
+}
+
+void check_sections(const Document& doc, std::vector<ReportFinding>& out) {
+    const auto any = [&](auto pred) { return std::any_of(doc.headings.begin(), doc.headings.end(), pred); };
+    if (!any(is_summary_heading))
+        out.push_back({0, "missing section: a summary of recommended improvements (a heading with \"summary\" and \"improvements\" or \"recommended\")"});
+    if (!any(is_analysis_heading))
+        out.push_back({0, "missing section: an analysis of systemic or underlying reasons (a heading with \"systemic\", \"underlying\" or \"analysis\")"});
+}
+
+void check_reviewer(const Document& doc, std::vector<ReportFinding>& out) {
+    for (std::size_t i = 0; i < doc.lines.size(); ++i)
+        if (!doc.code[i] && names_reviewer_inline(doc.lines[i])) return;
+    int empty_heading = 0;  // the first reviewer heading with no name after it
+    for (const Heading& h : doc.headings) {
+        if (!is_reviewer_heading(h)) continue;
+        std::size_t i = static_cast<std::size_t>(h.line);  // the line after the heading (0-based)
+        if (i < doc.lines.size() && setext_underline(doc.lines[i]) && h.level <= 2) ++i;
+        while (i < doc.lines.size() && is_blank(doc.lines[i])) ++i;
+        if (i < doc.lines.size() && !is_heading_line(doc, i) && !is_thematic_break(doc.lines[i])) return;
+        if (empty_heading == 0) empty_heading = h.line;
+    }
+    if (empty_heading != 0) out.push_back({empty_heading, "reviewer not named: nothing follows the reviewer heading"});
+    else out.push_back({0, "reviewer not named (a heading \"Reviewer\" followed by the name, or a line \"Reviewer: name\")"});
+}
+
+// ---- Recommendations: who, and by when ---------------------------------------------------------------
+
+// "Recommendation 3:", "R3.", "Recommendation 2a -": a number, not an owner.
+std::string_view without_recommendation_number(std::string_view t) {
+    const std::string low = lowered(t.substr(0, std::min<std::size_t>(t.size(), 20)));
+    std::size_t p = 0;
+    if (low.starts_with("recommendation")) p = 14;
+    else if (low.size() > 1 && low[0] == 'r' && is_digit(low[1])) p = 1;
+    else return t;
+    p = skip_space(t, p);
+    const std::size_t number = p;
+    while (p < t.size() && (is_alnum(t[p]) || t[p] == '.') && p - number < 6) ++p;
+    if (p == number) return t;
+    p = skip_space(t, p);
+    if (p < t.size() && (t[p] == ':' || t[p] == '.' || t[p] == ')' || t[p] == '-')) ++p;
+    else if (t.substr(p, 3) == "\xE2\x80\x93" || t.substr(p, 3) == "\xE2\x80\x94") p += 3;  // en and em dash
+    else if (p == t.size() || t[p - 1] != ' ') return t;
+    return trim(t.substr(p));
+}
+
+// "Owner: X", "Lead agency: X", "Who: X" anywhere in the item.
+bool has_owner_field(std::string_view text) {
+    const std::string s = lowered(without_markup(text));
+    for (std::string_view key : {"owner", "owners", "lead agency", "lead", "responsible", "who"}) {
+        for (std::size_t pos = s.find(key); pos != std::string::npos; pos = s.find(key, pos + 1)) {
+            if (!word_start(s, pos) || !word_end(s, pos + key.size())) continue;
+            std::size_t p = skip_space(s, pos + key.size());
+            if (p >= s.size() || s[p] != ':') continue;
+            p = skip_space(s, p + 1);
+            if (p < s.size() && is_alnum(s[p])) return true;
+        }
+    }
+    return false;
+}
+
+// "Northdale Police: ..." The label must start with a capital (an organisation's name), must not be a
+// date ("By June 2026: ...") and must not be a word that heads a field rather than names an agency.
+bool starts_with_owner_label(std::string_view t) {
+    static constexpr std::array<std::string_view, 26> kNotOwners = {
+        "action",  "actions",  "recommendation", "recommendations", "what",     "why",     "how",     "when",       "by when",
+        "aim",     "purpose",  "outcome",        "outcomes",        "note",     "rationale", "finding", "findings", "learning",
+        "priority", "timescale", "timescales",   "deadline",        "date",     "target",  "status",  "progress"};
+    const std::size_t colon = t.find(':');
+    if (colon == std::string_view::npos) return false;
+    const std::string_view label = trim(t.substr(0, colon));
+    if (label.empty() || !is_upper(label.front()) || label.size() > 60 || split_words(label).size() > 8) return false;
+    if (trim(t.substr(colon + 1)).empty() || says_by_when(label)) return false;
+    const std::string low = lowered(label);
+    return std::find(kNotOwners.begin(), kNotOwners.end(), low) == kNotOwners.end();
+}
+
+// "NHS", "CAMHS", "(ICB)": two or more capitals and no small letters.
+bool is_acronym(std::string_view w) {
+    return std::count_if(w.begin(), w.end(), is_upper) >= 2 && std::none_of(w.begin(), w.end(), is_lower);
+}
+
+// "Northdale Police should ...", "The NDSCP will ...", "Northdale Police and Health Visiting to ...":
+// a run of capitalised words (two or more, or one acronym) and then a verb of obligation. One
+// capitalised word alone ("The", "Training") starts too many ordinary sentences to count.
+bool starts_with_capitalised_owner(std::string_view t) {
+    static constexpr std::array<std::string_view, 10> kJoins = {"of", "and", "for", "the", "&", "in", "on", "at", "with", "-"};
+    static constexpr std::array<std::string_view, 13> kVerbs = {"should", "must", "will", "shall", "to", "is", "are",
+                                                                "need", "needs", "has", "have", "agrees", "agreed"};
+    const auto words = split_words(t);
+    int capitalised = 0;
+    bool acronym = false;
+    for (std::string_view w : words) {
+        while (!w.empty() && (w.back() == ',' || w.back() == ')')) w.remove_suffix(1);
+        if (!w.empty() && w.front() == '(') w.remove_prefix(1);
+        if (w.empty()) return false;
+        if (is_upper(w.front())) {
+            ++capitalised;
+            acronym = acronym || is_acronym(w);
+            continue;
+        }
+        const std::string low = lowered(w);
+        if (capitalised > 0 && std::find(kJoins.begin(), kJoins.end(), low) != kJoins.end()) continue;
+        return (capitalised >= 2 || acronym) && std::find(kVerbs.begin(), kVerbs.end(), low) != kVerbs.end();
+    }
+    return false;
+}
+
+bool says_who(std::string_view first_line, std::string_view whole) {
+    if (has_owner_field(whole)) return true;
+    const std::string plain = without_markup(first_line);
+    const std::string_view t = without_recommendation_number(plain);
+    return starts_with_owner_label(t) || starts_with_capitalised_owner(t);
+}
+
+// The text of the top-level item at `first` (0-based line): its line, its continuation lines and any
+// nested items, up to `end` (exclusive), the next top-level item or heading, or a paragraph that is
+// no longer indented under the item.
+std::string item_text(const Document& doc, std::size_t first, std::size_t end, const ListItem& item) {
+    std::string text(item.text);
+    bool after_blank = false;
+    for (std::size_t i = first + 1; i < end; ++i) {
+        const std::string_view line = doc.lines[i];
+        if (is_blank(line)) {
+            after_blank = true;
+            continue;
+        }
+        if (after_blank && indent_of(line) <= item.indent && !doc.code[i]) break;
+        text += ' ';
+        text += trim(line);
+    }
+    return text;
+}
+
+void check_recommendations(const Document& doc, std::vector<ReportFinding>& out) {
+    // A "Summary of recommendations" is the summary, not the list to check, unless it is the only
+    // section with recommendations in its heading.
+    std::vector<std::size_t> sections;
+    for (std::size_t k = 0; k < doc.headings.size(); ++k)
+        if (is_recommendations_heading(doc.headings[k]) && !has(doc.headings[k].text, "summary")) sections.push_back(k);
+    if (sections.empty())
+        for (std::size_t k = 0; k < doc.headings.size(); ++k)
+            if (is_recommendations_heading(doc.headings[k])) sections.push_back(k);
+    if (sections.empty()) {
+        out.push_back({0, "missing section: Recommendations (a heading with \"recommendations\", each recommendation a list item)"});
+        return;
+    }
+    std::vector<bool> checked(doc.lines.size(), false);  // nested recommendation headings share items
+    for (std::size_t k : sections) {
+        const Heading& h = doc.headings[k];
+        // The section runs to the next heading of the same or a higher level.
+        std::size_t end = doc.lines.size();
+        for (std::size_t j = k + 1; j < doc.headings.size(); ++j)
+            if (doc.headings[j].level <= h.level) {
+                end = static_cast<std::size_t>(doc.headings[j].line - 1);
+                break;
+            }
+        std::vector<std::pair<std::size_t, ListItem>> items;
+        for (std::size_t i = static_cast<std::size_t>(h.line); i < end; ++i)
+            if (!doc.code[i] && !is_heading_line(doc, i))
+                if (auto item = list_item(doc.lines[i])) items.emplace_back(i, *item);
+        if (items.empty()) {
+            out.push_back({h.line, "the Recommendations section has no list items (write each recommendation as a list item)"});
+            continue;
+        }
+        // Items indented deeper than the first level are details of the recommendation above them.
+        int top = items.front().second.indent;
+        for (const auto& [i, item] : items) top = std::min(top, item.indent);
+        std::vector<std::pair<std::size_t, ListItem>> tops;
+        for (const auto& entry : items)
+            if (entry.second.indent <= top + 1) tops.push_back(entry);
+        for (std::size_t t = 0; t < tops.size(); ++t) {
+            const auto& [first, item] = tops[t];
+            std::size_t stop = t + 1 < tops.size() ? tops[t + 1].first : end;
+            for (std::size_t i = first + 1; i < stop; ++i)
+                if (is_heading_line(doc, i)) {
+                    stop = i;
+                    break;
+                }
+            if (checked[first]) continue;
+            checked[first] = true;
+            const std::string whole = item_text(doc, first, stop, item);
+            const bool who = says_who(item.text, whole);
+            const bool when = says_by_when(whole);
+            const int line = static_cast<int>(first) + 1;
+            if (!who && !when)
+                out.push_back({line, "recommendation does not say who or by when (name the agency first, e.g. \"Northdale Police: ...\", and give a date)"});
+            else if (!who)
+                out.push_back({line, "recommendation does not say who (name the agency first, e.g. \"Northdale Police: ...\", or add \"Owner: ...\")"});
+            else if (!when)
+                out.push_back({line, "recommendation does not say by when (a date such as 2026-06-30, 30 June 2026 or June 2026, or \"within 6 months of ...\")"});
+        }
+    }
+}
+
+// ---- Identifying details ---------------------------------------------------------------------------
+
+struct Match {
+    std::size_t begin = 0, end = 0;
+    std::size_t detail = 0;  // index into the details, for the kind
+};
+
+// A detail as words to find in order, separated by any whitespace (and commas, for an address); a
+// postcode's two halves may also be written together ("ND12AB").
+struct TextPattern {
+    std::vector<std::string> words;
+    bool commas = false;
+    bool joined = false;
+};
+
+TextPattern pattern_for(const IdentifyingDetail& d) {
+    TextPattern p;
+    const std::string low = lowered(d.text);
+    if (d.kind == "postcode") {
+        std::string compact;
+        for (char c : low)
+            if (!is_space(c)) compact += c;
+        if (compact.size() > 3) p.words = {compact.substr(0, compact.size() - 3), compact.substr(compact.size() - 3)};
+        else p.words = {compact};
+        p.joined = true;
+        return p;
+    }
+    p.commas = d.kind == "address";
+    std::string word;
+    for (char c : low) {
+        if (is_space(c) || (p.commas && c == ',')) {
+            if (!word.empty()) p.words.push_back(std::move(word));
+            word.clear();
+        } else {
+            word += c;
+        }
+    }
+    if (!word.empty()) p.words.push_back(std::move(word));
+    return p;
+}
+
+// Where the pattern matches at pos, the end of the match.
+std::optional<std::size_t> match_at(std::string_view s, std::size_t pos, const TextPattern& p) {
+    for (std::size_t k = 0; k < p.words.size(); ++k) {
+        if (k > 0) {
+            const std::size_t after = skip_space(s, pos, p.commas);
+            if (after == pos && !p.joined) return std::nullopt;
+            pos = after;
+        }
+        if (s.substr(pos, p.words[k].size()) != p.words[k]) return std::nullopt;
+        pos += p.words[k].size();
+    }
+    return pos;
+}
+
+// One linear scan of the report per detail: find the first word, then check the rest in place.
+void find_text(std::string_view s, const TextPattern& p, std::size_t detail, std::vector<Match>& out) {
+    if (p.words.empty() || p.words.front().empty()) return;
+    const std::string& first = p.words.front();
+    for (std::size_t pos = s.find(first); pos != std::string_view::npos; pos = s.find(first, pos + 1)) {
+        if (!word_start(s, pos)) continue;
+        if (auto end = match_at(s, pos, p); end && word_end(s, *end)) out.push_back({pos, *end, detail});
+    }
+}
+
+// One linear scan of the report for every date in every form, compared with the case's dates.
+void find_dates(std::string_view s, const std::vector<std::pair<FoundDate, std::size_t>>& dates, std::vector<Match>& out) {
+    if (dates.empty()) return;
+    for (std::size_t pos = 0; pos < s.size(); ++pos) {
+        if (!is_alnum(s[pos]) || !word_start(s, pos)) continue;
+        const auto found = date_at(s, pos, false);
+        if (!found) continue;
+        for (const auto& [want, detail] : dates) {
+            const bool year = found->two_digit_year ? want.year % 100 == found->year : want.year == found->year;
+            if (year && want.month == found->month && want.day == found->day) {
+                out.push_back({pos, found->end, detail});
+                break;
+            }
+        }
+    }
+}
+
+void check_identifying(std::string_view text, const std::vector<IdentifyingDetail>& details, std::vector<ReportFinding>& out) {
+    const std::string s = lowered(text);
+    std::vector<Match> matches;
+    std::vector<std::pair<FoundDate, std::size_t>> dates;
+    for (std::size_t k = 0; k < details.size(); ++k) {
+        const IdentifyingDetail& d = details[k];
+        if (trim(d.text).empty()) continue;
+        if (d.kind == "date of birth" || d.kind == "date of death") {
+            if (auto date = calendar::parse_iso_date(trim(d.text))) {
+                const date::year_month_day ymd{*date};
+                dates.push_back({FoundDate{int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day())}, k});
+                continue;
+            }
+        }
+        find_text(s, pattern_for(d), k, matches);
+    }
+    find_dates(s, dates, matches);
+
+    // A shorter detail inside a longer one on the same line is the same finding ("Robin" inside
+    // "Robin Example", the postcode inside the whole address): report the longer one only.
+    std::vector<std::size_t> line_starts{0};
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (s[i] == '\n') line_starts.push_back(i + 1);
+    const auto line_of = [&](std::size_t pos) {
+        return static_cast<int>(std::upper_bound(line_starts.begin(), line_starts.end(), pos) - line_starts.begin());
+    };
+    std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; });
+    int line = 0;
+    std::size_t covered = 0;  // the end of the furthest match kept on this line
+    std::vector<std::string_view> kinds_on_line;
+    for (const Match& m : matches) {
+        const int l = line_of(m.begin);
+        if (l != line) {
+            line = l;
+            covered = 0;
+            kinds_on_line.clear();
+        }
+        if (m.end <= covered) continue;
+        covered = m.end;
+        const std::string_view kind = details[m.detail].kind;
+        if (std::find(kinds_on_line.begin(), kinds_on_line.end(), kind) != kinds_on_line.end()) continue;
+        kinds_on_line.push_back(kind);
+        out.push_back({l, "identifying detail: " + std::string(kind)});
+    }
+}
+
+// ---- Building the details from a case ----------------------------------------------------------------
+
+bool is_honorific(std::string_view word) {
+    const std::string w = lowered(word);
+    for (std::string_view h : {"mr", "mrs", "ms", "miss", "mx", "dr", "mr.", "mrs.", "ms.", "mx.", "dr."})
+        if (w == h) return true;
+    return false;
+}
+
+// The name without a leading title ("Mrs Jo Example" is "Jo Example" in a report).
+std::string without_title(std::string_view name) {
+    auto words = split_words(name);
+    while (!words.empty() && is_honorific(words.front())) words.erase(words.begin());
+    std::string out;
+    for (std::string_view w : words) {
+        if (!out.empty()) out += ' ';
+        out += w;
+    }
+    return out;
+}
+
+// The first line of an address: up to the first comma, with a "Flat 3" kept with its street.
+std::string first_line(std::string_view address) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    while (start <= address.size()) {
+        const std::size_t comma = address.find_first_of(",\n", start);
+        const std::string_view part = trim(address.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+        if (!part.empty()) parts.push_back(part);
+        if (comma == std::string_view::npos) break;
+        start = comma + 1;
+    }
+    if (parts.empty()) return {};
+    std::string line(parts[0]);
+    const auto words = split_words(parts[0]);
+    static constexpr std::array<std::string_view, 5> kUnits = {"flat", "apartment", "apt", "unit", "room"};
+    if (parts.size() > 1 && words.size() == 2 && std::find(kUnits.begin(), kUnits.end(), lowered(words[0])) != kUnits.end())
+        line += ", " + std::string(parts[1]);
+    return line;
+}
+
+// A UK postcode inside an address ("ND1 2AB", "SW1A1AA"), upper case with one space; the last one
+// found, as the postcode ends an address.
+std::optional<std::string> find_postcode(std::string_view address) {
+    std::string s(address);
+    std::transform(s.begin(), s.end(), s.begin(), to_upper);
+    const auto fits = [&](std::size_t pos, std::string_view shape) {  // A: letter, 9: digit
+        if (pos + shape.size() > s.size()) return false;
+        for (std::size_t i = 0; i < shape.size(); ++i)
+            if (shape[i] == 'A' ? !is_upper(s[pos + i]) : !is_digit(s[pos + i])) return false;
+        return true;
+    };
+    std::optional<std::string> found;
+    for (std::size_t pos = 0; pos < s.size(); ++pos) {
+        if (!is_upper(s[pos]) || !word_start(s, pos)) continue;
+        for (std::string_view outward : {"A9", "A99", "AA9", "AA99", "A9A", "AA9A"}) {
+            if (!fits(pos, outward)) continue;
+            const std::size_t after = pos + outward.size();
+            const std::size_t inward = skip_space(s, after);
+            if (fits(inward, "9AA") && word_end(s, inward + 3) && (inward > after || !is_alnum(s[after]) || is_digit(s[after]))) {
+                found = s.substr(pos, outward.size()) + " " + s.substr(inward, 3);
+                break;
+            }
+        }
+    }
+    return found;
+}
+
+}  // namespace
+
+std::vector<IdentifyingDetail> identifying_details(const model::Case& c) {
+    std::vector<IdentifyingDetail> out;
+    if (!c.referral) return out;
+    // The same text twice (a surname shared by the family, an address they share) is one detail: the
+    // first kind, the child's, names it.
+    const auto add = [&](std::string_view kind, std::string_view text) {
+        text = trim(text);
+        if (letter_count(text) < 3 && std::none_of(text.begin(), text.end(), is_digit)) return;
+        const std::string key = lowered(text);
+        if (std::any_of(out.begin(), out.end(), [&](const IdentifyingDetail& d) { return lowered(d.text) == key; })) return;
+        out.push_back({std::string(kind), std::string(text)});
+    };
+    const auto add_name = [&](std::string_view kind, std::string_view raw) {
+        const std::string name = without_title(raw);
+        add(kind, name);
+        // Each part of 3 letters or more: a shorter part ("Jo") would flag ordinary words.
+        std::string part;
+        for (char ch : name + " ") {
+            if (is_space(ch) || ch == '-') {
+                if (letter_count(part) >= 3 && !is_honorific(part)) add(kind, part);
+                part.clear();
+            } else {
+                part += ch;
+            }
+        }
+    };
+    const auto add_date = [&](std::string_view kind, const std::optional<model::Date>& d) {
+        if (d) add(kind, calendar::format_iso_date(*d));
+    };
+    const auto add_address = [&](std::string_view address) {
+        if (trim(address).empty()) return;
+        add("address", address);
+        add("address", first_line(address));
+        if (auto postcode = find_postcode(address)) add("postcode", *postcode);
+    };
+    const model::Referral& r = *c.referral;
+    add_name("child's name", r.child.name);
+    add_date("date of birth", r.child.date_of_birth);
+    add_date("date of death", r.child.date_of_death);
+    add_address(r.child.home_address);
+    for (const model::FamilyMember& f : r.family) {
+        add_name("family member's name", f.name);
+        add_date("date of birth", f.date_of_birth);
+        add_address(f.address);
+    }
+    return out;
+}
+
+std::vector<ReportFinding> check_report(std::string_view text, const std::vector<IdentifyingDetail>& details) {
+    std::vector<ReportFinding> findings;
+    const Document doc = read_document(text);
+    check_sections(doc, findings);
+    check_reviewer(doc, findings);
+    check_recommendations(doc, findings);
+    check_identifying(text, details, findings);
+    std::stable_sort(findings.begin(), findings.end(), [](const ReportFinding& a, const ReportFinding& b) { return a.line < b.line; });
+    return findings;
+}
+
+}  // namespace cspr::rules
