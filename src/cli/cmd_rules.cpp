@@ -14,13 +14,11 @@ std::string length_text(const rules::Rule& r) {
     return text;
 }
 
-// The lengths in force in this case folder, when there is one: a local override is shown with its reason.
-std::string override_text(const Context& ctx, const rules::Rule& r) {
-    const auto root = ctx.case_folder();
-    if (!root) return "";
-    const auto folder = store::open_case_folder(*root);
-    const auto it = folder.config.timescales.find(std::string(r.id));
-    if (it == folder.config.timescales.end()) return "";
+// The length in force in this case folder: a local override, shown with its reason.
+std::string override_text(const std::optional<model::Config>& config, const rules::Rule& r) {
+    if (!config) return "";
+    const auto it = config->timescales.find(std::string(r.id));
+    if (it == config->timescales.end()) return "";
     return rules::describe_length(it->second.length, it->second.unit) + " (" + (it->second.reason.empty() ? "local timescale" : it->second.reason) + ")";
 }
 
@@ -48,11 +46,13 @@ void print_markdown(Context& ctx) {
 void run_rules(Context& ctx) {
     const auto format = ctx.format({"table", "markdown"});
     if (format == "markdown") return print_markdown(ctx);
+    std::optional<model::Config> config;
+    if (const auto root = ctx.case_folder()) config = store::open_case_folder(*root).config;
     for (const auto& r : rules::rule_table()) {
         ctx.out << fmt::format("{}  ({}, {})\n", r.id, r.step, r.statutory ? "statutory" : "local");
         ctx.out << "  what:     " << r.what << "\n";
         ctx.out << "  limit:    " << length_text(r) << " from " << r.clock_starts << "\n";
-        if (const auto local = override_text(ctx, r); !local.empty()) ctx.out << "  here:     " << local << "\n";
+        if (const auto local = override_text(config, r); !local.empty()) ctx.out << "  here:     " << local << "\n";
         ctx.out << "  applies:  " << r.applies_when << "\n";
         ctx.out << "  met by:   " << r.met_by << "\n";
         ctx.out << "  source:   " << r.source << "\n";
