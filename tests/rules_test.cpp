@@ -148,12 +148,13 @@ std::vector<rules::Deadline> applicable(const std::vector<rules::Deadline>& all)
     return out;
 }
 
-const rules::Deadline* find_deadline(const std::vector<rules::Deadline>& all, std::string_view rule,
-                                     std::string_view subject = "") {
+// A copy, so that it may outlive the list it was found in.
+std::optional<rules::Deadline> find_deadline(const std::vector<rules::Deadline>& all, std::string_view rule,
+                                             std::string_view subject = "") {
     for (const auto& d : all)
         if (d.rule && d.rule->id == rule && d.subject == subject && rules::status_name(d.status) != "not applicable")
-            return &d;
-    return nullptr;
+            return d;
+    return std::nullopt;
 }
 
 // A case that is only a notification, aware on `aware`, the Panel told on `sent` (if at all).
@@ -356,8 +357,8 @@ TEST_CASE("notify-panel: due 5 working days after the local authority became awa
 
     SECTION("sent on the due day: met") {
         const auto all = rules::case_deadlines(notified(aware, due), config(), cal, ymd(2025, 1, 10));
-        const auto* d = find_deadline(all, "notify-panel", "panel");
-        REQUIRE(d != nullptr);
+        const auto d = find_deadline(all, "notify-panel", "panel");
+        REQUIRE(d.has_value());
         CHECK(show(d->due) == "2024-12-31");
         CHECK(d->status == rules::Status::met);
         CHECK(d->late_by == 0);
@@ -371,17 +372,17 @@ TEST_CASE("notify-panel: due 5 working days after the local authority became awa
         CHECK_FALSE(d->due_time.has_value());
         CHECK_FALSE(d->projected);
         // The Panel's form reaches Ofsted and DfE: the same rule and the same due date.
-        const auto* ofsted = find_deadline(all, "notify-panel", "ofsted-dfe");
-        REQUIRE(ofsted != nullptr);
+        const auto ofsted = find_deadline(all, "notify-panel", "ofsted-dfe");
+        REQUIRE(ofsted.has_value());
         CHECK(ofsted->due == due);
-        const auto* partners = find_deadline(all, "notify-partners", "partners");
-        REQUIRE(partners != nullptr);
+        const auto partners = find_deadline(all, "notify-partners", "partners");
+        REQUIRE(partners.has_value());
         CHECK(partners->due == due);
     }
     SECTION("sent on the next working day (1 January is a bank holiday): met late by 1 working day") {
         const auto all = rules::case_deadlines(notified(aware, ymd(2025, 1, 2)), config(), cal, ymd(2025, 1, 10));
-        const auto* d = find_deadline(all, "notify-panel", "panel");
-        REQUIRE(d != nullptr);
+        const auto d = find_deadline(all, "notify-panel", "panel");
+        REQUIRE(d.has_value());
         CHECK(d->status == rules::Status::met_late);
         CHECK(d->late_by == 1);
     }
@@ -392,8 +393,8 @@ TEST_CASE("notify-panel: due 5 working days after the local authority became awa
     SECTION("not sent, before the due day: pending, days left in working days") {
         // From Mon 2024-12-23: 24, 27, 30, 31 → 4 working days left.
         const auto all = rules::case_deadlines(notified(aware, std::nullopt), config(), cal, ymd(2024, 12, 23));
-        const auto* d = find_deadline(all, "notify-panel", "panel");
-        REQUIRE(d != nullptr);
+        const auto d = find_deadline(all, "notify-panel", "panel");
+        REQUIRE(d.has_value());
         CHECK(d->status == rules::Status::pending);
         CHECK(d->days_left == 4);
         CHECK_FALSE(d->met.has_value());
@@ -406,16 +407,16 @@ TEST_CASE("notify-panel: due 5 working days after the local authority became awa
     }
     SECTION("not sent, on the due day: pending with 0 days left") {
         const auto all = rules::case_deadlines(notified(aware, std::nullopt), config(), cal, due);
-        const auto* d = find_deadline(all, "notify-panel", "panel");
-        REQUIRE(d != nullptr);
+        const auto d = find_deadline(all, "notify-panel", "panel");
+        REQUIRE(d.has_value());
         CHECK(d->status == rules::Status::pending);
         CHECK(d->days_left == 0);
     }
     SECTION("not sent, after the due day: overdue, negative days left") {
         // Fri 2025-01-03: 2 and 3 January have passed (1 January is a holiday) → -2.
         const auto all = rules::case_deadlines(notified(aware, std::nullopt), config(), cal, ymd(2025, 1, 3));
-        const auto* d = find_deadline(all, "notify-panel", "panel");
-        REQUIRE(d != nullptr);
+        const auto d = find_deadline(all, "notify-panel", "panel");
+        REQUIRE(d.has_value());
         CHECK(d->status == rules::Status::overdue);
         CHECK(d->days_left == -2);
         const auto next_day = rules::case_deadlines(notified(aware, std::nullopt), config(), cal, ymd(2025, 1, 2));
@@ -434,8 +435,8 @@ TEST_CASE("referral-confirm: 48 elapsed hours, across the start and end of BST",
         c.referral->received = london("2025-03-28T10:00");
         c.referral->confirmed_in_writing.reset();
         const auto pending = rules::case_deadlines(c, config(), cal, ymd(2025, 3, 28));
-        const auto* d = find_deadline(pending, "referral-confirm");
-        REQUIRE(d != nullptr);
+        const auto d = find_deadline(pending, "referral-confirm");
+        REQUIRE(d.has_value());
         REQUIRE(d->due_time.has_value());
         CHECK(calendar::format_london_datetime(*d->due_time) == "2025-03-30T11:00");
         CHECK(*d->due_time - c.referral->received == std::chrono::hours{48});
@@ -455,8 +456,8 @@ TEST_CASE("referral-confirm: 48 elapsed hours, across the start and end of BST",
         // One minute late is late by an hour (lateness in the rule's own unit, rounded up).
         c.referral->confirmed_in_writing = london("2025-03-30T11:01");
         const auto late = rules::case_deadlines(c, config(), cal, ymd(2025, 4, 1));
-        const auto* l = find_deadline(late, "referral-confirm");
-        REQUIRE(l != nullptr);
+        const auto l = find_deadline(late, "referral-confirm");
+        REQUIRE(l.has_value());
         CHECK(l->status == rules::Status::met_late);
         CHECK(l->late_by == 1);
         // Two hours and a minute late: 3 hours.
@@ -467,8 +468,8 @@ TEST_CASE("referral-confirm: 48 elapsed hours, across the start and end of BST",
         c.referral->received = london("2025-10-24T10:00");
         c.referral->confirmed_in_writing = london("2025-10-26T09:30");
         const auto all = rules::case_deadlines(c, config(), cal, ymd(2025, 10, 27));
-        const auto* d = find_deadline(all, "referral-confirm");
-        REQUIRE(d != nullptr);
+        const auto d = find_deadline(all, "referral-confirm");
+        REQUIRE(d.has_value());
         REQUIRE(d->due_time.has_value());
         CHECK(calendar::format_london_datetime(*d->due_time) == "2025-10-26T09:00");
         CHECK(d->status == rules::Status::met_late);
@@ -478,8 +479,8 @@ TEST_CASE("referral-confirm: 48 elapsed hours, across the start and end of BST",
         c.referral->received = london("2025-01-10T18:00");
         c.referral->confirmed_in_writing.reset();
         const auto all = rules::case_deadlines(c, config(), cal, ymd(2025, 1, 13));
-        const auto* d = find_deadline(all, "referral-confirm");
-        REQUIRE(d != nullptr);
+        const auto d = find_deadline(all, "referral-confirm");
+        REQUIRE(d.has_value());
         CHECK(calendar::format_london_datetime(*d->due_time) == "2025-01-12T18:00");
         CHECK(d->status == rules::Status::overdue);
     }
@@ -488,14 +489,14 @@ TEST_CASE("referral-confirm: 48 elapsed hours, across the start and end of BST",
         c.referral->confirmed_in_writing = london("2025-03-05T12:00");
         auto cfg = config();
         cfg.timescales["referral-confirm"] = {72, model::Unit::hours, "three days locally", "", {}};
-        const auto* d = find_deadline(rules::case_deadlines(c, cfg, cal, ymd(2025, 3, 10)), "referral-confirm");
-        REQUIRE(d != nullptr);
+        const auto d = find_deadline(rules::case_deadlines(c, cfg, cal, ymd(2025, 3, 10)), "referral-confirm");
+        REQUIRE(d.has_value());
         CHECK(calendar::format_london_datetime(*d->due_time) == "2025-03-06T10:30");
         CHECK(d->status == rules::Status::met);
         CHECK(d->length == 72);
         CHECK(d->override_reason == "three days locally");
         // Without the override, the same confirmation is late by 2 hours (due 2025-03-05T10:30).
-        const auto* plain = find_deadline(rules::case_deadlines(c, config(), cal, ymd(2025, 3, 10)), "referral-confirm");
+        const auto plain = find_deadline(rules::case_deadlines(c, config(), cal, ymd(2025, 3, 10)), "referral-confirm");
         CHECK(plain->status == rules::Status::met_late);
         CHECK(plain->late_by == 2);
     }
@@ -504,29 +505,29 @@ TEST_CASE("referral-confirm: 48 elapsed hours, across the start and end of BST",
 TEST_CASE("decision: 1 calendar month from the Panel's notification, clamped to the month's end", "[deadlines]") {
     const auto& cal = england();
     const auto all = rules::case_deadlines(notified(ymd(2025, 1, 27), ymd(2025, 1, 31)), config(), cal, ymd(2025, 2, 3));
-    const auto* d = find_deadline(all, "decision");
-    REQUIRE(d != nullptr);
+    const auto d = find_deadline(all, "decision");
+    REQUIRE(d.has_value());
     CHECK(show(d->due) == "2025-02-28");
     CHECK(d->start.day == ymd(2025, 1, 31));
     CHECK(d->status == rules::Status::pending);
     CHECK(d->unit == model::Unit::months);
     // Not moved off a holiday (DOMAIN.md convention 4): sent 2025-04-05 → Mon 2025-05-05, the Early May
     // bank holiday, is still the due date. And 2025-05-31 → 2025-06-30 (June has 30 days).
-    const auto* may =
+    const auto may =
         find_deadline(rules::case_deadlines(notified(ymd(2025, 4, 1), ymd(2025, 4, 5)), config(), cal, ymd(2025, 4, 5)),
                       "decision");
-    REQUIRE(may != nullptr);
+    REQUIRE(may.has_value());
     CHECK(show(may->due) == "2025-05-05");
-    const auto* june =
+    const auto june =
         find_deadline(rules::case_deadlines(notified(ymd(2025, 5, 28), ymd(2025, 5, 31)), config(), cal, ymd(2025, 6, 2)),
                       "decision");
-    REQUIRE(june != nullptr);
+    REQUIRE(june.has_value());
     CHECK(show(june->due) == "2025-06-30");
     // Leap year: 2024-01-31 → 2024-02-29.
-    const auto* leap =
+    const auto leap =
         find_deadline(rules::case_deadlines(notified(ymd(2024, 1, 29), ymd(2024, 1, 31)), config(), cal, ymd(2024, 2, 1)),
                       "decision");
-    REQUIRE(leap != nullptr);
+    REQUIRE(leap.has_value());
     CHECK(show(leap->due) == "2024-02-29");
 }
 
@@ -535,8 +536,8 @@ TEST_CASE("rapid-review: 15 working days from the Panel's notification; a local 
     // Panel told Mon 2025-03-10: 11-14 (4), 17-21 (9), 24-28 (14), 31 (15) → Mon 2025-03-31.
     const model::Case c = notified(ymd(2025, 3, 6), ymd(2025, 3, 10));
     const auto all = rules::case_deadlines(c, config(), cal, ymd(2025, 3, 11));
-    const auto* d = find_deadline(all, "rapid-review");
-    REQUIRE(d != nullptr);
+    const auto d = find_deadline(all, "rapid-review");
+    REQUIRE(d.has_value());
     CHECK(d->start.day == ymd(2025, 3, 10));
     CHECK(show(d->due) == "2025-03-31");
     CHECK(d->length == 15);
@@ -546,17 +547,17 @@ TEST_CASE("rapid-review: 15 working days from the Panel's notification; a local 
 
     // Over Easter 2025 (Good Friday 18 April, Easter Monday 21 April): told Thu 2025-04-10 →
     // 11, 14-17 (5), 22-25 (9), 28-30 April, 1 May (13), 2 May (14), (5 May holiday), 6 May (15).
-    const auto* easter = find_deadline(
+    const auto easter = find_deadline(
         rules::case_deadlines(notified(ymd(2025, 4, 8), ymd(2025, 4, 10)), config(), cal, ymd(2025, 4, 10)), "rapid-review");
-    REQUIRE(easter != nullptr);
+    REQUIRE(easter.has_value());
     CHECK(show(easter->due) == "2025-05-06");
 
     auto cfg = config();
     cfg.timescales["rapid-review"] = {20, model::Unit::working_days, "the Panel agreed an extension", "", {}};
     // 20 working days from 2025-03-10: 31 March is the 15th; 1-4 April (19), Mon 7 April (20).
     const auto longer = rules::case_deadlines(c, cfg, cal, ymd(2025, 3, 11));
-    const auto* o = find_deadline(longer, "rapid-review");
-    REQUIRE(o != nullptr);
+    const auto o = find_deadline(longer, "rapid-review");
+    REQUIRE(o.has_value());
     CHECK(show(o->due) == "2025-04-07");
     CHECK(o->length == 20);
     CHECK(o->unit == model::Unit::working_days);
@@ -568,9 +569,9 @@ TEST_CASE("rapid-review: 15 working days from the Panel's notification; a local 
 
 TEST_CASE("no rapid review or decision clock before the Panel is told", "[deadlines]") {
     const auto all = rules::case_deadlines(notified(ymd(2025, 3, 6), std::nullopt), config(), england(), ymd(2025, 3, 7));
-    CHECK(find_deadline(all, "rapid-review") == nullptr);
-    CHECK(find_deadline(all, "decision") == nullptr);
-    CHECK(find_deadline(all, "notify-panel", "panel") != nullptr);
+    CHECK_FALSE(find_deadline(all, "rapid-review").has_value());
+    CHECK_FALSE(find_deadline(all, "decision").has_value());
+    CHECK(find_deadline(all, "notify-panel", "panel").has_value());
     // No case files at all: no clocks.
     model::Case empty;
     empty.id = "NDSCP-2025-009";
@@ -609,11 +610,11 @@ TEST_CASE("case_deadlines are sorted by due date, then by rule order", "[deadlin
     // Aware Tue 2025-03-04 → due Tue 2025-03-11 for every recipient.
     for (const char* who : {"panel", "ofsted-dfe", "partners", "cdr-partners"}) {
         INFO(who);
-        const auto* d = find_deadline(all, who == std::string("cdr-partners") ? "notify-cdr"
+        const auto d = find_deadline(all, who == std::string("cdr-partners") ? "notify-cdr"
                                            : who == std::string("partners")   ? "notify-partners"
                                                                               : "notify-panel",
                                       who);
-        REQUIRE(d != nullptr);
+        REQUIRE(d.has_value());
         CHECK(show(d->due) == "2025-03-11");
     }
     // cdr-partners was never told and it is 2025-03-20: overdue, 7 working days after the 11th.

@@ -165,10 +165,18 @@ TEST_CASE("every YAML file in cases-example parses without problems and formats 
             again = store::format_referral(store::parse_referral(text, rel, diagnostics));
         } else if (name == "notification.yaml" && p.parent_path().parent_path().filename() == "cases") {
             again = store::format_notification(store::parse_notification(text, rel, diagnostics));
+        } else if (name == "rapid-review.yaml" && p.parent_path().parent_path().filename() == "cases") {
+            again = store::format_rapid_review(store::parse_rapid_review(text, rel, diagnostics));
+        } else if (name == "decision.yaml" && p.parent_path().parent_path().filename() == "cases") {
+            again = store::format_decision(store::parse_decision(text, rel, diagnostics));
+        } else if (name == "publication.yaml" && p.parent_path().parent_path().filename() == "cases") {
+            again = store::format_publication(store::parse_publication(text, rel, diagnostics));
+        } else if (name == "actions.yaml" && p.parent_path().parent_path().filename() == "cases") {
+            again = store::format_actions(store::parse_actions(text, rel, diagnostics));
         } else {
             FAIL("no known kind of case file for " << rel << ": add it to this test");
         }
-        ++kinds[name == "referral.yaml" || name == "notification.yaml" ? name : rel];
+        ++kinds[rel.starts_with("cases/NDSCP-") ? name : rel];
         INFO("problems:\n" << describe(diagnostics.problems()));
         CHECK(diagnostics.problems().empty());
         CHECK(again == text);

@@ -74,6 +74,8 @@ struct Deadline {
     // when overdue. Met late: how late, in the rule's unit.
     int days_left = 0;
     int late_by = 0;
+    int working_days_left = 0;      // from today to the due date, whatever the rule's unit; negative when past
+    int calendar_days_left = 0;     // the same in calendar days
     bool projected = false;         // the due date is in a year of projected bank holidays
     std::string paused;             // the recorded reason, when paused
 };

@@ -20,6 +20,8 @@ constexpr Command kCommands[] = {
     {"decide", "Record the partners' decision on a local review (--amend to change it)", setup_decide},
     {"publish-check", "May we publish on that date? Checks the report and the timescales; records publication", setup_publish_check},
     {"actions", "Add and update the actions arising from the review", setup_actions},
+    {"deadlines", "Every open deadline of every case; exit 1 when something is overdue (the nightly check)", setup_deadlines},
+    {"stats", "Timeliness per year, as the Panel's annual report counts it", setup_stats},
     {"list", "Every case with its step and next deadline", setup_list},
     {"show", "One case: what is recorded, steps done, deadlines", setup_show},
     {"validate", "Check every case file against the schemas and the cross-file rules", setup_validate},

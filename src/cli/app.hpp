@@ -67,6 +67,8 @@ void setup_list(CLI::App& sub, Context& ctx);
 void setup_show(CLI::App& sub, Context& ctx);
 void setup_validate(CLI::App& sub, Context& ctx);
 void setup_rules(CLI::App& sub, Context& ctx);
+void setup_deadlines(CLI::App& sub, Context& ctx);
+void setup_stats(CLI::App& sub, Context& ctx);
 void setup_rapid_review(CLI::App& sub, Context& ctx);
 void setup_decide(CLI::App& sub, Context& ctx);
 void setup_publish_check(CLI::App& sub, Context& ctx);

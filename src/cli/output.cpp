@@ -56,7 +56,10 @@ std::string status_text(const rules::Deadline& d) {
                                                                    : d.unit == model::Unit::working_days
                                                                        ? model::Unit::working_days
                                                                        : model::Unit::calendar_days) + ")";
-        case rules::Status::overdue: return "overdue (" + in_days(-d.days_left) + ")";
+        case rules::Status::overdue:
+            // Due on a Friday and looked at on the Saturday: late, though no working day has passed.
+            if (d.days_left == 0) return "overdue (" + rules::describe_length(-d.calendar_days_left, model::Unit::calendar_days) + ")";
+            return "overdue (" + in_days(-d.days_left) + ")";
         case rules::Status::pending:
             if (d.rule->period) return "running (" + in_days(d.days_left) + " left)";
             return d.days_left == 0 ? "due today" : in_days(d.days_left) + " left";

@@ -64,6 +64,8 @@ Deadline evaluate(const Rule& rule, const Clock& clock, const model::Case& c, co
     d.projected = calendar::covers(cal, d.due) && calendar::is_projected(cal, d.due);
     d.paused = clock.paused;
     const Moment now{today, std::nullopt};
+    d.working_days_left = calendar::working_days_between(cal, today, d.due);
+    d.calendar_days_left = static_cast<int>((d.due - today).count());
     if (d.met) {
         d.status = after(*d.met, due) ? Status::met_late : Status::met;
         if (d.status == Status::met_late) d.late_by = distance(cal, due, *d.met, d.unit);

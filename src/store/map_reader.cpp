@@ -195,7 +195,8 @@ std::string flow_text(const YAML::Node& node) {
     const std::string& s = node.Scalar();
     // A quoted scalar stays text; a plain one keeps its plain reading (number, bool...) unless flow
     // punctuation inside it would change what it says.
-    const bool was_quoted = node.Tag() == "!";
+    // "!" marks a quoted scalar; any explicit tag (`!!str 007`) also made it text.
+    const bool was_quoted = node.Tag() != "?";
     if (was_quoted || s.empty() || s.find_first_of(",[]{}#\n\"'") != std::string::npos || s.find(": ") != std::string::npos)
         return yaml_quoted(s);
     return s;
@@ -214,6 +215,9 @@ std::optional<int> first_comment_line(std::string_view text) {
         if (first == std::string_view::npos) continue;
         const int indent = static_cast<int>(first);
         if (block_indent >= 0 && indent > block_indent) continue;
+        // In `- key: |` the block belongs to the key, so it is the key's column that counts.
+        std::size_t key_column = first;
+        while (line.substr(key_column).starts_with("- ")) key_column = line.find_first_not_of(' ', key_column + 2);
         block_indent = -1;
         if (number == 1 && line.starts_with("# yaml-language-server:")) continue;
         char quote = 0;
@@ -232,7 +236,7 @@ std::optional<int> first_comment_line(std::string_view text) {
         const std::string_view tail = line.substr(0, last + 1);
         if (!quote && (tail.ends_with("|") || tail.ends_with(">") || tail.ends_with("|-") || tail.ends_with("|+") ||
                        tail.ends_with(">-") || tail.ends_with(">+")))
-            block_indent = indent;
+            block_indent = static_cast<int>(key_column == std::string_view::npos ? first : key_column);
     }
     return std::nullopt;
 }

@@ -1,0 +1,281 @@
+// cspr deadlines: every open deadline of every case, for people (table) and for machines (json, csv,
+// ics). The nightly check: exit 1 when anything is overdue.
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "app.hpp"
+
+namespace cspr::cli {
+
+namespace {
+
+constexpr int kDeadlinesFormatVersion = 1;
+
+struct DeadlinesArgs {
+    std::optional<int> within;
+    int soon = 5;
+    std::vector<std::string> cases;
+    std::string fail_on = "overdue";
+    bool all = false;
+};
+
+// How a deadline reads to someone planning their week, from the engine's status and the days left.
+std::string_view listing_status(const rules::Deadline& d, int soon) {
+    switch (d.status) {
+        case rules::Status::met: return d.rule->period ? "ran" : "met";
+        case rules::Status::met_late: return "met late";
+        case rules::Status::paused: return "paused";
+        case rules::Status::overdue: return "overdue";
+        case rules::Status::not_applicable: return "not applicable";
+        case rules::Status::pending: break;
+    }
+    if (d.rule->period) return "running";
+    if (d.working_days_left <= 0 && d.days_left <= 0) return "due today";
+    return d.working_days_left <= soon ? "due soon" : "upcoming";
+}
+
+struct Row {
+    const rules::Deadline* deadline;
+    std::string status;
+    std::string child;  // only with --show-names
+};
+
+std::vector<Row> collect(Context& ctx, const store::CaseFolder& folder, const DeadlinesArgs& a,
+                         std::vector<rules::Deadline>& storage) {
+    const auto cal = ctx.calendar(folder.config.region);
+    const auto today = ctx.today();
+    const auto ids = a.cases.empty() ? store::list_case_ids(folder) : a.cases;
+    std::vector<std::pair<std::size_t, std::string>> names;  // index into storage where a case starts, child name
+    for (const auto& id : ids) {
+        store::Diagnostics strict;
+        const auto c = store::load_case(folder, id, strict);
+        names.emplace_back(storage.size(), c.referral && ctx.show_names ? c.referral->child.name : "");
+        const auto deadlines = rules::case_deadlines(c, folder.config, cal, today);
+        storage.insert(storage.end(), deadlines.begin(), deadlines.end());
+    }
+    std::vector<Row> rows;
+    std::size_t next_case = 0;
+    std::string child;
+    for (std::size_t i = 0; i < storage.size(); ++i) {
+        while (next_case < names.size() && names[next_case].first == i) child = names[next_case++].second;
+        const auto& d = storage[i];
+        const std::string status(listing_status(d, a.soon));
+        const bool closed = status == "met" || status == "met late" || status == "ran" || status == "running";
+        if (status == "not applicable" || (closed && !a.all)) continue;
+        if (a.within && d.working_days_left > *a.within && status != "paused") continue;
+        if (a.within && status == "paused") continue;
+        rows.push_back({&d, status, child});
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) { return x.deadline->due < y.deadline->due; });
+    return rows;
+}
+
+std::string subject_of(const rules::Deadline& d) { return d.subject.empty() ? "-" : d.subject; }
+
+std::string json_string(std::string_view s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += {'\\', c};
+        else if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", c);
+        else out += c;
+    }
+    return out + "\"";
+}
+
+std::string json_date(const std::optional<calendar::Date>& d) { return d ? "\"" + calendar::format_iso_date(*d) + "\"" : "null"; }
+
+void print_json(Context& ctx, const store::CaseFolder& folder, const std::vector<Row>& rows) {
+    std::map<std::string, int> counts;
+    ctx.out << "{\n";
+    ctx.out << fmt::format("  \"format\": \"cspr-deadlines\",\n  \"version\": {},\n  \"as_of\": \"{}\",\n  \"partnership\": {},\n",
+                           kDeadlinesFormatVersion, calendar::format_iso_date(ctx.today()), json_string(folder.config.code));
+    ctx.out << "  \"deadlines\": [";
+    const char* separator = "\n";
+    for (const auto& row : rows) {
+        const auto& d = *row.deadline;
+        ++counts[row.status];
+        ctx.out << separator << "    {";
+        ctx.out << fmt::format("\"case\": {}, ", json_string(d.case_id));
+        if (ctx.show_names) ctx.out << fmt::format("\"child\": {}, ", json_string(row.child));
+        ctx.out << fmt::format("\"step\": {}, \"rule\": {}, \"subject\": {}, \"what\": {}, \"start\": \"{}\", \"due\": \"{}\", "
+                               "\"due_time\": {}, \"working_days_left\": {}, \"status\": {}, \"met\": {}, \"projected\": {}, "
+                               "\"paused\": {}, \"override\": {}, \"source\": {}}}",
+                               json_string(d.rule->step), json_string(d.rule->id), d.subject.empty() ? "null" : json_string(d.subject),
+                               json_string(d.rule->what), calendar::format_iso_date(d.start.day), calendar::format_iso_date(d.due),
+                               d.due_time ? json_string(calendar::format_london_datetime(*d.due_time)) : "null", d.working_days_left,
+                               json_string(row.status), json_date(d.met ? std::optional(d.met->day) : std::nullopt),
+                               d.projected ? "true" : "false", d.paused.empty() ? "null" : json_string(d.paused),
+                               d.override_reason.empty() ? "null" : json_string(d.override_reason), json_string(d.rule->source));
+        separator = ",\n";
+    }
+    ctx.out << (rows.empty() ? "],\n" : "\n  ],\n");
+    ctx.out << "  \"summary\": {";
+    const char* names[] = {"overdue", "due today", "due soon", "upcoming", "paused", "met late", "met"};
+    for (std::size_t i = 0; i < std::size(names); ++i)
+        ctx.out << (i ? ", " : "") << json_string(names[i]) << ": " << counts[names[i]];
+    ctx.out << "}\n}\n";
+}
+
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string quoted = "\"";
+    for (char c : s) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
+}
+
+void print_csv(Context& ctx, const std::vector<Row>& rows) {
+    ctx.out << "case," << (ctx.show_names ? "child," : "") << "step,rule,subject,what,due,working_days_left,status,source\n";
+    for (const auto& row : rows) {
+        const auto& d = *row.deadline;
+        ctx.out << csv_field(d.case_id) << "," << (ctx.show_names ? csv_field(row.child) + "," : "")
+                << fmt::format("{},{},{},{},{},{},{},{}\n", csv_field(std::string(d.rule->step)), csv_field(std::string(d.rule->id)),
+                               csv_field(d.subject), csv_field(std::string(d.rule->what)), due_text(d), d.working_days_left,
+                               row.status, csv_field(std::string(d.rule->source)));
+    }
+}
+
+// RFC 5545 text: escape \ ; , and newlines; fold lines at 75 octets (never inside a UTF-8 sequence).
+std::string ics_text(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '\\' || c == ';' || c == ',') out += {'\\', c};
+        else if (c == '\n') out += "\\n";
+        else out += c;
+    }
+    return out;
+}
+
+std::string ics_line(const std::string& line) {
+    std::string out;
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const auto c = static_cast<unsigned char>(line[i]);
+        const bool starts_char = (c & 0xC0) != 0x80;
+        if (starts_char && width >= 74) {
+            out += "\r\n ";
+            width = 1;
+        }
+        out += static_cast<char>(c);
+        ++width;
+    }
+    return out + "\r\n";
+}
+
+std::string ics_date(calendar::Date d) { return date::format("%Y%m%d", d); }
+
+std::string uid_part(std::string s) {
+    for (char& c : s)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') c = '-';
+    return s;
+}
+
+void print_ics(Context& ctx, const store::CaseFolder& folder, const std::vector<Row>& rows) {
+    // DTSTAMP is required; it is the as-of date so that the same input gives the same bytes.
+    const std::string stamp = ics_date(ctx.today()) + "T000000Z";
+    std::string out = ics_line("BEGIN:VCALENDAR") + ics_line("VERSION:2.0") + ics_line("PRODID:-//cspr//deadlines//EN") +
+                      ics_line("CALSCALE:GREGORIAN") + ics_line("METHOD:PUBLISH") +
+                      ics_line("X-WR-CALNAME:" + ics_text(folder.config.code + " statutory deadlines"));
+    for (const auto& row : rows) {
+        const auto& d = *row.deadline;
+        std::string summary = d.case_id + ": " + std::string(d.rule->id) + (d.subject.empty() ? "" : " (" + d.subject + ")") +
+                              " - " + row.status;
+        if (ctx.show_names && !row.child.empty()) summary += " - " + row.child;
+        const std::string description = std::string(d.rule->what) + "\nDue " + due_text(d) + " (" +
+                                        rules::describe_length(d.length, d.unit) + ")\nSource: " + std::string(d.rule->source);
+        out += ics_line("BEGIN:VEVENT");
+        out += ics_line("UID:" + uid_part(d.case_id) + "." + uid_part(std::string(d.rule->id)) +
+                        (d.subject.empty() ? "" : "." + uid_part(d.subject)) + "@cspr");
+        out += ics_line("DTSTAMP:" + stamp);
+        out += ics_line("DTSTART;VALUE=DATE:" + ics_date(d.due));
+        out += ics_line("DTEND;VALUE=DATE:" + ics_date(d.due + date::days{1}));
+        out += ics_line("SUMMARY:" + ics_text(summary));
+        out += ics_line("DESCRIPTION:" + ics_text(description));
+        out += ics_line("CATEGORIES:" + ics_text(row.status));
+        out += ics_line("TRANSP:TRANSPARENT");
+        out += ics_line("END:VEVENT");
+    }
+    out += ics_line("END:VCALENDAR");
+    ctx.out << out;
+}
+
+std::string colour(const Context& ctx, const std::string& status, const std::string& text) {
+    if (!ctx.env.colour) return text;
+    const char* code = status == "overdue" ? "31;1" : status == "due today" ? "33;1" : status == "due soon" ? "33" : status == "paused" ? "36" : "";
+    return *code ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : text;
+}
+
+void print_table(Context& ctx, const std::vector<Row>& rows) {
+    if (rows.empty()) {
+        ctx.out << "no open deadlines\n";
+        return;
+    }
+    std::vector<std::vector<std::string>> table = {{"DUE", "LEFT", "STATUS", "CASE", "RULE", "WHO", "SOURCE"}};
+    if (ctx.show_names) table[0].insert(table[0].begin() + 4, "CHILD");
+    for (const auto& row : rows) {
+        const auto& d = *row.deadline;
+        std::vector<std::string> cells = {due_text(d) + (d.projected ? "*" : ""),
+                                          row.status == "paused" ? "-" : std::to_string(d.working_days_left),
+                                          row.status == "paused" ? "paused (" + d.paused + ")" : row.status, d.case_id,
+                                          std::string(d.rule->id), subject_of(d),
+                                          d.override_reason.empty() ? std::string(d.rule->source) : "local: " + d.override_reason};
+        if (ctx.show_names) cells.insert(cells.begin() + 4, row.child.empty() ? "-" : row.child);
+        table.push_back(std::move(cells));
+    }
+    // Colour goes on after the widths are measured, so that escapes never skew the columns.
+    const std::string text = format_table(table);
+    std::size_t start = 0, index = 0;
+    while (start < text.size()) {
+        const std::size_t end = text.find('\n', start);
+        const std::string line = text.substr(start, end - start);
+        ctx.out << (index == 0 ? line : colour(ctx, rows[index - 1].status, line)) << "\n";
+        start = end + 1;
+        ++index;
+    }
+    if (std::any_of(rows.begin(), rows.end(), [](const Row& r) { return r.deadline->projected; }))
+        ctx.out << "* in a year of projected bank holidays: assumes no new bank holiday is announced\n";
+    ctx.out << "LEFT: working days to the due date, negative when overdue\n";
+}
+
+void run_deadlines(Context& ctx, const DeadlinesArgs& a) {
+    const auto format = ctx.format({"table", "json", "csv", "ics"});
+    if (a.fail_on != "overdue" && a.fail_on != "due-soon")
+        throw Error("'" + a.fail_on + "' is not overdue or due-soon", {.field = "--fail-on"});
+    if (a.within && *a.within < 0) throw Error("must not be negative", {.field = "--within"});
+    const auto folder = ctx.open_folder();
+    for (const auto& id : a.cases) store::existing_case_path(folder, id);
+    std::vector<rules::Deadline> storage;
+    const auto rows = collect(ctx, folder, a, storage);
+    if (format == "json") print_json(ctx, folder, rows);
+    else if (format == "csv") print_csv(ctx, rows);
+    else if (format == "ics") print_ics(ctx, folder, rows);
+    else print_table(ctx, rows);
+    const auto failing = [&](const Row& r) {
+        return r.status == "overdue" || (a.fail_on == "due-soon" && (r.status == "due today" || r.status == "due soon"));
+    };
+    if (std::any_of(rows.begin(), rows.end(), failing)) ctx.exit_code = kExitNo;
+}
+
+}  // namespace
+
+void setup_deadlines(CLI::App& sub, Context& ctx) {
+    auto a = std::make_shared<DeadlinesArgs>();
+    sub.add_option("--within", a->within, "Only deadlines due within N working days (and overdue ones)");
+    sub.add_option("--soon", a->soon, "How many working days count as due soon (default 5)");
+    sub.add_option("--case", a->cases, "Only these cases (repeat)");
+    sub.add_option("--fail-on", a->fail_on, "overdue (default) or due-soon: what makes the exit code 1");
+    sub.add_flag("--all", a->all, "Also show met deadlines and running periods");
+    sub.add_flag("--show-names", ctx.show_names, "Add the child's name (cases are named by ID only otherwise)");
+    add_examples(sub, R"(  cspr deadlines
+  cspr deadlines --as-of 2025-03-12 --within 5
+  cspr deadlines --format json | jq '.deadlines[] | select(.status == "overdue")'
+  cspr deadlines --format ics > deadlines.ics
+  cspr deadlines --fail-on due-soon || echo "something needs doing"
+
+Exit codes, for scripts: 0 nothing overdue; 1 something overdue (or due today or soon with
+--fail-on due-soon); 2 error. Formats: table (default; colour only on a terminal and when NO_COLOR
+is unset), json (shape in docs/nightly.md and schemas/deadlines.schema.json), csv, ics (RFC 5545).)");
+    sub.callback([&ctx, a] { run_deadlines(ctx, *a); });
+}
+
+}  // namespace cspr::cli
