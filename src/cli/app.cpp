@@ -26,6 +26,7 @@ constexpr Command kCommands[] = {
     {"show", "One case: what is recorded, steps done, deadlines", setup_show},
     {"validate", "Check every case file against the schemas and the cross-file rules", setup_validate},
     {"rules", "The table of timescales, with sources", setup_rules},
+    {"dev-generate", "", setup_dev_generate},
     {"calendar", "UK working-day calendar: holidays, add, between, is-working-day, import", setup_calendar},
 };
 
@@ -145,6 +146,14 @@ store::CaseFolder Context::open_folder() const {
     return folder;
 }
 
+void Context::require_commit_possible(const store::CaseFolder& folder) const {
+    if (!commit && !folder.config.git_commit) return;
+    const auto root = folder.root.empty() ? store::fs::path(".") : folder.root;
+    if (!store::inside_git_repository(root))
+        throw Error("cannot commit: the case folder is not in a git repository (run git init, or drop --commit / git.commit)",
+                    {.field = commit ? "--commit" : "git.commit"});
+}
+
 void Context::commit_if_asked(const store::CaseFolder& folder, const std::vector<store::fs::path>& files,
                               const std::string& message) const {
     if (!commit && !folder.config.git_commit) return;
@@ -172,6 +181,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     add_global_options(app, ctx);
     for (const Command& c : commands()) {
         CLI::App* sub = app.add_subcommand(std::string(c.name), std::string(c.summary));
+        if (c.summary.empty()) sub->group("");  // a developer's tool: works, but is not listed
         sub->fallthrough();
         c.setup(*sub, ctx);
     }

@@ -43,6 +43,9 @@ struct Context {
     calendar::Calendar calendar(calendar::Region region) const;
     // The case folder, opened (cspr.yaml read and checked).
     store::CaseFolder open_folder() const;
+    // Before a write: when a commit will be asked for, the folder must be in a git repository, so
+    // that nothing is written and then left uncommitted.
+    void require_commit_possible(const store::CaseFolder& folder) const;
     // Commits `files` when --commit was given or cspr.yaml says git.commit: true.
     void commit_if_asked(const store::CaseFolder& folder, const std::vector<store::fs::path>& files,
                          const std::string& message) const;
@@ -69,6 +72,7 @@ void setup_validate(CLI::App& sub, Context& ctx);
 void setup_rules(CLI::App& sub, Context& ctx);
 void setup_deadlines(CLI::App& sub, Context& ctx);
 void setup_stats(CLI::App& sub, Context& ctx);
+void setup_dev_generate(CLI::App& sub, Context& ctx);
 void setup_rapid_review(CLI::App& sub, Context& ctx);
 void setup_decide(CLI::App& sub, Context& ctx);
 void setup_publish_check(CLI::App& sub, Context& ctx);

@@ -96,6 +96,7 @@ void run_notify(Context& ctx, const NotifyArgs& a) {
     else if (a.route) c.notification->not_notifiable_route = *a.route;
     for (const auto& s : a.sent) apply_sent(*c.notification, s);
     refuse_case_problems(folder, c, store::kNotificationFile);
+    ctx.require_commit_possible(folder);
     const auto path = store::existing_case_path(folder, a.id) / store::kNotificationFile;
     store::write_case_file(path, store::format_notification(*c.notification));
     print_summary(ctx, folder, c);

@@ -134,6 +134,7 @@ void record_confirmation(Context& ctx, const ReferArgs& a) {
     if (!a.confirmed) throw Error("give --confirmed DATETIME to record the written confirmation of " + *a.id, {.field = "--confirmed"});
     c.referral->confirmed_in_writing = calendar::require_london_datetime(*a.confirmed, "--confirmed");
     refuse_case_problems(folder, c, store::kReferralFile);
+    ctx.require_commit_possible(folder);
     const auto path = store::existing_case_path(folder, *a.id) / store::kReferralFile;
     store::write_case_file(path, store::format_referral(*c.referral));
     ctx.out << *a.id << ": referral confirmed in writing " << *a.confirmed << "\n";
@@ -146,6 +147,7 @@ void record_referral(Context& ctx, const ReferArgs& a) {
     model::Case c;
     c.referral = build_referral(a);
     refuse_case_problems(folder, c, store::kReferralFile);
+    ctx.require_commit_possible(folder);
     const int year = static_cast<int>(date::year_month_day{calendar::london_date_of(c.referral->received)}.year());
     c.id = c.referral->id = store::allocate_case_id(folder, year);
     const auto path = store::case_path(folder, c.id) / store::kReferralFile;

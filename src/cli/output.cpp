@@ -99,6 +99,7 @@ std::vector<Error> locate_problems(const store::CaseFolder& folder, const std::s
 store::fs::path save_step(const Context& ctx, const store::CaseFolder& folder, const model::Case& c,
                           std::string_view file, const std::string& content, const std::string& commit_message) {
     refuse_case_problems(folder, c, file);
+    ctx.require_commit_possible(folder);
     const auto path = store::existing_case_path(folder, c.id) / std::string(file);
     store::write_case_file(path, content);
     ctx.commit_if_asked(folder, {path}, commit_message);

@@ -115,10 +115,11 @@ std::optional<std::pair<int, std::size_t>> digits_at(std::string_view s, std::si
 std::optional<std::pair<unsigned, std::size_t>> month_at(std::string_view s, std::size_t pos) {
     static constexpr std::array<std::string_view, 12> kNames = {"january", "february", "march",     "april",   "may",      "june",
                                                                  "july",    "august",   "september", "october", "november", "december"};
+    // Most words start with a letter no month starts with: a quick no before 36 comparisons.
+    if (pos >= s.size() || std::string_view("adfjmnos").find(s[pos]) == std::string_view::npos) return std::nullopt;
     for (unsigned m = 0; m < 12; ++m) {
-        for (std::size_t len : {kNames[m].size(), std::size_t{3}, std::size_t{4}}) {
-            if (len == 4 && m != 8) continue;  // "sept" is the only four-letter abbreviation in use
-            const std::string_view name = len == 4 ? std::string_view("sept") : kNames[m].substr(0, len);
+        // The full name, the three-letter abbreviation, and "sept", the only four-letter one in use.
+        for (const std::string_view name : {kNames[m], kNames[m].substr(0, 3), m == 8 ? std::string_view("sept") : kNames[m]}) {
             if (s.substr(pos, name.size()) != name || !word_end(s, pos + name.size())) continue;
             std::size_t end = pos + name.size();
             if (name.size() < kNames[m].size() && end < s.size() && s[end] == '.') ++end;
@@ -144,6 +145,9 @@ std::optional<std::pair<int, std::size_t>> year_after(std::string_view s, std::s
     return year;
 }
 
+// "T10:30" after an ISO date: a date-time, whose date still counts.
+bool iso_time_at(std::string_view s, std::size_t pos) { return pos + 1 < s.size() && s[pos] == 't' && is_digit(s[pos + 1]); }
+
 bool valid(const FoundDate& d) {
     if (d.month < 1 || d.month > 12) return false;
     if (d.day == 0) return true;
@@ -162,7 +166,7 @@ std::optional<FoundDate> date_at(std::string_view s, std::size_t pos, bool month
         if (end - pos == 4) {  // ISO: 2019-04-02 (and the forgiving 2019-4-2)
             if (end < s.size() && s[end] == '-')
                 if (auto m = digits_at(s, end + 1, 1, 2); m && m->second < s.size() && s[m->second] == '-')
-                    if (auto d = digits_at(s, m->second + 1, 1, 2); d && word_end(s, d->second))
+                    if (auto d = digits_at(s, m->second + 1, 1, 2); d && (word_end(s, d->second) || iso_time_at(s, d->second)))
                         found = FoundDate{n, unsigned(m->first), unsigned(d->first), false, d->second};
         } else if (end - pos <= 2) {
             const int day = n;
@@ -174,9 +178,10 @@ std::optional<FoundDate> date_at(std::string_view s, std::size_t pos, bool month
                         found = FoundDate{y->first, unsigned(m->first), unsigned(day), y->second - m->second - 1 == 2, y->second};
                 }
             } else {  // 2 April 2019, 2nd of April 2019
-                std::size_t p = skip_space(s, skip_ordinal(s, end));
-                if (p > end && s.substr(p, 3) == "of ") p = skip_space(s, p + 2);
-                if (auto m = month_at(s, p))
+                const std::size_t ordinal = skip_ordinal(s, end);
+                std::size_t p = skip_space(s, ordinal);
+                if (s.substr(p, 3) == "of ") p = skip_space(s, p + 2);
+                if (auto m = month_at(s, p); m && p > ordinal)
                     if (auto y = year_after(s, m->second)) found = FoundDate{y->first, m->first, unsigned(day), false, y->second};
             }
         }
@@ -342,6 +347,7 @@ struct Document {
     std::vector<bool> code;               // inside a ``` or ~~~ fence: never a heading or an item
     std::vector<Heading> headings;        // in line order
     std::vector<int> heading_index;       // per line: index into headings, or -1
+    bool markdown = false;                // has a '#' or Setext heading
 };
 
 // Markdown headings when the report has any; otherwise (a plain-text report) every standalone line.
@@ -373,6 +379,7 @@ Document read_document(std::string_view text) {
             plain.push_back({number, s.bold ? 7 : 1, heading_text(doc.lines[i])});
         }
     }
+    doc.markdown = !markdown.empty();
     if (markdown.empty()) {
         doc.headings = std::move(plain);
     } else {
@@ -411,6 +418,16 @@ bool names_reviewer_inline(std::string_view line) {
     return has(label, "reviewer") && split_words(label).size() <= 4 && !trim(std::string_view(t).substr(colon + 1)).empty();
 }
 
+// Whether line i starts another section, so cannot be the reviewer's name. In a plain-text report
+// the name stands on a line of its own, just like a heading: only a heading of the shape counts.
+bool is_section_heading(const Document& doc, std::size_t i) {
+    const int k = doc.heading_index[i];
+    if (k < 0) return false;
+    const Heading& h = doc.headings[static_cast<std::size_t>(k)];
+    if (doc.markdown && h.level <= 6) return true;
+    return is_summary_heading(h) || is_analysis_heading(h) || is_recommendations_heading(h) || has(h.text, "reviewer");
+}
+
 void check_sections(const Document& doc, std::vector<ReportFinding>& out) {
     const auto any = [&](auto pred) { return std::any_of(doc.headings.begin(), doc.headings.end(), pred); };
     if (!any(is_summary_heading))
@@ -428,7 +445,7 @@ void check_reviewer(const Document& doc, std::vector<ReportFinding>& out) {
         std::size_t i = static_cast<std::size_t>(h.line);  // the line after the heading (0-based)
         if (i < doc.lines.size() && setext_underline(doc.lines[i]) && h.level <= 2) ++i;
         while (i < doc.lines.size() && is_blank(doc.lines[i])) ++i;
-        if (i < doc.lines.size() && !is_heading_line(doc, i) && !is_thematic_break(doc.lines[i])) return;
+        if (i < doc.lines.size() && !is_thematic_break(doc.lines[i]) && !is_section_heading(doc, i)) return;
         if (empty_heading == 0) empty_heading = h.line;
     }
     if (empty_heading != 0) out.push_back({empty_heading, "reviewer not named: nothing follows the reviewer heading"});
@@ -791,7 +808,7 @@ std::optional<std::string> find_postcode(std::string_view address) {
             if (!fits(pos, outward)) continue;
             const std::size_t after = pos + outward.size();
             const std::size_t inward = skip_space(s, after);
-            if (fits(inward, "9AA") && word_end(s, inward + 3) && (inward > after || !is_alnum(s[after]) || is_digit(s[after]))) {
+            if (fits(inward, "9AA") && word_end(s, inward + 3)) {
                 found = s.substr(pos, outward.size()) + " " + s.substr(inward, 3);
                 break;
             }

@@ -12,7 +12,7 @@ namespace {
 model::TimescaleOverride read_override(MapReader& m) {
     model::TimescaleOverride o;
     o.length = static_cast<int>(m.integer("length", Need::required).value_or(0));
-    if (o.length < 0) m.report(m.field().child("length", m.field().node["length"]), "must not be negative");
+    if (o.length < 0) m.report(m.field().child("length", m.field().node->find("length")), "must not be negative");
     o.unit = m.choice<model::Unit>("unit", Need::required, model::unit_from_name,
                                    "working-days, calendar-days, hours, months, years")
                  .value_or(model::Unit::working_days);
@@ -80,9 +80,9 @@ model::InvolvedAgency read_agency(MapReader m) {
 
 std::vector<std::string> read_criteria(MapReader& m) {
     auto criteria = m.text_list("criteria", Need::required);
-    const YAML::Node list = m.field().node["criteria"];
+    const DocNode* list = m.field().node->find("criteria");
     for (std::size_t i = 0; i < criteria.size(); ++i) {
-        const Field item = m.field().child("criteria", list).item(i, list[i]);
+        const Field item = m.field().child("criteria", list).item(i, &list->items[i]);
         if (!model::find_criterion(criteria[i]))
             m.report(item, "'" + criteria[i] + "' is not a criterion of the referral form (see docs/case-files.md)");
         else if (std::find(criteria.begin(), criteria.begin() + static_cast<long>(i), criteria[i]) !=
@@ -146,7 +146,7 @@ model::Config parse_config(std::string_view text, const std::string& file, Diagn
     c.partnership = m.text("partnership", Need::required);
     c.code = m.text("code", Need::required);
     if (!c.code.empty() && !valid_code(c.code))
-        m.report(m.field().child("code", m.field().node["code"]), "'" + c.code + "' must be 2 to 12 capital letters");
+        m.report(m.field().child("code", m.field().node->find("code")), "'" + c.code + "' must be 2 to 12 capital letters");
     c.local_authority = m.text("local_authority", Need::required);
     c.region = m.choice<calendar::Region>("region", Need::required, calendar::region_from_name,
                                           "england-and-wales, scotland, northern-ireland")
@@ -322,7 +322,7 @@ std::map<int, int> parse_ids(std::string_view text, const std::string& file, Dia
     std::map<int, int> last;
     for (const auto& [year, f] : m.map("last", Need::required).entries()) {
         const auto y = calendar::parse_iso_date(year + "-01-01");
-        const std::string value = f.node.IsScalar() ? f.node.Scalar() : "";
+        const std::string value = f.node->is_scalar() ? f.node->scalar : "";
         const bool number = !value.empty() && value.size() < 9 && value.find_first_not_of("0123456789") == std::string::npos;
         if (!y || !number || std::stoi(value) < 1) {
             m.report(f, "expected a year mapped to the last number allocated, e.g. \"2025\": 3");

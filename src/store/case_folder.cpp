@@ -125,7 +125,7 @@ model::Case load_case(const CaseFolder& folder, std::string_view id, Diagnostics
         } catch (const Error& e) {
             diagnostics.report(e);  // read_file's own error, in collecting mode
         }
-        if (slot && slot->id != id)
+        if (slot && !slot->id.empty() && slot->id != id)
             diagnostics.report(Error("says " + slot->id + " but the file is in the folder of " + std::string(id),
                                      {path.string(), 0, "id"}));
     };

@@ -18,7 +18,7 @@ Holiday parse_event(const Field& event) {
     if (!date) date_field.fail("'" + require_string(date_field) + "' is not a date; expected YYYY-MM-DD");
     Holiday h{*date, require_string(require_key(event, "title")), require_string(require_key(event, "notes")),
               require_bool(require_key(event, "bunting")), false};
-    if (h.title.empty()) event.child("title", event.node["title"]).fail("must not be empty");
+    if (h.title.empty()) require_key(event, "title").fail("must not be empty");
     return h;
 }
 
@@ -30,8 +30,8 @@ std::vector<Holiday> parse_division(const Field& division, const std::string& na
     const Field events = require_key(division, "events");
     require_sequence(events);
     std::vector<Holiday> out;
-    for (std::size_t i = 0; i < events.node.size(); ++i) {
-        const Field event = events.item(i, events.node[i]);
+    for (std::size_t i = 0; i < events.node->items.size(); ++i) {
+        const Field event = events.item(i, &events.node->items[i]);
         Holiday h = parse_event(event);
         if (!out.empty() && h.date <= out.back().date)
             event.fail(calendar::format_iso_date(h.date) + (h.date == out.back().date ? " appears twice" :
@@ -56,15 +56,15 @@ std::string json_string(std::string_view s) {
 
 calendar::HolidayTable parse_holiday_feed(std::string_view text, const std::string& file_name) {
     const Field root = parse_yaml(text, file_name);
-    if (!root.node.IsMap())
+    if (!root.node->is_map())
         root.fail("not a bank-holidays feed: expected an object with england-and-wales, scotland and/or "
                   "northern-ireland");
     require_map(root);
     calendar::HolidayTable table;
     bool any = false;
-    for (const auto& entry : root.node) {
-        const std::string key = entry.first.Scalar();
-        const Field division = root.child(key, entry.second);
+    for (const auto& [key_node, value] : root.node->entries) {
+        const std::string& key = key_node.scalar;
+        const Field division = root.child(key, &value);
         const auto region = calendar::region_from_name(key);
         if (!region)
             division.fail("unknown division; expected england-and-wales, scotland or northern-ireland");

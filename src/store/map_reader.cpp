@@ -5,7 +5,7 @@
 namespace cspr::store {
 
 MapReader::MapReader(Field field, Diagnostics& diagnostics) : field_(std::move(field)), diagnostics_(&diagnostics) {
-    if (!field_.node.IsDefined() || field_.node.IsNull()) {
+    if (field_.node->is_null()) {
         valid_ = false;
         return;
     }
@@ -22,15 +22,15 @@ void MapReader::report(const Field& at, const std::string& message) const {
 }
 
 void MapReader::report_missing(const std::string& key) const {
-    const Field missing = field_.child(key, field_.node);
+    const Field missing = field_.child(key, field_.node);  // the enclosing mapping's line
     diagnostics_->report(Error("missing", {missing.file, missing.line(), missing.path}));
 }
 
 std::optional<Field> MapReader::get(const std::string& key, Need need) {
     asked_.insert(key);
     if (valid_) {
-        const YAML::Node value = field_.node[key];
-        if (value.IsDefined() && !value.IsNull()) return field_.child(key, value);
+        const DocNode* value = field_.node->find(key);
+        if (value && !value->is_null()) return field_.child(key, value);
     }
     // Inside a mapping that is itself missing or malformed, that one problem is enough.
     if (need == Need::required && valid_) report_missing(key);
@@ -38,7 +38,7 @@ std::optional<Field> MapReader::get(const std::string& key, Need need) {
 }
 
 std::string MapReader::scalar(const Field& f) const {
-    if (f.node.IsScalar()) return f.node.Scalar();
+    if (f.node->is_scalar()) return f.node->scalar;
     report(f, "expected a single value, not a list or mapping");
     return {};
 }
@@ -95,31 +95,31 @@ std::optional<long long> MapReader::integer(const std::string& key, Need need) {
 std::vector<std::string> MapReader::text_list(const std::string& key, Need need) {
     const auto f = get(key, need);
     if (!f) return {};
-    if (!f->node.IsSequence()) {
+    if (!f->node->is_sequence()) {
         report(*f, "expected a list");
         return {};
     }
     std::vector<std::string> out;
-    for (std::size_t i = 0; i < f->node.size(); ++i) out.push_back(scalar(f->item(i, f->node[i])));
+    for (std::size_t i = 0; i < f->node->items.size(); ++i) out.push_back(scalar(f->item(i, &f->node->items[i])));
     return out;
 }
 
 MapReader MapReader::map(const std::string& key, Need need) {
     const auto f = get(key, need);
-    return MapReader(f ? *f : field_.child(key, YAML::Node()), *diagnostics_);
+    return MapReader(f ? *f : field_.child(key, null_node()), *diagnostics_);
 }
 
 std::vector<MapReader> MapReader::map_list(const std::string& key, Need need) {
     const auto f = get(key, need);
     if (!f) return {};
-    if (!f->node.IsSequence()) {
+    if (!f->node->is_sequence()) {
         report(*f, "expected a list");
         return {};
     }
     std::vector<MapReader> out;
-    for (std::size_t i = 0; i < f->node.size(); ++i) {
-        const Field item = f->item(i, f->node[i]);
-        if (!item.node.IsMap()) report(item, "expected a mapping of keys to values");
+    for (std::size_t i = 0; i < f->node->items.size(); ++i) {
+        const Field item = f->item(i, &f->node->items[i]);
+        if (!item.node->is_map()) report(item, "expected a mapping of keys to values");
         else out.emplace_back(item, *diagnostics_);
     }
     return out;
@@ -128,10 +128,9 @@ std::vector<MapReader> MapReader::map_list(const std::string& key, Need need) {
 std::vector<std::pair<std::string, Field>> MapReader::entries() {
     std::vector<std::pair<std::string, Field>> out;
     if (!valid_) return out;
-    for (const auto& entry : field_.node) {
-        const std::string key = entry.first.Scalar();
-        asked_.insert(key);
-        out.emplace_back(key, field_.child(key, entry.second));
+    for (const auto& [key, value] : field_.node->entries) {
+        asked_.insert(key.scalar);
+        out.emplace_back(key.scalar, field_.child(key.scalar, &value));
     }
     return out;
 }
@@ -139,10 +138,8 @@ std::vector<std::pair<std::string, Field>> MapReader::entries() {
 model::Extras MapReader::extras() const {
     model::Extras out;
     if (!valid_) return out;
-    for (const auto& entry : field_.node) {
-        const std::string key = entry.first.Scalar();
-        if (!asked_.count(key)) out.emplace_back(key, flow_text(entry.second));
-    }
+    for (const auto& [key, value] : field_.node->entries)
+        if (!asked_.count(key.scalar)) out.emplace_back(key.scalar, flow_text(value));
     return out;
 }
 
@@ -150,7 +147,7 @@ model::Extras MapReader::extras() const {
 void check_schema_version(MapReader& m) {
     const auto version = m.integer("schema_version", Need::required);
     if (version && *version != model::kSchemaVersion)
-        m.report(m.field().child("schema_version", m.field().node["schema_version"]),
+        m.report(m.field().child("schema_version", m.field().node->find("schema_version")),
                  "version " + std::to_string(*version) + " is not supported; this cspr reads version " +
                      std::to_string(model::kSchemaVersion));
 }
@@ -159,45 +156,42 @@ void check_schema_version(MapReader& m) {
 MapReader read_root(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
     try {
         Field root = parse_yaml(text, file);
-        if (!root.node.IsMap()) {
-            root.path = "";
-            diagnostics.report(Error(root.node.IsNull() ? "the file is empty" : "expected a mapping of keys to values",
+        if (!root.node->is_map()) {
+            diagnostics.report(Error(root.node->is_null() ? "the file is empty" : "expected a mapping of keys to values",
                                      {file, root.line(), ""}));
-            return MapReader(Field{YAML::Node(), file, ""}, diagnostics);
+            return MapReader(Field{nullptr, null_node(), file, ""}, diagnostics);
         }
         return MapReader(root, diagnostics);
     } catch (const Error& e) {
         diagnostics.report(e);
-        return MapReader(Field{YAML::Node(), file, ""}, diagnostics);
+        return MapReader(Field{nullptr, null_node(), file, ""}, diagnostics);
     }
 }
 
 std::string case_schema_path(std::string_view kind) { return "../../schemas/" + std::string(kind) + ".schema.json"; }
 
-std::string flow_text(const YAML::Node& node) {
-    if (node.IsMap()) {
+std::string flow_text(const DocNode& node) {
+    if (node.is_map()) {
         std::string out = "{";
-        for (const auto& entry : node) {
+        for (const auto& [key, value] : node.entries) {
             if (out.size() > 1) out += ", ";
-            out += flow_text(entry.first) + ": " + flow_text(entry.second);
+            out += flow_text(key) + ": " + flow_text(value);
         }
         return out + "}";
     }
-    if (node.IsSequence()) {
+    if (node.is_sequence()) {
         std::string out = "[";
-        for (const auto& item : node) {
+        for (const auto& item : node.items) {
             if (out.size() > 1) out += ", ";
             out += flow_text(item);
         }
         return out + "]";
     }
-    if (!node.IsScalar()) return "null";
-    const std::string& s = node.Scalar();
+    if (!node.is_scalar()) return "null";
+    const std::string& s = node.scalar;
     // A quoted scalar stays text; a plain one keeps its plain reading (number, bool...) unless flow
     // punctuation inside it would change what it says.
-    // "!" marks a quoted scalar; any explicit tag (`!!str 007`) also made it text.
-    const bool was_quoted = node.Tag() != "?";
-    if (was_quoted || s.empty() || s.find_first_of(",[]{}#\n\"'") != std::string::npos || s.find(": ") != std::string::npos)
+    if (node.quoted || s.empty() || s.find_first_of(",[]{}#\n\"'") != std::string::npos || s.find(": ") != std::string::npos)
         return yaml_quoted(s);
     return s;
 }
@@ -246,32 +240,33 @@ std::optional<int> first_comment_line(std::string_view text) {
 namespace cspr::store {
 
 int line_of_field(std::string_view text, std::string_view field) {
-    YAML::Node node;
+    std::optional<DocNode> doc;
     try {
-        node = YAML::Load(std::string(text));
-    } catch (const YAML::Exception&) {
+        doc = parse_document(text, "");
+    } catch (const Error&) {
         return 0;
     }
-    int line = node.Mark().is_null() ? 0 : node.Mark().line + 1;
+    const DocNode* node = &*doc;
+    int line = node->line;
     std::size_t pos = 0;
-    while (pos < field.size() && node.IsDefined()) {
+    while (pos < field.size()) {
         std::size_t end = field.find_first_of(".[", pos);
         if (end == std::string_view::npos) end = field.size();
-        YAML::Node next;
+        const DocNode* next = nullptr;
         if (field[pos] == '[') {
             const std::size_t close = field.find(']', pos);
             if (close == std::string_view::npos) break;
             const std::size_t index = std::stoul(std::string(field.substr(pos + 1, close - pos - 1)));
-            if (!node.IsSequence() || index >= node.size()) break;
-            next = node[index];
+            if (!node->is_sequence() || index >= node->items.size()) break;
+            next = &node->items[index];
             end = close + 1;
         } else {
-            if (!node.IsMap()) break;
-            next = node[std::string(field.substr(pos, end - pos))];
-            if (!next.IsDefined()) break;
+            if (!node->is_map()) break;
+            next = node->find(field.substr(pos, end - pos));
+            if (!next) break;
         }
-        node.reset(next);  // reset, not assignment: assigning one Node to another writes into the document
-        if (!node.Mark().is_null()) line = node.Mark().line + 1;
+        node = next;
+        if (node->line > 0) line = node->line;
         pos = end < field.size() && field[end] == '.' ? end + 1 : end;
     }
     return line;
@@ -283,22 +278,19 @@ namespace cspr::store {
 
 std::vector<std::pair<std::string, std::string>> changed_fields(std::string_view before, std::string_view after,
                                                                 const std::vector<std::string>& ignored) {
-    const YAML::Node old_root = YAML::Load(std::string(before));
-    const YAML::Node new_root = YAML::Load(std::string(after));
+    const DocNode old_root = parse_document(before, "");
+    const DocNode new_root = parse_document(after, "");
     std::vector<std::pair<std::string, std::string>> changed;
     const auto is_ignored = [&](const std::string& key) {
         return std::find(ignored.begin(), ignored.end(), key) != ignored.end();
     };
-    for (const auto& entry : old_root) {
-        const std::string key = entry.first.Scalar();
-        if (is_ignored(key)) continue;
-        const YAML::Node now = new_root[key];
-        if (!now.IsDefined() || flow_text(now) != flow_text(entry.second)) changed.emplace_back(key, flow_text(entry.second));
+    for (const auto& [key, value] : old_root.entries) {
+        if (is_ignored(key.scalar)) continue;
+        const DocNode* now = new_root.find(key.scalar);
+        if (!now || flow_text(*now) != flow_text(value)) changed.emplace_back(key.scalar, flow_text(value));
     }
-    for (const auto& entry : new_root) {  // a field the old record did not have: its earlier value was none
-        const std::string key = entry.first.Scalar();
-        if (!is_ignored(key) && !old_root[key].IsDefined()) changed.emplace_back(key, "null");
-    }
+    for (const auto& [key, value] : new_root.entries)  // a field the old record did not have: it was none
+        if (!is_ignored(key.scalar) && !old_root.find(key.scalar)) changed.emplace_back(key.scalar, "null");
     return changed;
 }
 

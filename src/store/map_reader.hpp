@@ -72,7 +72,7 @@ void check_schema_version(MapReader& m);
 std::string case_schema_path(std::string_view kind);
 
 // The YAML text of any node in flow style, such that reading it back gives the same value.
-std::string flow_text(const YAML::Node& node);
+std::string flow_text(const DocNode& node);
 
 // The 1-based line of the first comment in `text`, ignoring the editor's schema line at the top.
 std::optional<int> first_comment_line(std::string_view text);

@@ -170,7 +170,7 @@ model::Decision parse_decision(std::string_view text, const std::string& file, D
         a.date = item.date("date", Need::required).value_or(calendar::Date{});
         a.reason = item.text("reason", Need::required);
         MapReader previous = item.map("previous", Need::required);
-        for (const auto& [key, field] : previous.entries()) a.previous.emplace_back(key, flow_text(field.node));
+        for (const auto& [key, field] : previous.entries()) a.previous.emplace_back(key, flow_text(*field.node));
         a.extra = item.extras();
         x.amendments.push_back(std::move(a));
     }
@@ -237,7 +237,7 @@ model::Publication parse_publication(std::string_view text, const std::string& f
     p.copy_secretary_of_state = copies.date("secretary_of_state", Need::optional);
     p.copy_ofsted = copies.date("ofsted", Need::optional);
     MapReader delay = m.map("delay", Need::optional);
-    if (delay.field().node.IsMap()) {
+    if (delay.field().node->is_map()) {
         model::Delay dl;
         dl.reason = delay.choice<model::DelayReason>("reason", Need::required, model::delay_from_name,
                                                      "criminal-investigation, inquest, prosecution, other")

@@ -1,31 +1,36 @@
-// Reading yaml-cpp nodes with errors that name the file, line and field (yaml-cpp's own say neither).
+// Reading parsed YAML with errors that name the file, line and field (yaml-cpp's own say neither).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
-#include <yaml-cpp/yaml.h>
-
 #include "cspr/error.hpp"
+#include "doc.hpp"
 
 namespace cspr::store {
 
 // A node with the file it came from and the dotted path that reached it, e.g. `events[3].date`.
+// `doc` keeps the whole document alive for as long as any field of it is in use.
 struct Field {
-    YAML::Node node;
+    std::shared_ptr<const DocNode> doc;
+    const DocNode* node = nullptr;
     std::string file;
     std::string path;
 
-    int line() const { return node.Mark().is_null() ? 0 : node.Mark().line + 1; }
+    int line() const { return node ? node->line : 0; }
     [[noreturn]] void fail(const std::string& message) const { throw Error(message, {file, line(), path}); }
 
-    Field child(const std::string& key, const YAML::Node& value) const {
-        return {value, file, path.empty() ? key : path + "." + key};
+    Field child(const std::string& key, const DocNode* value) const {
+        return {doc, value, file, path.empty() ? key : path + "." + key};
     }
-    Field item(std::size_t index, const YAML::Node& value) const {
-        return {value, file, path + "[" + std::to_string(index) + "]"};
+    Field item(std::size_t index, const DocNode* value) const {
+        return {doc, value, file, path + "[" + std::to_string(index) + "]"};
     }
 };
+
+// An empty node, for fields that are missing.
+const DocNode* null_node();
 
 // Parses a whole document; a syntax error becomes cspr::Error with the file and line.
 Field parse_yaml(std::string_view text, const std::string& file_name);

@@ -1,0 +1,122 @@
+// The fast parser of cspr's own files must read exactly what yaml-cpp reads, or step aside.
+#define CATCH_CONFIG_MAIN
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "cspr/error.hpp"
+#include "store/doc.hpp"
+
+namespace fs = std::filesystem;
+using cspr::store::DocNode;
+
+namespace {
+
+std::string read(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::vector<fs::path> yaml_files() {
+    std::vector<fs::path> out;
+    for (const char* dir : {"/cases-example", "/tests/schema/fixtures"})
+        for (const auto& e : fs::recursive_directory_iterator(std::string(CSPR_SOURCE_DIR) + dir))
+            if (e.path().extension() == ".yaml") out.push_back(e.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// Same tree, same text, same quoting, same lines (a null's line is not compared: yaml-cpp's
+// position for an empty value varies and nothing reports it).
+std::string difference(const DocNode& a, const DocNode& b, const std::string& where) {
+    if (a.kind != b.kind) return where + ": kind differs";
+    if (a.is_null()) return "";
+    if (a.line != b.line) return where + ": line " + std::to_string(a.line) + " vs " + std::to_string(b.line);
+    if (a.is_scalar() && (a.scalar != b.scalar || a.quoted != b.quoted)) return where + ": scalar '" + a.scalar + "' vs '" + b.scalar + "'";
+    if (a.items.size() != b.items.size() || a.entries.size() != b.entries.size()) return where + ": size differs";
+    for (std::size_t i = 0; i < a.items.size(); ++i)
+        if (auto d = difference(a.items[i], b.items[i], where + "[" + std::to_string(i) + "]"); !d.empty()) return d;
+    for (std::size_t i = 0; i < a.entries.size(); ++i) {
+        if (auto d = difference(a.entries[i].first, b.entries[i].first, where + ".<key>"); !d.empty()) return d;
+        if (auto d = difference(a.entries[i].second, b.entries[i].second, where + "." + a.entries[i].first.scalar); !d.empty()) return d;
+    }
+    return "";
+}
+
+// Either the fast parser declines, or it agrees with yaml-cpp (and yaml-cpp accepts the text).
+void check_agrees(const std::string& text, const std::string& name) {
+    const auto fast = cspr::store::parse_canonical(text);
+    if (!fast) return;
+    DocNode slow;
+    try {
+        slow = cspr::store::parse_with_yaml_cpp(text, name);
+    } catch (const cspr::Error& e) {
+        FAIL(name << ": the fast parser accepted what yaml-cpp rejects: " << e.what() << "\n" << text);
+    }
+    const auto diff = difference(*fast, slow, name);
+    INFO(text);
+    CHECK(diff == "");
+}
+
+}  // namespace
+
+TEST_CASE("every file cspr wrote takes the fast path and reads as yaml-cpp reads it") {
+    std::size_t fast = 0;
+    for (const auto& path : yaml_files()) {
+        const std::string text = read(path);
+        check_agrees(text, path.string());
+        if (path.string().find("/cases-example/") != std::string::npos) {
+            INFO(path.string());
+            CHECK(cspr::store::parse_canonical(text).has_value());
+            ++fast;
+        }
+    }
+    CHECK(fast >= 20);
+}
+
+TEST_CASE("the fast parser declines what it does not know") {
+    for (const char* text : {"a: 1 # comment\n", "# note\na: 1\n", "a: {b: 1}\n", "a: [x, y]\n", "a: 'single'\n",
+                             "a: &anchor 1\nb: *anchor\n", "---\na: 1\n", "a:\n    b: 1\n", "a: \"\\u00e9\"\n",
+                             "a:\tb\n", "a: b\r\n", "- a\n- b\n", "a: x\n  continued\n", "? complex\n: value\n",
+                             "a: >\n  folded\n", "a: |2\n   indented\n", "a:\n- b\n"})
+        CHECK_FALSE(cspr::store::parse_canonical(text).has_value());
+}
+
+TEST_CASE("fast and slow agree on blocks, quoting, nulls and lists") {
+    for (const char* text :
+         {"a: |\n  one\n\n  two\n", "a: |-\n  one\n  two\nb: 1\n", "a: |+\n  one\n\n\nb: 1\n", "a: |\n  x\n\n\n",
+          "a: \"q\\\"uote\\\\ \\n \\t \\x01\"\n", "a:\nb: ~\nc: null\n", "a: []\nb: {}\n",
+          "l:\n  - x\n  - \"y\"\n", "l:\n  - k: 1\n    m: 2\n  - k: 3\n", "m:\n  n:\n    o: deep\n",
+          "\"2025\": 3\n", "a: O'Brien\nb: x#y\nc: Ümlaut\n", "a: true\nb: 007\nc: 2025-03-04\n",
+          "a: |\n  text\n    more indented\n  back\n", "a: trailing   \n"})
+        check_agrees(text, "inline");
+}
+
+TEST_CASE("mutated example files: the fast parser never disagrees with yaml-cpp") {
+    std::mt19937 rng(7);
+    const auto files = yaml_files();
+    std::size_t tried = 0;
+    for (const auto& path : files) {
+        const std::string original = read(path);
+        for (int round = 0; round < 40; ++round) {
+            std::string text = original;
+            const std::size_t at = std::uniform_int_distribution<std::size_t>(0, text.size())(rng);
+            switch (rng() % 6) {
+                case 0: text.insert(at, " "); break;
+                case 1: if (at < text.size()) text.erase(at, 1); break;
+                case 2: text.insert(at, "\n"); break;
+                case 3: text.insert(at, ": "); break;
+                case 4: text.insert(at, "- "); break;
+                case 5: text.insert(at, "\""); break;
+            }
+            check_agrees(text, path.filename().string() + " (mutated)");
+            ++tried;
+        }
+    }
+    CHECK(tried > 100);
+}
