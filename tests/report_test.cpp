@@ -5,7 +5,6 @@
 #define CATCH_CONFIG_ENABLE_PAIR_STRINGMAKER  // findings print as {line, problem}
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -248,6 +247,7 @@ TEST_CASE("check_report: an analysis heading mentioning the reviewer does not na
 TEST_CASE("check_report: who: an agency before a colon, 'Owner: X', or a capitalised name then a verb") {
     const std::vector<std::string> good = {
         "- Northdale Police: review the policy by June 2026.\n",
+        "\xE2\x80\xA2 Northdale Police: review the policy by June 2026.\n",  // a bullet pasted from a word processor
         "* **Northdale Health Visiting**: review the policy by June 2026.\n",
         "1. Recommendation 1: Northdale Police: review the policy by June 2026.\n",
         "1. R1. Northdale Police should review the policy by June 2026.\n",
@@ -265,6 +265,7 @@ TEST_CASE("check_report: who: an agency before a colon, 'Owner: X', or a capital
     }
     const std::vector<std::string> bad = {
         "- Review the policy by June 2026.\n",
+        "\xE2\x80\xA2 Review the policy by June 2026.\n",
         "- The policy should be reviewed by June 2026.\n",                    // one capitalised word
         "- Training should be delivered by June 2026.\n",                    // one capitalised word
         "- By June 2026: review the policy.\n",                              // a date, not an owner
@@ -444,7 +445,9 @@ TEST_CASE("check_report: Windows line endings and a byte-order mark") {
     CHECK(run(crlf + "\r\nRobin\r\n", example_details()) == Findings{{19, "identifying detail: child's name"}});
 }
 
-TEST_CASE("check_report: a 1 MB report checks in well under a second") {
+// Speed is measured by the benchmark (bench/), never asserted here: this checks only that a large
+// report with many dates and numbers gives no false findings.
+TEST_CASE("check_report: a 1 MB report of ordinary prose has no findings") {
     std::string text = report();
     const std::string paragraph =
         "Practitioners from 12 agencies met on 3 May 2025 and on 2025-06-04 to discuss the 2nd review of the plan; "
@@ -452,15 +455,7 @@ TEST_CASE("check_report: a 1 MB report checks in well under a second") {
         "- Northdale Police: do X by June 2026.\n\n";
     while (text.size() < 1'000'000) text += paragraph;
     const auto details = example_details();
-    const auto start = std::chrono::steady_clock::now();
-    const auto findings = check_report(text, details);
-    const auto elapsed = std::chrono::steady_clock::now() - start;
-    CHECK(findings.empty());
-#ifdef NDEBUG
-    CHECK(elapsed < std::chrono::milliseconds(500));  // about 0.1 s on one core of a 2020s laptop
-#else
-    CHECK(elapsed < std::chrono::milliseconds(3000));  // unoptimised (Debug) builds are ~8x slower
-#endif
+    CHECK(check_report(text, details).empty());
 }
 
 // ---- The example reports -------------------------------------------------------------------------

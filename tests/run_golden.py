@@ -18,6 +18,9 @@ commands of one file, so a file can tell a story), with `cspr` on PATH, HOME in 
 folder and NO_COLOR set; the temporary folder's path reads `$TMP` in output. Lines after it are its expected standard output; `2> ` lines its standard
 error; `exit: N` its exit code (0 when absent). Output is compared exactly.
 
+`run_golden.py --update CSPR FILE SOURCE_DIR` rewrites FILE with the actual output, to be reviewed
+with git diff before committing: the way to record an intended change of output.
+
 Every command that exits non-zero must leave the folder byte-identical: the runner checks that
 itself, so each bad-input test also proves that nothing on disk changed.
 """
@@ -73,8 +76,25 @@ def lines(text, tmp):
     return out
 
 
+def render(block, stdout, stderr, code, tmp):
+    out = ["$ " + block["cmd"]] + lines(stdout, tmp)
+    out += ["2> " + l if l else "2>" for l in lines(stderr, tmp)]
+    if code != 0:
+        out.append(f"exit: {code}")
+    return out
+
+
 def main():
-    cspr, test_file, source_dir = sys.argv[1:4]
+    update = "--update" in sys.argv
+    args = [a for a in sys.argv[1:] if a != "--update"]
+    cspr, test_file, source_dir = args[0:3]
+    header = []
+    with open(test_file, encoding="utf-8") as f:
+        for raw in f:
+            if raw.startswith("$ "):
+                break
+            header.append(raw.rstrip("\n"))
+    rewritten = list(header)
     failures = 0
     with tempfile.TemporaryDirectory(prefix="cspr-golden-") as tmp:
         work = os.path.join(tmp, "cases")
@@ -91,6 +111,8 @@ def main():
             before = snapshot(work)
             result = subprocess.run(["bash", "-c", block["cmd"]], cwd=work, env=env, capture_output=True,
                                     text=True, timeout=60)
+            if update:
+                rewritten += render(block, result.stdout, result.stderr, result.returncode, tmp)
             problems = []
             if result.returncode != block["exit"]:
                 problems.append(f"exit code {result.returncode}, expected {block['exit']}")
@@ -107,6 +129,11 @@ def main():
                 print(f"{test_file}:{block['line']}: $ {block['cmd']}")
                 for p in problems:
                     print("  " + p.replace("\n", "\n  "))
+    if update:
+        with open(test_file, "w", encoding="utf-8") as f:
+            f.write("\n".join(rewritten) + "\n")
+        print(f"{os.path.basename(test_file)}: rewritten from actual output; review it with git diff")
+        return 0
     print(f"{os.path.basename(test_file)}: {'FAILED' if failures else 'ok'}")
     return 1 if failures else 0
 

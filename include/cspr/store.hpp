@@ -37,6 +37,8 @@ private:
 
 // Reads a whole file; throws cspr::Error naming it when it cannot.
 std::string read_file(const fs::path& path);
+// The same, but nullopt when there is no such file (one system call fewer than asking first).
+std::optional<std::string> read_file_if_exists(const fs::path& path);
 
 // Replaces `path` with `content` so that a reader (or a crash) sees the old file or the new one,
 // never a mix: write a temporary file beside it, fsync, rename over, fsync the folder.
@@ -134,6 +136,14 @@ std::vector<std::string> list_case_ids(const CaseFolder& folder);
 // Loads every step file the case has.
 model::Case load_case(const CaseFolder& folder, std::string_view id, Diagnostics& diagnostics);
 
+// Many cases at once, read on every core, returned in the order of `ids`. Strict: the first problem
+// (in that order) throws. Collect: each case keeps its own problems.
+struct LoadedCase {
+    model::Case value;
+    std::vector<Error> problems;
+};
+std::vector<LoadedCase> load_cases(const CaseFolder& folder, const std::vector<std::string>& ids, Diagnostics::Mode mode);
+
 // Allocates the next ID for `year` (never reusing one, even of a removed case) and records it in
 // cases/ids.yaml. Returns the ID.
 std::string allocate_case_id(const CaseFolder& folder, int year);
@@ -142,8 +152,9 @@ std::string allocate_case_id(const CaseFolder& folder, int year);
 // naming the line, so that an analyst's note is never lost silently.
 void write_case_file(const fs::path& path, std::string_view content);
 
-// Stages exactly `files` and commits them with `message` (git's command line). Throws on failure.
-void git_commit(const fs::path& root, const std::vector<fs::path>& files, const std::string& message);
+// Stages exactly `files` and commits them with `message` (git's command line). False when they held
+// no change (nothing committed). Throws on failure.
+bool git_commit(const fs::path& root, const std::vector<fs::path>& files, const std::string& message);
 // True when `dir` is inside a git work tree.
 bool inside_git_repository(const fs::path& dir);
 void git_init(const fs::path& dir);

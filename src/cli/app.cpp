@@ -157,8 +157,8 @@ void Context::require_commit_possible(const store::CaseFolder& folder) const {
 void Context::commit_if_asked(const store::CaseFolder& folder, const std::vector<store::fs::path>& files,
                               const std::string& message) const {
     if (!commit && !folder.config.git_commit) return;
-    store::git_commit(folder.root, files, message);
-    out << "committed: " << message << "\n";
+    if (store::git_commit(folder.root, files, message)) out << "committed: " << message << "\n";
+    else out << "nothing to commit: the files were already as written\n";
 }
 
 Environment process_environment() {

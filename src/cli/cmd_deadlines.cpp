@@ -47,9 +47,8 @@ std::vector<Row> collect(Context& ctx, const store::CaseFolder& folder, const De
     const auto today = ctx.today();
     const auto ids = a.cases.empty() ? store::list_case_ids(folder) : a.cases;
     std::vector<std::pair<std::size_t, std::string>> names;  // index into storage where a case starts, child name
-    for (const auto& id : ids) {
-        store::Diagnostics strict;
-        const auto c = store::load_case(folder, id, strict);
+    for (const auto& loaded : store::load_cases(folder, ids, store::Diagnostics::Mode::strict)) {
+        const auto& c = loaded.value;
         names.emplace_back(storage.size(), c.referral && ctx.show_names ? c.referral->child.name : "");
         const auto deadlines = rules::case_deadlines(c, folder.config, cal, today);
         storage.insert(storage.end(), deadlines.begin(), deadlines.end());

@@ -28,7 +28,12 @@ void run_init(Context& ctx, const InitArgs& a) {
     if (config.local_authority.empty()) throw Error("must not be empty", {.field = "--local-authority"});
 
     const store::fs::path root = a.dir;
-    const bool had_git = store::inside_git_repository(root.empty() ? "." : root);
+    // The folder may not exist yet: ask git about the nearest part of the path that does.
+    store::fs::path probe = root.empty() ? store::fs::path(".") : root;
+    std::error_code ec;
+    while (!store::fs::exists(probe, ec) && probe.has_parent_path() && probe.parent_path() != probe) probe = probe.parent_path();
+    if (!store::fs::exists(probe, ec)) probe = ".";
+    const bool had_git = store::inside_git_repository(probe);
     const auto written = store::init_case_folder(root, config);
     ctx.out << "created case folder " << root.string() << " for " << config.partnership << " (" << config.code << ")\n";
     if (!had_git && !a.no_git) {

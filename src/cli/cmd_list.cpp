@@ -11,9 +11,9 @@ void run_list(Context& ctx) {
     const auto cal = ctx.calendar(folder.config.region);
     const auto today = ctx.today();
     std::vector<std::vector<std::string>> rows = {{"CASE", "STEP", "NEXT DEADLINE", "RULE", "STATUS"}};
-    for (const auto& id : store::list_case_ids(folder)) {
-        store::Diagnostics strict;
-        const auto c = store::load_case(folder, id, strict);
+    for (const auto& loaded : store::load_cases(folder, store::list_case_ids(folder), store::Diagnostics::Mode::strict)) {
+        const auto& c = loaded.value;
+        const auto& id = c.id;
         const auto deadlines = rules::case_deadlines(c, folder.config, cal, today);
         auto next = std::find_if(deadlines.begin(), deadlines.end(), [](const rules::Deadline& d) {
             return d.status == rules::Status::pending || d.status == rules::Status::overdue;

@@ -45,7 +45,7 @@ model::Notification new_notification(const NotifyArgs& a) {
 }
 
 // --sent panel=2025-03-04: records when a recipient was told.
-void apply_sent(model::Notification& n, const std::string& assignment) {
+void apply_sent(model::Notification& n, const std::string& assignment, calendar::Date today) {
     const auto eq = assignment.find('=');
     if (eq == std::string::npos) throw Error("'" + assignment + "' should be RECIPIENT=YYYY-MM-DD, e.g. panel=2025-03-04", {.field = "--sent"});
     const std::string who = assignment.substr(0, eq);
@@ -57,6 +57,10 @@ void apply_sent(model::Notification& n, const std::string& assignment) {
                     {.field = "--sent"});
     }
     it->sent = calendar::require_iso_date(assignment.substr(eq + 1), "--sent " + who);
+    if (*it->sent > today)
+        throw Error(calendar::format_iso_date(*it->sent) + " is after today (" + calendar::format_iso_date(today) +
+                        "): record what has happened, not what is planned",
+                    {.field = "--sent " + who});
 }
 
 void print_summary(Context& ctx, const store::CaseFolder& folder, const model::Case& c) {
@@ -69,7 +73,7 @@ void print_summary(Context& ctx, const store::CaseFolder& folder, const model::C
     const auto cal = ctx.calendar(folder.config.region);
     std::vector<std::vector<std::string>> rows = {{"WHO", "DUE", "SENT", "STATUS", "RULE"}};
     for (const auto& d : rules::case_deadlines(c, folder.config, cal, ctx.today())) {
-        if (d.rule->step != "notify") continue;
+        if (d.rule->step != "notify" || d.status == rules::Status::not_applicable) continue;
         rows.push_back({d.subject, due_text(d), d.met ? calendar::format_iso_date(d.met->day) : "-", status_text(d),
                         std::string(d.rule->id)});
     }
@@ -94,7 +98,9 @@ void run_notify(Context& ctx, const NotifyArgs& a) {
         throw Error("nothing to record: give the test's answers, or --sent RECIPIENT=DATE", {.field = "ID"});
     if (!c.notification) c.notification = new_notification(a);
     else if (a.route) c.notification->not_notifiable_route = *a.route;
-    for (const auto& s : a.sent) apply_sent(*c.notification, s);
+    if (a.route && c.notification->notifiable)
+        throw Error("a route is recorded for a case that is not notifiable; this one is notified to the Panel", {.field = "--route"});
+    for (const auto& s : a.sent) apply_sent(*c.notification, s, ctx.today());
     refuse_case_problems(folder, c, store::kNotificationFile);
     ctx.require_commit_possible(folder);
     const auto path = store::existing_case_path(folder, a.id) / store::kNotificationFile;
@@ -102,6 +108,7 @@ void run_notify(Context& ctx, const NotifyArgs& a) {
     print_summary(ctx, folder, c);
     std::string message = "notify " + c.id + ": ";
     if (answers_given) message += c.notification->notifiable ? "notifiable" : "not notifiable";
+    else if (a.route && a.sent.empty()) message += "route: " + *a.route;
     for (const auto& s : a.sent) message += (message.ends_with(": ") ? "" : "; ") + s.substr(0, s.find('=')) + " notified " + s.substr(s.find('=') + 1);
     ctx.commit_if_asked(folder, {path}, message);
 }

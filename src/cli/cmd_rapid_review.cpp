@@ -99,7 +99,7 @@ void print_summary(Context& ctx, const store::CaseFolder& folder, const model::C
     }
     const auto cal = ctx.calendar(folder.config.region);
     for (const auto& d : rules::case_deadlines(c, folder.config, cal, ctx.today()))
-        if (d.rule->id == "rapid-review")
+        if (d.rule->id == "rapid-review" && d.status != rules::Status::not_applicable)
             ctx.out << fmt::format("  to the Panel  due {}, {} ({} from {}; {})\n", due_text(d), status_text(d),
                                    rules::describe_length(d.length, d.unit), calendar::format_iso_date(d.start.day),
                                    d.override_reason.empty() ? std::string(d.rule->source) : "local: " + d.override_reason);

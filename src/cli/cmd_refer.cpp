@@ -40,18 +40,18 @@ child:
   looked_after: false
   whereabouts:                    # at the time of the incident
   carer:                          # at the time of the incident
-family:                           # family members and significant others
-  - name:
-    relationship:
-    date_of_birth:
-    address:
-    legal_status:                 # and any current criminal proceedings
-    ethnicity:
-agencies:                         # other agencies involved
-  - name:
-    agency:
-    contact:
-    still_involved: true
+family: []                        # family members and significant others, one entry each, e.g.
+#  - name: Jo Example
+#    relationship: mother
+#    date_of_birth: "YYYY-MM-DD"
+#    address: ...
+#    legal_status: ...            # and any current criminal proceedings
+#    ethnicity: ...
+agencies: []                      # other agencies involved, e.g.
+#  - name: Pat Sample
+#    agency: Northdale Health Visiting
+#    contact: ...
+#    still_involved: true
 criteria:                         # every criterion that applies; delete the others
   # must be notified:
   - died-abuse-neglect            # died (incl. suspected suicide), abuse or neglect known or suspected
@@ -132,7 +132,18 @@ void record_confirmation(Context& ctx, const ReferArgs& a) {
     model::Case c = store::load_case(folder, *a.id, strict);
     if (!c.referral) throw Error("case " + *a.id + " has no referral.yaml", {.field = "ID"});
     if (!a.confirmed) throw Error("give --confirmed DATETIME to record the written confirmation of " + *a.id, {.field = "--confirmed"});
-    c.referral->confirmed_in_writing = calendar::require_london_datetime(*a.confirmed, "--confirmed");
+    if (a.from || a.received || a.referrer_name || a.referrer_agency || a.referrer_role || a.referrer_contact || a.child_name ||
+        a.child_dob || a.child_died || a.incident || a.cp_plan || a.looked_after || !a.criteria.empty() || a.narrative)
+        throw Error("for an existing referral only --confirmed can be recorded; other changes are made by editing referral.yaml",
+                    {.field = "ID"});
+    const auto confirmed = calendar::require_london_datetime(*a.confirmed, "--confirmed");
+    if (c.referral->confirmed_in_writing && *c.referral->confirmed_in_writing != confirmed)
+        throw Error("already confirmed in writing on " + calendar::format_london_datetime(*c.referral->confirmed_in_writing) +
+                        "; a change is made by editing referral.yaml under review",
+                    {.field = "--confirmed"});
+    if (calendar::london_date_of(confirmed) > ctx.today())
+        throw Error(*a.confirmed + " is after today (" + calendar::format_iso_date(ctx.today()) + ")", {.field = "--confirmed"});
+    c.referral->confirmed_in_writing = confirmed;
     refuse_case_problems(folder, c, store::kReferralFile);
     ctx.require_commit_possible(folder);
     const auto path = store::existing_case_path(folder, *a.id) / store::kReferralFile;

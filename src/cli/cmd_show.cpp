@@ -1,6 +1,7 @@
 // cspr show: one case — what is recorded, which steps are done, the deadlines that follow.
 #include <fmt/format.h>
 
+#include <map>
 #include <memory>
 
 #include "app.hpp"
@@ -52,6 +53,59 @@ void show_notification(Context& ctx, const model::Notification& n) {
     if (!n.not_notifiable_route.empty()) ctx.out << "  route         " << n.not_notifiable_route << "\n";
 }
 
+std::string date_or_dash(const std::optional<calendar::Date>& d) { return d ? calendar::format_iso_date(*d) : "-"; }
+
+void show_rapid_review(Context& ctx, const model::RapidReview& r) {
+    std::size_t back = 0;
+    for (const auto& x : r.returns) back += x.returned ? 1 : 0;
+    ctx.out << "Rapid review\n";
+    ctx.out << fmt::format("  returns       {} requested, {} returned\n", r.returns.size(), back);
+    ctx.out << fmt::format("  meeting       {}\n", date_or_dash(r.meeting));
+    ctx.out << fmt::format("  route         {}{}\n", r.recommended_route ? model::route_name(*r.recommended_route) : "-",
+                           r.national_importance ? "; may be of national importance" : "");
+    std::string signed_by;
+    for (model::Partner p : model::kPartners)
+        if (r.sign_off[static_cast<std::size_t>(p)].date) signed_by += (signed_by.empty() ? "" : ", ") + std::string(model::partner_key(p));
+    ctx.out << fmt::format("  signed off    {}{}\n", signed_by.empty() ? "-" : signed_by, model::is_complete(r) ? " (complete)" : "");
+    ctx.out << fmt::format("  to the Panel  {}\n", date_or_dash(r.sent_to_panel));
+}
+
+void show_decision(Context& ctx, const model::Decision& d) {
+    ctx.out << "Decision\n";
+    ctx.out << fmt::format("  decided       {} on {}{}\n", model::route_name(d.outcome), calendar::format_iso_date(d.date),
+                           d.unanimous ? ", unanimously" : ", not unanimously");
+    std::string applies;
+    for (std::size_t i = 0; i < d.criteria.size(); ++i)
+        if (d.criteria[i].applies) applies += (applies.empty() ? "" : ", ") + std::string(model::decision_criteria()[i].key);
+    ctx.out << fmt::format("  criteria met  {}\n", applies.empty() ? "none" : applies);
+    ctx.out << fmt::format("  family told   {}\n", date_or_dash(d.family_told));
+    if (!d.reviewers.empty()) ctx.out << fmt::format("  reviewers     {}\n", d.reviewers.size());
+    if (d.outcome == model::Route::local_cspr)
+        ctx.out << fmt::format("  informed      Panel {}, Ofsted {}, DfE {}\n", date_or_dash(d.informed_panel),
+                               date_or_dash(d.informed_ofsted), date_or_dash(d.informed_dfe));
+    if (!d.amendments.empty()) ctx.out << fmt::format("  amended       {} time(s), last on {}\n", d.amendments.size(),
+                                                      calendar::format_iso_date(d.amendments.back().date));
+}
+
+void show_publication(Context& ctx, const model::Publication& p) {
+    ctx.out << "Publication\n";
+    ctx.out << fmt::format("  planned       {}{}\n", date_or_dash(p.publish_on), p.full_report ? "" : " (improvements information only)");
+    ctx.out << fmt::format("  copies sent   Panel {}, Secretary of State {}, Ofsted {}\n", date_or_dash(p.copy_panel),
+                           date_or_dash(p.copy_secretary_of_state), date_or_dash(p.copy_ofsted));
+    if (p.delay)
+        ctx.out << fmt::format("  delay         {}; Panel and Secretary of State told {}\n", model::delay_name(p.delay->reason),
+                               date_or_dash(p.delay->panel_and_sos_told));
+    ctx.out << fmt::format("  published     {}\n", date_or_dash(p.published));
+}
+
+void show_actions(Context& ctx, const model::Actions& a) {
+    std::map<std::string_view, int> by_status;
+    for (const auto& x : a.actions) ++by_status[model::action_status_name(x.status)];
+    std::string summary;
+    for (const auto& [status, n] : by_status) summary += (summary.empty() ? "" : ", ") + std::to_string(n) + " " + std::string(status);
+    ctx.out << "Actions\n" << fmt::format("  recorded      {}{}\n", a.actions.size(), summary.empty() ? "" : " (" + summary + ")");
+}
+
 void run_show(Context& ctx, const std::string& id) {
     ctx.format({"table"});
     const auto folder = ctx.open_folder();
@@ -59,9 +113,16 @@ void run_show(Context& ctx, const std::string& id) {
     const auto c = store::load_case(folder, id, strict);
     ctx.out << c.id << " (" << model::current_step(c) << ")\n";
     const auto done = [](bool b) { return b ? "done" : "-"; };
-    ctx.out << fmt::format("Steps: refer {}, notify {}\n", done(c.referral.has_value()), done(c.notification.has_value()));
+    ctx.out << fmt::format("Steps: refer {}, notify {}, rapid-review {}, decide {}, publish {}, actions {}\n",
+                           done(c.referral.has_value()), done(c.notification.has_value()),
+                           done(c.rapid_review && c.rapid_review->sent_to_panel), done(c.decision.has_value()),
+                           done(c.publication && c.publication->published), done(c.actions.has_value()));
     if (c.referral) show_referral(ctx, *c.referral);
     if (c.notification) show_notification(ctx, *c.notification);
+    if (c.rapid_review) show_rapid_review(ctx, *c.rapid_review);
+    if (c.decision) show_decision(ctx, *c.decision);
+    if (c.publication) show_publication(ctx, *c.publication);
+    if (c.actions) show_actions(ctx, *c.actions);
     const auto deadlines = rules::case_deadlines(c, folder.config, ctx.calendar(folder.config.region), ctx.today());
     ctx.out << "Deadlines (as of " << calendar::format_iso_date(ctx.today()) << ")\n";
     if (deadlines.empty()) ctx.out << "  none\n";

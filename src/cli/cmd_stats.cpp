@@ -47,9 +47,8 @@ void run_stats(Context& ctx, std::optional<int> year) {
     const auto folder = ctx.open_folder();
     const auto cal = ctx.calendar(folder.config.region);
     std::map<std::pair<int, std::size_t>, Tally> tallies;
-    for (const auto& id : store::list_case_ids(folder)) {
-        store::Diagnostics strict;
-        const auto c = store::load_case(folder, id, strict);
+    for (const auto& loaded : store::load_cases(folder, store::list_case_ids(folder), store::Diagnostics::Mode::strict)) {
+        const auto& c = loaded.value;
         for (const auto& d : rules::case_deadlines(c, folder.config, cal, ctx.today())) {
             for (std::size_t m = 0; m < std::size(kMeasures); ++m) {
                 if (d.rule->id != kMeasures[m].rule || d.status == rules::Status::not_applicable) continue;

@@ -19,13 +19,11 @@ void run_validate(Context& ctx, const std::vector<std::string>& wanted) {
     for (const auto& e : locate_problems(folder, "", rules::check_config(folder.config))) print_problem(ctx, e), ++count;
 
     const auto ids = wanted.empty() ? store::list_case_ids(folder) : wanted;
-    for (const auto& id : ids) {
-        store::Diagnostics problems(store::Diagnostics::Mode::collect);
-        const auto c = store::load_case(folder, id, problems);
-        for (const auto& e : problems.problems()) print_problem(ctx, e);
-        count += problems.problems().size();
-        if (!problems.problems().empty()) continue;  // cross-file rules need files that read cleanly
-        for (const auto& e : locate_problems(folder, id, rules::check_case(c))) print_problem(ctx, e), ++count;
+    for (const auto& loaded : store::load_cases(folder, ids, store::Diagnostics::Mode::collect)) {
+        for (const auto& e : loaded.problems) print_problem(ctx, e);
+        count += loaded.problems.size();
+        if (!loaded.problems.empty()) continue;  // cross-file rules need files that read cleanly
+        for (const auto& e : locate_problems(folder, loaded.value.id, rules::check_case(loaded.value))) print_problem(ctx, e), ++count;
     }
     ctx.err << "validate: " << ids.size() << (ids.size() == 1 ? " case, " : " cases, ") << count
             << (count == 1 ? " problem" : " problems") << "\n";

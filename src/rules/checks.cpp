@@ -52,6 +52,8 @@ void check_notification(Checker& k, const model::Notification& n, const std::opt
             k.add(f, "test.looked_after", "disagrees with referral.yaml child.looked_after");
     }
     const NotificationDecision decision = decide_notification(n.test);
+    if (n.notifiable && !n.not_notifiable_route.empty())
+        k.add(f, "not_notifiable_route", "a route is for a case that is not notifiable; this one is notified to the Panel");
     if (n.notifiable != decision.notifiable)
         k.add(f, "notifiable", std::string("the test's answers make the case ") + (decision.notifiable ? "notifiable" : "not notifiable") +
                                    " (Children Act 2004 s16C(1))");

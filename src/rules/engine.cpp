@@ -61,7 +61,8 @@ Deadline evaluate(const Rule& rule, const Clock& clock, const model::Case& c, co
     d.due = due.day;
     d.due_time = due.time;
     d.met = clock.met;
-    d.projected = calendar::covers(cal, d.due) && calendar::is_projected(cal, d.due);
+    // Only a count of working days depends on bank holidays that may yet be announced.
+    d.projected = d.unit == Unit::working_days && calendar::covers(cal, d.due) && calendar::is_projected(cal, d.due);
     d.paused = clock.paused;
     const Moment now{today, std::nullopt};
     d.working_days_left = calendar::working_days_between(cal, today, d.due);

@@ -279,7 +279,7 @@ struct ListItem {
     std::string_view text;  // after the marker
 };
 
-// "- x", "* x", "+ x", "1. x", "1) x".
+// "- x", "* x", "+ x", "• x", "1. x", "1) x".
 std::optional<ListItem> list_item(std::string_view line) {
     if (is_thematic_break(line)) return std::nullopt;
     std::size_t i = 0;
@@ -287,6 +287,8 @@ std::optional<ListItem> list_item(std::string_view line) {
     std::size_t j = i;
     if (j < line.size() && (line[j] == '-' || line[j] == '*' || line[j] == '+')) {
         ++j;
+    } else if (line.substr(j, 3) == "\xE2\x80\xA2") {  // "•", as text copied from a word processor has
+        j += 3;
     } else {
         while (j < line.size() && is_digit(line[j]) && j - i < 9) ++j;
         if (j == i || j >= line.size() || (line[j] != '.' && line[j] != ')')) return std::nullopt;

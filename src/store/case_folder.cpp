@@ -4,6 +4,9 @@
 #include <sys/wait.h>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
 #include <regex>
 
 #include "map_reader.hpp"
@@ -119,11 +122,12 @@ model::Case load_case(const CaseFolder& folder, std::string_view id, Diagnostics
     std::error_code ec;
     const auto load = [&](std::string_view file, auto parse, auto& slot) {
         const fs::path path = dir / file;
-        if (!fs::exists(path, ec)) return;
         try {
-            slot = parse(read_file(path), path.string(), diagnostics);
+            const auto text = read_file_if_exists(path);
+            if (!text) return;
+            slot = parse(*text, path.string(), diagnostics);
         } catch (const Error& e) {
-            diagnostics.report(e);  // read_file's own error, in collecting mode
+            diagnostics.report(e);  // a read error, in collecting mode
         }
         if (slot && !slot->id.empty() && slot->id != id)
             diagnostics.report(Error("says " + slot->id + " but the file is in the folder of " + std::string(id),
@@ -139,6 +143,32 @@ model::Case load_case(const CaseFolder& folder, std::string_view id, Diagnostics
     load(kPublicationFile, step(parse_publication), c.publication);
     load(kActionsFile, step(parse_actions), c.actions);
     return c;
+}
+
+std::vector<LoadedCase> load_cases(const CaseFolder& folder, const std::vector<std::string>& ids, Diagnostics::Mode mode) {
+    std::vector<LoadedCase> out(ids.size());
+    std::vector<std::exception_ptr> failures(ids.size());
+    std::atomic<std::size_t> next{0};
+    // Each thread parses whole files of its own: no YAML node is ever shared between threads.
+    const auto work = [&] {
+        for (std::size_t i = next++; i < ids.size(); i = next++) {
+            try {
+                Diagnostics diagnostics(mode);
+                out[i].value = load_case(folder, ids[i], diagnostics);
+                out[i].problems = diagnostics.problems();
+            } catch (...) {
+                failures[i] = std::current_exception();
+            }
+        }
+    };
+    const std::size_t threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), ids.size() / 64 + 1);
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    for (const auto& failure : failures)
+        if (failure) std::rethrow_exception(failure);
+    return out;
 }
 
 std::string allocate_case_id(const CaseFolder& folder, int year) {
@@ -178,15 +208,20 @@ bool inside_git_repository(const fs::path& dir) {
 
 void git_init(const fs::path& dir) { run_git(dir, {"init", "-q"}, "creating a repository"); }
 
-void git_commit(const fs::path& root, const std::vector<fs::path>& files, const std::string& message) {
+bool git_commit(const fs::path& root, const std::vector<fs::path>& files, const std::string& message) {
     std::vector<std::string> paths;
     for (const auto& f : files) paths.push_back(root.empty() ? f.string() : f.lexically_relative(root).string());
     std::vector<std::string> add = {"add", "--"};
     add.insert(add.end(), paths.begin(), paths.end());
     run_git(root, add, "staging " + std::to_string(paths.size()) + " file(s)");
+    // Writing what was already there changes nothing: then there is nothing to commit, and no error.
+    std::vector<std::string> unchanged = {"git", "-C", root.empty() ? "." : root.string(), "diff", "--cached", "--quiet", "--"};
+    unchanged.insert(unchanged.end(), paths.begin(), paths.end());
+    if (run_command(unchanged, true) == 0) return false;
     std::vector<std::string> commit = {"commit", "-q", "-m", message, "--"};
     commit.insert(commit.end(), paths.begin(), paths.end());
     run_git(root, commit, "committing");
+    return true;
 }
 
 }  // namespace cspr::store

@@ -1,8 +1,6 @@
 // Whole-file reads and crash-safe writes.
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -37,12 +35,34 @@ void fsync_folder(const fs::path& folder) {
 
 }  // namespace
 
+std::optional<std::string> read_file_if_exists(const fs::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ENOENT) return std::nullopt;
+        fail_io(path, "cannot read");
+    }
+    std::string content;
+    char buffer[16384];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            const int saved = errno;
+            ::close(fd);
+            errno = saved;
+            fail_io(path, "cannot read");
+        }
+        if (n == 0) break;
+        content.append(buffer, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return content;
+}
+
 std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) fail_io(path, "cannot read");
-    std::ostringstream content;
-    content << in.rdbuf();
-    return std::move(content).str();
+    if (auto content = read_file_if_exists(path)) return std::move(*content);
+    errno = ENOENT;
+    fail_io(path, "cannot read");
 }
 
 void write_file_atomically(const fs::path& path, std::string_view content, fs::perms mode) {

@@ -33,7 +33,14 @@ std::optional<Field> MapReader::get(const std::string& key, Need need) {
         if (value && !value->is_null()) return field_.child(key, value);
     }
     // Inside a mapping that is itself missing or malformed, that one problem is enough.
-    if (need == Need::required && valid_) report_missing(key);
+    if (need == Need::required && valid_) {
+        for (const auto& [k, v] : field_.node->entries)
+            if (k.scalar == key) {  // present but empty: point at the key itself
+                report(field_.child(key, &k), "missing");
+                return std::nullopt;
+            }
+        report_missing(key);
+    }
     return std::nullopt;
 }
 
@@ -196,6 +203,22 @@ std::string flow_text(const DocNode& node) {
     return s;
 }
 
+namespace {
+
+// A quote opens a quoted scalar only where a value starts: at the line's start, or after `: `, `- `,
+// `[`, `{` or `,`. Elsewhere (`Named 'Doctor`) it is part of a plain scalar.
+bool starts_value(std::string_view line, std::size_t first, std::size_t i) {
+    if (i == first) return true;
+    std::size_t j = i;
+    while (j > first && line[j - 1] == ' ') --j;
+    if (j == first) return true;
+    const char before = line[j - 1];
+    if (before == '[' || before == '{' || before == ',') return true;
+    return (before == ':' || before == '-') && j < i;  // `key: 'x'`, `- 'x'`, not `a:'b'`
+}
+
+}  // namespace
+
 std::optional<int> first_comment_line(std::string_view text) {
     int number = 0;
     int block_indent = -1;  // inside a | or > block scalar: lines indented deeper than this are text
@@ -220,7 +243,7 @@ std::optional<int> first_comment_line(std::string_view text) {
             if (quote) {
                 if (c == '\\' && quote == '"') ++i;
                 else if (c == quote) quote = 0;
-            } else if ((c == '"' || c == '\'') && (i == first || std::string_view(" :-[{,").find(line[i - 1]) != std::string_view::npos)) {
+            } else if ((c == '"' || c == '\'') && starts_value(line, first, i)) {
                 quote = c;
             } else if (c == '#' && (i == first || line[i - 1] == ' ' || line[i - 1] == '\t')) {
                 return number;
