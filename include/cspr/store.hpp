@@ -1,6 +1,7 @@
 // Everything that touches the disk: reading data files, the case folder, atomic writes.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -35,10 +36,15 @@ private:
 
 // ---- Files -------------------------------------------------------------------------------------
 
-// Reads a whole file; throws cspr::Error naming it when it cannot.
-std::string read_file(const fs::path& path);
+// Files larger than this are refused before they are read: nothing cspr reads is anywhere near it.
+inline constexpr std::size_t kMaxFileBytes = 64u << 20;
+// A case file's limit: a long narrative is a few kilobytes.
+inline constexpr std::size_t kMaxCaseFileBytes = 4u << 20;
+
+// Reads a whole file; throws cspr::Error naming it when it cannot, or when it is over `max_bytes`.
+std::string read_file(const fs::path& path, std::size_t max_bytes = kMaxFileBytes);
 // The same, but nullopt when there is no such file (one system call fewer than asking first).
-std::optional<std::string> read_file_if_exists(const fs::path& path);
+std::optional<std::string> read_file_if_exists(const fs::path& path, std::size_t max_bytes = kMaxFileBytes);
 
 // Replaces `path` with `content` so that a reader (or a crash) sees the old file or the new one,
 // never a mix: write a temporary file beside it, fsync, rename over, fsync the folder.
@@ -151,6 +157,26 @@ std::string allocate_case_id(const CaseFolder& folder, int year);
 // Writes a step file of a case atomically. Refuses (throws) to replace a file that holds comments,
 // naming the line, so that an analyst's note is never lost silently.
 void write_case_file(const fs::path& path, std::string_view content);
+
+// ---- Locks ---------------------------------------------------------------------------------------
+
+// An exclusive advisory lock (flock) on a folder — a case's folder while its files are read and
+// rewritten, cases/ while an ID is allocated — held for as long as the value lives. The lock is on
+// the folder itself, so no lock file is ever left behind. Two writers of one case never lose an
+// update: the second waits (up to `wait`), then fails naming the process that holds the lock.
+class FolderLock {
+public:
+    FolderLock(const fs::path& folder, const std::string& what, std::chrono::milliseconds wait);
+    ~FolderLock();
+    FolderLock(const FolderLock&) = delete;
+    FolderLock& operator=(const FolderLock&) = delete;
+
+private:
+    int fd_ = -1;
+};
+
+// How long a writer waits for another: $CSPR_LOCK_WAIT seconds, default 10.
+std::chrono::milliseconds lock_wait();
 
 // Stages exactly `files` and commits them with `message` (git's command line). False when they held
 // no change (nothing committed). Throws on failure.

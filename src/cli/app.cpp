@@ -146,6 +146,10 @@ store::CaseFolder Context::open_folder() const {
     return folder;
 }
 
+std::unique_ptr<store::FolderLock> Context::lock_case(const store::CaseFolder& folder, const std::string& id) const {
+    return std::make_unique<store::FolderLock>(store::existing_case_path(folder, id), "case " + id, store::lock_wait());
+}
+
 void Context::require_commit_possible(const store::CaseFolder& folder) const {
     if (!commit && !folder.config.git_commit) return;
     const auto root = folder.root.empty() ? store::fs::path(".") : folder.root;

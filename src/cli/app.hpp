@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <span>
@@ -43,6 +44,8 @@ struct Context {
     calendar::Calendar calendar(calendar::Region region) const;
     // The case folder, opened (cspr.yaml read and checked).
     store::CaseFolder open_folder() const;
+    // Holds a case's lock while it is read and rewritten.
+    std::unique_ptr<store::FolderLock> lock_case(const store::CaseFolder& folder, const std::string& id) const;
     // Before a write: when a commit will be asked for, the folder must be in a git repository, so
     // that nothing is written and then left uncommitted.
     void require_commit_possible(const store::CaseFolder& folder) const;

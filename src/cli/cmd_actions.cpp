@@ -73,6 +73,7 @@ void run_actions(Context& ctx, const ActionsArgs& a) {
     if (a.add && a.update) throw Error("give --add or --update, not both", {.field = "--add"});
     const auto folder = ctx.open_folder();
     store::Diagnostics strict;
+    const auto lock = ctx.lock_case(folder, a.id);  // read, change and write as one
     model::Case c = store::load_case(folder, a.id, strict);
     if (!a.add && !a.update) {
         if (a.owner || a.due || a.status || a.completed || a.evidence)

@@ -109,6 +109,7 @@ void run_decide(Context& ctx, const DecideArgs& a) {
     }
     const auto folder = ctx.open_folder();
     store::Diagnostics strict;
+    const auto lock = ctx.lock_case(folder, a.id);  // read, change and write as one
     model::Case c = store::load_case(folder, a.id, strict);
     if (a.amend && !c.decision) throw Error("nothing to amend: " + a.id + " has no decision.yaml yet", {.field = "--amend"});
     if (a.amend && (!a.reason || a.reason->empty())) throw Error("an amendment needs its reason, kept in the record", {.field = "--reason"});

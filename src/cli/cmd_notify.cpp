@@ -87,6 +87,7 @@ void print_summary(Context& ctx, const store::CaseFolder& folder, const model::C
 void run_notify(Context& ctx, const NotifyArgs& a) {
     const auto folder = ctx.open_folder();
     store::Diagnostics strict;
+    const auto lock = ctx.lock_case(folder, a.id);  // read, change and write as one
     model::Case c = store::load_case(folder, a.id, strict);
     const bool answers_given = a.aware || a.abuse || a.harm || a.where || a.looked_after || a.care_leaver;
     if (c.notification && answers_given)

@@ -138,6 +138,7 @@ int run_checks(Context& ctx, const store::CaseFolder& folder, const model::Case&
 void run_publish_check(Context& ctx, const PublishArgs& a) {
     const auto folder = ctx.open_folder();
     store::Diagnostics strict;
+    const auto lock = ctx.lock_case(folder, a.id);  // read, change and write as one
     model::Case c = store::load_case(folder, a.id, strict);
     if (!c.decision) throw Error(a.id + " has no decision yet (cspr decide)", {.field = "ID"});
     if (c.decision->outcome != model::Route::local_cspr)

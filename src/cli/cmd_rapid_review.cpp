@@ -112,6 +112,7 @@ void run_rapid_review(Context& ctx, const RapidReviewArgs& a) {
     }
     const auto folder = ctx.open_folder();
     store::Diagnostics strict;
+    const auto lock = ctx.lock_case(folder, a.id);  // read, change and write as one
     model::Case c = store::load_case(folder, a.id, strict);
     const bool existed = c.rapid_review.has_value();
     if (a.from) {

@@ -129,6 +129,7 @@ void print_confirmation_deadline(Context& ctx, const store::CaseFolder& folder, 
 void record_confirmation(Context& ctx, const ReferArgs& a) {
     const auto folder = ctx.open_folder();
     store::Diagnostics strict;
+    const auto lock = ctx.lock_case(folder, *a.id);  // read, change and write as one
     model::Case c = store::load_case(folder, *a.id, strict);
     if (!c.referral) throw Error("case " + *a.id + " has no referral.yaml", {.field = "ID"});
     if (!a.confirmed) throw Error("give --confirmed DATETIME to record the written confirmation of " + *a.id, {.field = "--confirmed"});
@@ -159,6 +160,8 @@ void record_referral(Context& ctx, const ReferArgs& a) {
     c.referral = build_referral(a);
     refuse_case_problems(folder, c, store::kReferralFile);
     ctx.require_commit_possible(folder);
+    // cases/ is locked while the ID is allocated, so that two referrals never get the same one.
+    const store::FolderLock lock(folder.root / "cases", "the case folder (allocating an ID)", store::lock_wait());
     const int year = static_cast<int>(date::year_month_day{calendar::london_date_of(c.referral->received)}.year());
     c.id = c.referral->id = store::allocate_case_id(folder, year);
     const auto path = store::case_path(folder, c.id) / store::kReferralFile;

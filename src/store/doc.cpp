@@ -18,7 +18,19 @@ const DocNode* DocNode::find(std::string_view key) const {
 
 namespace {
 
-DocNode convert(const YAML::Node& node) {
+// Hostile input must fail in bounded time and memory: aliases can make a small file a huge tree
+// ("billion laughs"), and yaml-cpp recurses once per level of nesting.
+constexpr std::size_t kMaxNodes = 200'000;
+constexpr int kMaxNesting = 64;
+
+struct Budget {
+    std::size_t nodes = 0;
+    const std::string& file;
+};
+
+DocNode convert(const YAML::Node& node, Budget& budget) {
+    if (++budget.nodes > kMaxNodes)
+        throw Error("too many values (more than " + std::to_string(kMaxNodes) + "; aliases expanding?)", {budget.file, 0, ""});
     DocNode out;
     out.line = node.Mark().is_null() ? 0 : node.Mark().line + 1;
     switch (node.Type()) {
@@ -29,11 +41,11 @@ DocNode convert(const YAML::Node& node) {
             break;
         case YAML::NodeType::Sequence:
             out.kind = DocNode::Kind::sequence;
-            for (const auto& item : node) out.items.push_back(convert(item));
+            for (const auto& item : node) out.items.push_back(convert(item, budget));
             break;
         case YAML::NodeType::Map:
             out.kind = DocNode::Kind::map;
-            for (const auto& entry : node) out.entries.emplace_back(convert(entry.first), convert(entry.second));
+            for (const auto& entry : node) out.entries.emplace_back(convert(entry.first, budget), convert(entry.second, budget));
             break;
         default:
             break;
@@ -41,14 +53,66 @@ DocNode convert(const YAML::Node& node) {
     return out;
 }
 
+// The 1-based line of the first byte that is not well-formed UTF-8, or 0.
+int invalid_utf8_line(std::string_view text) {
+    int line = 1;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') ++line;
+        const std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (length == 0 || i + length > text.size()) return line;
+        for (std::size_t k = 1; k < length; ++k)
+            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return line;
+        if (length == 2 && c < 0xC2) return line;  // overlong
+        i += length;
+    }
+    return 0;
+}
+
+// A generous estimate of how deep a line nests: indentation, `- ` groups and open brackets. Real
+// case files stay under ten; anything past kMaxNesting is refused before yaml-cpp recurses into it.
+int deepest_nesting_line(std::string_view text) {
+    int line = 0, flow = 0;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        const std::string_view l = text.substr(start, end - start);
+        start = end + 1;
+        ++line;
+        std::size_t i = l.find_first_not_of(' ');
+        if (i == std::string_view::npos) continue;
+        int depth = static_cast<int>(i) / 2;
+        for (; i + 1 < l.size() && (l[i] == '-' || l[i] == '?') && l[i + 1] == ' '; i = l.find_first_not_of(' ', i + 1)) ++depth;
+        for (char c : l) flow += c == '[' || c == '{' ? 1 : c == ']' || c == '}' ? -1 : 0;
+        if (depth + std::max(flow, 0) > kMaxNesting) return line;
+    }
+    return 0;
+}
+
 }  // namespace
 
-DocNode parse_with_yaml_cpp(std::string_view text, const std::string& file) {
+void check_hostile(std::string_view text, const std::string& file) {
+    if (const int line = invalid_utf8_line(text)) throw Error("not valid UTF-8 text", {file, line, ""});
+    if (const int line = deepest_nesting_line(text))
+        throw Error("nested more than " + std::to_string(kMaxNesting) + " levels deep", {file, line, ""});
+}
+
+namespace {
+
+DocNode load_with_yaml_cpp(std::string_view text, const std::string& file) {
     try {
-        return convert(YAML::Load(std::string(text)));
+        Budget budget{0, file};
+        return convert(YAML::Load(std::string(text)), budget);
     } catch (const YAML::Exception& e) {
         throw Error("malformed YAML: " + e.msg, {file, e.mark.is_null() ? 0 : e.mark.line + 1, ""});
     }
+}
+
+}  // namespace
+
+DocNode parse_with_yaml_cpp(std::string_view text, const std::string& file) {
+    check_hostile(text, file);
+    return load_with_yaml_cpp(text, file);
 }
 
 // ---- the fast path ---------------------------------------------------------------------------------
@@ -285,8 +349,9 @@ private:
 std::optional<DocNode> parse_canonical(std::string_view text) { return CanonicalParser(text).document(); }
 
 DocNode parse_document(std::string_view text, const std::string& file) {
+    check_hostile(text, file);
     if (auto doc = parse_canonical(text)) return std::move(*doc);
-    return parse_with_yaml_cpp(text, file);
+    return load_with_yaml_cpp(text, file);
 }
 
 }  // namespace cspr::store

@@ -35,11 +35,22 @@ void fsync_folder(const fs::path& folder) {
 
 }  // namespace
 
-std::optional<std::string> read_file_if_exists(const fs::path& path) {
+std::optional<std::string> read_file_if_exists(const fs::path& path, std::size_t max_bytes) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         if (errno == ENOENT) return std::nullopt;
         fail_io(path, "cannot read");
+    }
+    struct stat info {};
+    if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && static_cast<std::size_t>(info.st_size) > max_bytes) {
+        ::close(fd);
+        throw Error("is " + std::to_string(info.st_size >> 20) + " MB; files cspr reads here are at most " +
+                        std::to_string(max_bytes >> 20) + " MB",
+                    {path.string(), 0, ""});
+    }
+    if (::fstat(fd, &info) == 0 && S_ISDIR(info.st_mode)) {
+        ::close(fd);
+        throw Error("is a folder, not a file", {path.string(), 0, ""});
     }
     std::string content;
     char buffer[16384];
@@ -54,13 +65,17 @@ std::optional<std::string> read_file_if_exists(const fs::path& path) {
         }
         if (n == 0) break;
         content.append(buffer, static_cast<std::size_t>(n));
+        if (content.size() > max_bytes) {  // not a regular file (a pipe): stop at the limit all the same
+            ::close(fd);
+            throw Error("is over " + std::to_string(max_bytes >> 20) + " MB", {path.string(), 0, ""});
+        }
     }
     ::close(fd);
     return content;
 }
 
-std::string read_file(const fs::path& path) {
-    if (auto content = read_file_if_exists(path)) return std::move(*content);
+std::string read_file(const fs::path& path, std::size_t max_bytes) {
+    if (auto content = read_file_if_exists(path, max_bytes)) return std::move(*content);
     errno = ENOENT;
     fail_io(path, "cannot read");
 }
