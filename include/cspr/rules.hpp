@@ -25,6 +25,7 @@ struct Clock {
     std::optional<Moment> met;     // the recorded fact that meets it
     std::string paused;            // non-empty: the recorded reason the clock is paused
     std::optional<int> length;     // when the case's facts set the length (three years for a national review)
+    bool excused = false;          // a recorded reason makes lateness compliant (a delay the Panel was told of)
 };
 
 // What a rule makes of a case: not applicable (the case's facts rule it out), or applicable with
@@ -120,6 +121,9 @@ struct Problem {
 // referral, a date of death only for a child who died, the recorded notification decision agrees
 // with its test, and so on.
 std::vector<Problem> check_case(const model::Case& c);
+// Recorded facts dated after `today` (a date sent, signed, published...): a record says what has
+// happened, not what is planned. Planned dates (publish_on, an action's due date) are not facts.
+std::vector<Problem> future_facts(const model::Case& c, calendar::Date today);
 // cspr.yaml: an override of a statutory timescale needs a reason; overrides name known rules.
 std::vector<Problem> check_config(const model::Config& config);
 

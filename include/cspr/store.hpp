@@ -150,6 +150,11 @@ struct LoadedCase {
 };
 std::vector<LoadedCase> load_cases(const CaseFolder& folder, const std::vector<std::string>& ids, Diagnostics::Mode mode);
 
+// What an interrupted write can leave behind: temporary files (`.<name>.tmp-XXXXXX`, never read)
+// and case folders with no referral.yaml. `cspr validate` reports them; `cspr doctor` removes them.
+std::vector<fs::path> leftover_temporary_files(const CaseFolder& folder);
+std::vector<fs::path> cases_without_referral(const CaseFolder& folder);
+
 // Allocates the next ID for `year` (never reusing one, even of a removed case) and records it in
 // cases/ids.yaml. Returns the ID.
 std::string allocate_case_id(const CaseFolder& folder, int year);

@@ -26,6 +26,7 @@ constexpr Command kCommands[] = {
     {"show", "One case: what is recorded, steps done, deadlines", setup_show},
     {"validate", "Check every case file against the schemas and the cross-file rules", setup_validate},
     {"rules", "The table of timescales, with sources", setup_rules},
+    {"doctor", "Remove what an interrupted write left behind (temporary files, empty case folders)", setup_doctor},
     {"dev-generate", "", setup_dev_generate},
     {"calendar", "UK working-day calendar: holidays, add, between, is-working-day, import", setup_calendar},
 };

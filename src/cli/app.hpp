@@ -76,6 +76,7 @@ void setup_rules(CLI::App& sub, Context& ctx);
 void setup_deadlines(CLI::App& sub, Context& ctx);
 void setup_stats(CLI::App& sub, Context& ctx);
 void setup_dev_generate(CLI::App& sub, Context& ctx);
+void setup_doctor(CLI::App& sub, Context& ctx);
 void setup_rapid_review(CLI::App& sub, Context& ctx);
 void setup_decide(CLI::App& sub, Context& ctx);
 void setup_publish_check(CLI::App& sub, Context& ctx);
@@ -98,7 +99,9 @@ void print_deadline_table(std::ostream& out, const std::vector<rules::Deadline>&
 // Before a write: throws the first problem rules::check_case finds in the case as it would be. A
 // problem in the file about to be written names its field; one in a file already on disk, its path
 // and line too.
-void refuse_case_problems(const store::CaseFolder& folder, const model::Case& c, std::string_view writing_file);
+// Recorded facts of the file being written may not be dated after `today`.
+void refuse_case_problems(const store::CaseFolder& folder, const model::Case& c, std::string_view writing_file,
+                          calendar::Date today);
 // The last part of every writing step command: refuse a case with problems, write the step file
 // atomically, commit it when asked. Returns the path written.
 store::fs::path save_step(const Context& ctx, const store::CaseFolder& folder, const model::Case& c,

@@ -89,6 +89,20 @@ void apply_options(model::Decision& d, const DecideArgs& a) {
     }
 }
 
+// True when `after` differs from `before` only by facts recorded where `before` had none.
+bool fills_in_only(const model::Decision& before, const model::Decision& after) {
+    model::Decision filled = before;
+    const auto fill = [](auto& slot, const auto& value) {
+        if (!slot) slot = value;
+    };
+    fill(filled.informed_panel, after.informed_panel);
+    fill(filled.informed_ofsted, after.informed_ofsted);
+    fill(filled.informed_dfe, after.informed_dfe);
+    fill(filled.family_told, after.family_told);
+    if (filled.family_note.empty()) filled.family_note = after.family_note;
+    return filled == after;
+}
+
 void print_summary(Context& ctx, const store::CaseFolder& folder, const model::Case& c) {
     const auto& d = *c.decision;
     ctx.out << fmt::format("{}: decided {} on {}{}\n", c.id, model::route_name(d.outcome), calendar::format_iso_date(d.date),
@@ -118,7 +132,16 @@ void run_decide(Context& ctx, const DecideArgs& a) {
     if (a.from) {
         if (before && !a.amend) throw Error("already recorded in decision.yaml; changing a decision takes --amend --reason TEXT", {.field = "--from"});
         c.decision = store::parse_decision(store::read_file(*a.from), *a.from, strict, true);
-        if (before) c.decision->amendments = before->amendments;
+        if (before) {
+            c.decision->amendments = before->amendments;
+            // What happened after the decision stays recorded unless the form says otherwise.
+            auto& d = *c.decision;
+            if (!d.informed_panel) d.informed_panel = before->informed_panel;
+            if (!d.informed_ofsted) d.informed_ofsted = before->informed_ofsted;
+            if (!d.informed_dfe) d.informed_dfe = before->informed_dfe;
+            if (!d.family_told) d.family_told = before->family_told;
+            if (d.family_note.empty()) d.family_note = before->family_note;
+        }
     } else if (!c.decision) {
         throw Error("record the decision with --from FILE (see --template): every criterion and circumstance needs an answer", {.field = "--from"});
     }
@@ -131,9 +154,7 @@ void run_decide(Context& ctx, const DecideArgs& a) {
                                                     {"id", "schema_version", "amendments"});
         if (previous.empty()) throw Error("nothing changed", {.field = "ID"});
         // Filling in what happened since (who was told when) is not changing the decision.
-        const bool only_new_facts = std::all_of(previous.begin(), previous.end(), [](const auto& p) {
-            return p.second == "null" && (p.first == "informed" || p.first == "family_told" || p.first == "family_note");
-        });
+        const bool only_new_facts = fills_in_only(*before, *c.decision);
         if (!only_new_facts && !a.amend) {
             std::string fields;
             for (const auto& p : previous) fields += (fields.empty() ? "" : ", ") + p.first;

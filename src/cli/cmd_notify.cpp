@@ -102,7 +102,7 @@ void run_notify(Context& ctx, const NotifyArgs& a) {
     if (a.route && c.notification->notifiable)
         throw Error("a route is recorded for a case that is not notifiable; this one is notified to the Panel", {.field = "--route"});
     for (const auto& s : a.sent) apply_sent(*c.notification, s, ctx.today());
-    refuse_case_problems(folder, c, store::kNotificationFile);
+    refuse_case_problems(folder, c, store::kNotificationFile, ctx.today());
     ctx.require_commit_possible(folder);
     const auto path = store::existing_case_path(folder, a.id) / store::kNotificationFile;
     store::write_case_file(path, store::format_notification(*c.notification));

@@ -95,7 +95,9 @@ void print_summary(Context& ctx, const store::CaseFolder& folder, const model::C
     ctx.out << "  route         " << (r.recommended_route ? model::route_name(*r.recommended_route) : "-") << "\n";
     for (model::Partner p : model::kPartners) {
         const auto& s = r.sign_off[static_cast<std::size_t>(p)];
-        ctx.out << fmt::format("  sign-off      {:<16}{}\n", model::partner_key(p), s.date ? calendar::format_iso_date(*s.date) : "not yet");
+        std::string who(model::partner_key(p));
+        std::replace(who.begin(), who.end(), '_', '-');  // as the --sign option spells it
+        ctx.out << fmt::format("  sign-off      {:<16}{}\n", who, s.date ? calendar::format_iso_date(*s.date) : "not yet");
     }
     const auto cal = ctx.calendar(folder.config.region);
     for (const auto& d : rules::case_deadlines(c, folder.config, cal, ctx.today()))

@@ -145,7 +145,7 @@ void record_confirmation(Context& ctx, const ReferArgs& a) {
     if (calendar::london_date_of(confirmed) > ctx.today())
         throw Error(*a.confirmed + " is after today (" + calendar::format_iso_date(ctx.today()) + ")", {.field = "--confirmed"});
     c.referral->confirmed_in_writing = confirmed;
-    refuse_case_problems(folder, c, store::kReferralFile);
+    refuse_case_problems(folder, c, store::kReferralFile, ctx.today());
     ctx.require_commit_possible(folder);
     const auto path = store::existing_case_path(folder, *a.id) / store::kReferralFile;
     store::write_case_file(path, store::format_referral(*c.referral));
@@ -158,7 +158,7 @@ void record_referral(Context& ctx, const ReferArgs& a) {
     const auto folder = ctx.open_folder();
     model::Case c;
     c.referral = build_referral(a);
-    refuse_case_problems(folder, c, store::kReferralFile);
+    refuse_case_problems(folder, c, store::kReferralFile, ctx.today());
     ctx.require_commit_possible(folder);
     // cases/ is locked while the ID is allocated, so that two referrals never get the same one.
     const store::FolderLock lock(folder.root / "cases", "the case folder (allocating an ID)", store::lock_wait());

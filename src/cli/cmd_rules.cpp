@@ -8,10 +8,16 @@ namespace cspr::cli {
 namespace {
 
 std::string length_text(const rules::Rule& r) {
-    if (r.id == "action-due") return "the date recorded";
+    if (r.id == "action-due") return "the due date recorded";
     std::string text = rules::describe_length(r.length, r.unit);
-    if (r.counts_back) text = "no later than " + text + " before";
-    return text;
+    return r.counts_back ? "no later than " + text + " before" : text;
+}
+
+// "5 working days from local authority became aware", "no later than 7 working days before planned
+// publication date", "the due date recorded for the action".
+std::string limit_text(const rules::Rule& r) {
+    if (r.id == "action-due") return "the due date recorded for the action";
+    return length_text(r) + (r.counts_back ? " the " : " from ") + std::string(r.clock_starts);
 }
 
 // The length in force in this case folder: a local override, shown with its reason.
@@ -47,11 +53,11 @@ void run_rules(Context& ctx) {
     const auto format = ctx.format({"table", "markdown"});
     if (format == "markdown") return print_markdown(ctx);
     std::optional<model::Config> config;
-    if (const auto root = ctx.case_folder()) config = store::open_case_folder(*root).config;
+    if (ctx.case_folder()) config = ctx.open_folder().config;  // checked: a bad override is an error here too
     for (const auto& r : rules::rule_table()) {
         ctx.out << fmt::format("{}  ({}, {})\n", r.id, r.step, r.statutory ? "statutory" : "local");
         ctx.out << "  what:     " << r.what << "\n";
-        ctx.out << "  limit:    " << length_text(r) << " from " << r.clock_starts << "\n";
+        ctx.out << "  limit:    " << limit_text(r) << "\n";
         if (const auto local = override_text(config, r); !local.empty()) ctx.out << "  here:     " << local << "\n";
         ctx.out << "  applies:  " << r.applies_when << "\n";
         ctx.out << "  met by:   " << r.met_by << "\n";

@@ -18,6 +18,13 @@ void run_validate(Context& ctx, const std::vector<std::string>& wanted) {
     for (const auto& e : config_problems.problems()) print_problem(ctx, e);
     for (const auto& e : locate_problems(folder, "", rules::check_config(folder.config))) print_problem(ctx, e), ++count;
 
+    if (wanted.empty()) {
+        for (const auto& path : store::leftover_temporary_files(folder))
+            print_problem(ctx, Error("a temporary file left by an interrupted write; 'cspr doctor' removes it", {path.string(), 0, ""})), ++count;
+        for (const auto& path : store::cases_without_referral(folder))
+            print_problem(ctx, Error("a case folder with no referral.yaml (an interrupted refer?); 'cspr doctor' removes it if it is empty",
+                                     {path.string(), 0, ""})), ++count;
+    }
     const auto ids = wanted.empty() ? store::list_case_ids(folder) : wanted;
     for (const auto& loaded : store::load_cases(folder, ids, store::Diagnostics::Mode::collect)) {
         for (const auto& e : loaded.problems) print_problem(ctx, e);

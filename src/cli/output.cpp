@@ -98,7 +98,7 @@ std::vector<Error> locate_problems(const store::CaseFolder& folder, const std::s
 
 store::fs::path save_step(const Context& ctx, const store::CaseFolder& folder, const model::Case& c,
                           std::string_view file, const std::string& content, const std::string& commit_message) {
-    refuse_case_problems(folder, c, file);
+    refuse_case_problems(folder, c, file, ctx.today());
     ctx.require_commit_possible(folder);
     const auto path = store::existing_case_path(folder, c.id) / std::string(file);
     store::write_case_file(path, content);
@@ -118,8 +118,12 @@ std::pair<std::string, std::string> split_assignment(const std::string& text, st
 
 namespace cspr::cli {
 
-void refuse_case_problems(const store::CaseFolder& folder, const model::Case& c, std::string_view writing_file) {
-    const auto problems = rules::check_case(c);
+void refuse_case_problems(const store::CaseFolder& folder, const model::Case& c, std::string_view writing_file,
+                          calendar::Date today) {
+    auto problems = rules::check_case(c);
+    // Facts already on disk were checked when they were written; only the file being written is.
+    for (auto& p : rules::future_facts(c, today))
+        if (p.file == writing_file) problems.push_back(std::move(p));
     if (problems.empty()) return;
     const auto& first = problems.front();
     if (first.file == writing_file || c.id.empty()) throw Error(first.message, {.field = first.field});

@@ -68,7 +68,7 @@ Deadline evaluate(const Rule& rule, const Clock& clock, const model::Case& c, co
     d.working_days_left = calendar::working_days_between(cal, today, d.due);
     d.calendar_days_left = static_cast<int>((d.due - today).count());
     if (d.met) {
-        d.status = after(*d.met, due) ? Status::met_late : Status::met;
+        d.status = after(*d.met, due) && !clock.excused ? Status::met_late : Status::met;
         if (d.status == Status::met_late) d.late_by = distance(cal, due, *d.met, d.unit);
     } else if (!d.paused.empty()) {
         d.status = Status::paused;

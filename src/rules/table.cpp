@@ -75,9 +75,12 @@ Clocks publish(const model::Case& c) {
     if (c.publication) {
         clock.met = on(c.publication->published);
         const auto& delay = c.publication->delay;
-        // A delay pauses the clock only once the Panel and the Secretary of State have been told.
-        if (delay && delay->panel_and_sos_told && !clock.met)
-            clock.paused = std::string(model::delay_name(delay->reason)) + (delay->note.empty() ? "" : ": " + delay->note);
+        // A delay pauses the clock only once the Panel and the Secretary of State have been told; a
+        // report published late for that reason was published as the guidance allows.
+        if (delay && delay->panel_and_sos_told) {
+            if (!clock.met) clock.paused = std::string(model::delay_name(delay->reason)) + (delay->note.empty() ? "" : ": " + delay->note);
+            clock.excused = true;
+        }
     }
     return {true, {clock}};
 }

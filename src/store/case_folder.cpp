@@ -171,6 +171,30 @@ std::vector<LoadedCase> load_cases(const CaseFolder& folder, const std::vector<s
     return out;
 }
 
+std::vector<fs::path> leftover_temporary_files(const CaseFolder& folder) {
+    static const std::regex temporary(R"(\..+\.tmp-[A-Za-z0-9]{6})");
+    std::vector<fs::path> found;
+    std::error_code ec;
+    const auto scan = [&](const fs::path& dir) {
+        for (const auto& entry : fs::directory_iterator(dir.empty() ? fs::path(".") : dir, ec))
+            if (entry.is_regular_file(ec) && std::regex_match(entry.path().filename().string(), temporary))
+                found.push_back(dir / entry.path().filename());
+    };
+    scan(folder.root);
+    scan(folder.root / "cases");
+    for (const auto& id : list_case_ids(folder)) scan(folder.root / "cases" / id);
+    std::sort(found.begin(), found.end());
+    return found;
+}
+
+std::vector<fs::path> cases_without_referral(const CaseFolder& folder) {
+    std::vector<fs::path> found;
+    std::error_code ec;
+    for (const auto& id : list_case_ids(folder))
+        if (!fs::exists(folder.root / "cases" / id / kReferralFile, ec)) found.push_back(folder.root / "cases" / id);
+    return found;
+}
+
 std::string allocate_case_id(const CaseFolder& folder, int year) {
     std::map<int, int> last;
     std::error_code ec;

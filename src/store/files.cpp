@@ -1,8 +1,10 @@
 // Whole-file reads and crash-safe writes.
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,6 +26,17 @@ void write_all(int fd, std::string_view content, const fs::path& path) {
         if (n <= 0) fail_io(path, "cannot write");
         content.remove_prefix(static_cast<std::size_t>(n));
     }
+}
+
+// A test seam for crash safety: with CSPR_TEST_CRASH_AT=N the process kills itself (SIGKILL, no
+// clean-up of any kind) at the N-th step of its writes, counted across all of them. The crash test
+// walks N through every step and checks that each file is then its old or its new version.
+void crash_point() {
+    static long remaining = [] {
+        const char* text = std::getenv("CSPR_TEST_CRASH_AT");
+        return text != nullptr ? std::strtol(text, nullptr, 10) : 0L;
+    }();
+    if (remaining > 0 && --remaining == 0) ::kill(::getpid(), SIGKILL);
 }
 
 void fsync_folder(const fs::path& folder) {
@@ -89,10 +102,15 @@ void write_file_atomically(const fs::path& path, std::string_view content, fs::p
     std::string temp = (folder / temp_name).string();
     const int fd = ::mkstemp(temp.data());
     if (fd < 0) fail_io(path, "cannot create a temporary file beside it");
+    crash_point();
     try {
-        write_all(fd, content, path);
+        write_all(fd, content.substr(0, content.size() / 2), path);
+        crash_point();
+        write_all(fd, content.substr(content.size() / 2), path);
+        crash_point();
         if (::fchmod(fd, static_cast<mode_t>(mode)) != 0) fail_io(path, "cannot set permissions");
         if (::fsync(fd) != 0) fail_io(path, "cannot flush to disk");
+        crash_point();
     } catch (...) {
         ::close(fd);
         ::unlink(temp.c_str());
@@ -105,7 +123,9 @@ void write_file_atomically(const fs::path& path, std::string_view content, fs::p
         errno = saved;
         fail_io(path, "cannot replace");
     }
+    crash_point();
     fsync_folder(folder);
+    crash_point();
 }
 
 }  // namespace cspr::store

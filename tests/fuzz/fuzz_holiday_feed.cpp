@@ -27,13 +27,29 @@ namespace {
 namespace cal = cspr::calendar;
 
 [[noreturn]] void violated(std::string_view property, const std::string& detail) {
-    std::fprintf(stderr, "\n==== cspr fuzz: property violated ====\nproperty: %.*s\n%s\n",
-                 static_cast<int>(property.size()), property.data(), detail.c_str());
+    const std::string report = "\n==== cspr fuzz: property violated ====\nproperty: " + std::string(property) + "\n" + detail + "\n";
+    std::fwrite(report.data(), 1, report.size(), stderr);
     std::abort();
 }
 
+// The text as it is, but for control bytes (other than newline), shown as \xNN.
+std::string visible(std::string_view text) {
+    std::string out;
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if ((c < 0x20 && c != '\n') || c == 0x7f) {
+            static constexpr char kHex[] = "0123456789abcdef";
+            out += {'\\', 'x', kHex[c >> 4], kHex[c & 15]};
+        } else {
+            out += ch;
+        }
+    }
+    return out;
+}
+
 std::string block(std::string_view title, std::string_view text) {
-    return std::string(title) + " (" + std::to_string(text.size()) + " bytes):\n-----\n" + std::string(text) + "\n-----\n";
+    return std::string(title) + " (" + std::to_string(text.size()) + " bytes; control bytes shown as \\xNN):\n-----\n" +
+           visible(text) + "\n-----\n";
 }
 
 // Parses, turning anything but cspr::Error into a violation. False when cspr::Error was thrown.
@@ -94,8 +110,11 @@ void check_import(const cal::HolidayTable& table, std::string_view text) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
-    // Known issue 5: an out-of-bounds read in the nesting scan in front of yaml-cpp.
-    if (cspr_fuzz::skip_known() && cspr_fuzz::nesting_scan_reads_before_line(text)) return 0;
+    // Known issues 3 and 4: an out-of-bounds read in the nesting scan in front of yaml-cpp; an alias
+    // cycle that overflows the stack.
+    if (cspr_fuzz::skip_known() &&
+        (cspr_fuzz::nesting_scan_reads_before_line(text) || cspr_fuzz::yaml_alias_cycle(text)))
+        return 0;
     cal::HolidayTable table;
     std::string error;
     if (!parse(text, table, error)) return 0;
