@@ -110,14 +110,14 @@ void print_json(Context& ctx, const store::CaseFolder& folder, const std::vector
     }
     ctx.out << (rows.empty() ? "],\n" : "\n  ],\n");
     ctx.out << "  \"summary\": {";
-    const char* names[] = {"overdue", "due today", "due soon", "upcoming", "paused", "met late", "met"};
+    const char* names[] = {"overdue", "due today", "due soon", "upcoming", "paused", "met late", "met", "running", "ran"};
     for (std::size_t i = 0; i < std::size(names); ++i)
         ctx.out << (i ? ", " : "") << json_string(names[i]) << ": " << counts[names[i]];
     ctx.out << "}\n}\n";
 }
 
 std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
     std::string quoted = "\"";
     for (char c : s) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
     return quoted + "\"";
@@ -140,6 +140,7 @@ std::string ics_text(std::string_view s) {
     for (char c : s) {
         if (c == '\\' || c == ';' || c == ',') out += {'\\', c};
         else if (c == '\n') out += "\\n";
+        else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) out += ' ';  // no bare CR or other controls
         else out += c;
     }
     return out;
@@ -147,16 +148,17 @@ std::string ics_text(std::string_view s) {
 
 std::string ics_line(const std::string& line) {
     std::string out;
-    std::size_t width = 0;
-    for (std::size_t i = 0; i < line.size(); ++i) {
+    std::size_t width = 0;  // octets on the current physical line
+    for (std::size_t i = 0; i < line.size();) {
         const auto c = static_cast<unsigned char>(line[i]);
-        const bool starts_char = (c & 0xC0) != 0x80;
-        if (starts_char && width >= 74) {
+        const std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+        if (width + length > 75) {  // fold before a character that would pass 75 octets
             out += "\r\n ";
             width = 1;
         }
-        out += static_cast<char>(c);
-        ++width;
+        out.append(line, i, length);
+        width += length;
+        i += length;
     }
     return out + "\r\n";
 }
@@ -183,8 +185,10 @@ void print_ics(Context& ctx, const store::CaseFolder& folder, const std::vector<
         const std::string description = std::string(d.rule->what) + "\nDue " + due_text(d) + " (" +
                                         rules::describe_length(d.length, d.unit) + ")\nSource: " + std::string(d.rule->source);
         out += ics_line("BEGIN:VEVENT");
+        // Stable: an action's UID is its reference alone, so renaming its owner keeps the event.
+        const std::string subject = d.rule->id == "action-due" ? d.subject.substr(0, d.subject.find(' ')) : d.subject;
         out += ics_line("UID:" + uid_part(d.case_id) + "." + uid_part(std::string(d.rule->id)) +
-                        (d.subject.empty() ? "" : "." + uid_part(d.subject)) + "@cspr");
+                        (subject.empty() ? "" : "." + uid_part(subject)) + "@cspr");
         out += ics_line("DTSTAMP:" + stamp);
         out += ics_line("DTSTART;VALUE=DATE:" + ics_date(d.due));
         out += ics_line("DTEND;VALUE=DATE:" + ics_date(d.due + date::days{1}));
@@ -242,7 +246,13 @@ void run_deadlines(Context& ctx, const DeadlinesArgs& a) {
         throw Error("'" + a.fail_on + "' is not overdue or due-soon", {.field = "--fail-on"});
     if (a.within && *a.within < 0) throw Error("must not be negative", {.field = "--within"});
     const auto folder = ctx.open_folder();
-    for (const auto& id : a.cases) store::existing_case_path(folder, id);
+    for (const auto& id : a.cases) {
+        try {
+            store::existing_case_path(folder, id);
+        } catch (const Error& e) {
+            throw Error(e.message(), {.field = "--case"});
+        }
+    }
     std::vector<rules::Deadline> storage;
     const auto rows = collect(ctx, folder, a, storage);
     if (format == "json") print_json(ctx, folder, rows);

@@ -97,8 +97,13 @@ model::Referral build_referral(const ReferArgs& a) {
     if (a.referrer_role) r.referrer.role = *a.referrer_role;
     if (a.referrer_contact) r.referrer.contact = *a.referrer_contact;
     if (a.child_name) r.child.name = *a.child_name;
-    if (a.child_dob) r.child.date_of_birth = calendar::require_iso_date(*a.child_dob, "--child-dob");
-    if (a.child_died) r.child.date_of_death = calendar::require_iso_date(*a.child_died, "--child-died");
+    // Personal dates are never repeated in an error message.
+    const auto personal_date = [](const std::string& text, const char* option) {
+        if (auto d = calendar::parse_iso_date(text)) return *d;
+        throw Error("not a date; expected YYYY-MM-DD", {.field = option});
+    };
+    if (a.child_dob) r.child.date_of_birth = personal_date(*a.child_dob, "--child-dob");
+    if (a.child_died) r.child.date_of_death = personal_date(*a.child_died, "--child-died");
     if (a.incident) r.child.incident_date = calendar::require_iso_date(*a.incident, "--incident");
     if (a.cp_plan) {
         const auto plan = model::cp_plan_from_name(*a.cp_plan);

@@ -121,9 +121,20 @@ namespace cspr::cli {
 void refuse_case_problems(const store::CaseFolder& folder, const model::Case& c, std::string_view writing_file,
                           calendar::Date today) {
     auto problems = rules::check_case(c);
-    // Facts already on disk were checked when they were written; only the file being written is.
-    for (auto& p : rules::future_facts(c, today))
-        if (p.file == writing_file) problems.push_back(std::move(p));
+    // A fact this command records may not be dated after today. Facts already on disk are left
+    // alone: --as-of may look at an earlier day than some of them.
+    std::vector<rules::Problem> recorded;
+    std::error_code ec;
+    if (!c.id.empty() && store::fs::is_directory(store::case_path(folder, c.id), ec)) {
+        store::Diagnostics quiet(store::Diagnostics::Mode::collect);
+        recorded = rules::future_facts(store::load_case(folder, c.id, quiet), today);
+    }
+    for (auto& p : rules::future_facts(c, today)) {
+        const bool already = std::any_of(recorded.begin(), recorded.end(), [&](const rules::Problem& r) {
+            return r.field == p.field && r.message == p.message;
+        });
+        if (p.file == writing_file && !already) problems.push_back(std::move(p));
+    }
     if (problems.empty()) return;
     const auto& first = problems.front();
     if (first.file == writing_file || c.id.empty()) throw Error(first.message, {.field = first.field});

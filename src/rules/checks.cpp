@@ -21,11 +21,11 @@ void check_referral(Checker& k, const model::Referral& r) {
     const auto& c = r.child;
     const calendar::Date received = calendar::london_date_of(r.received);
     if (c.date_of_birth && *c.date_of_birth > c.incident_date)
-        k.add(f, "child.date_of_birth", format_iso_date(*c.date_of_birth) + " is after the incident (" + format_iso_date(c.incident_date) + ")");
+        k.add(f, "child.date_of_birth", "is after the incident (" + format_iso_date(c.incident_date) + ")");
     if (c.date_of_death && c.date_of_birth && *c.date_of_death < *c.date_of_birth)
-        k.add(f, "child.date_of_death", format_iso_date(*c.date_of_death) + " is before the date of birth");
+        k.add(f, "child.date_of_death", "is before the date of birth");
     if (c.date_of_death && *c.date_of_death > received)
-        k.add(f, "child.date_of_death", format_iso_date(*c.date_of_death) + " is after the referral was received (" + format_iso_date(received) + ")");
+        k.add(f, "child.date_of_death", "is after the referral was received (" + format_iso_date(received) + ")");
     if (c.incident_date > received)
         k.add(f, "child.incident_date", format_iso_date(c.incident_date) + " is after the referral was received (" + format_iso_date(received) + ")");
     if (r.confirmed_in_writing && *r.confirmed_in_writing < r.received)

@@ -65,7 +65,9 @@ Deadline evaluate(const Rule& rule, const Clock& clock, const model::Case& c, co
     d.projected = d.unit == Unit::working_days && calendar::covers(cal, d.due) && calendar::is_projected(cal, d.due);
     d.paused = clock.paused;
     const Moment now{today, std::nullopt};
+    // Negative whenever the day is past, even on a weekend just after a Friday deadline.
     d.working_days_left = calendar::working_days_between(cal, today, d.due);
+    if (today > d.due) d.working_days_left = std::min(d.working_days_left, -1);
     d.calendar_days_left = static_cast<int>((d.due - today).count());
     if (d.met) {
         d.status = after(*d.met, due) && !clock.excused ? Status::met_late : Status::met;

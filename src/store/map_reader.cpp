@@ -4,6 +4,18 @@
 
 namespace cspr::store {
 
+std::string shown(const Field& f, const std::string& value) {
+    // Errors end up in logs and CI output: never quote a detail that identifies a person or is
+    // special-category data. Other values (a status, a flag) are quoted, to help fix them.
+    static constexpr std::string_view kPersonal[] = {"name", "date_of_birth", "date_of_death", "home_address", "address",
+                                                     "contact", "ethnicity", "faith", "disability", "whereabouts",
+                                                     "carer", "legal_status", "relationship"};
+    const std::string_view last = std::string_view(f.path).substr(f.path.find_last_of('.') + 1);
+    for (std::string_view key : kPersonal)
+        if (last == key) return "the value";
+    return "'" + value + "'";
+}
+
 MapReader::MapReader(Field field, Diagnostics& diagnostics) : field_(std::move(field)), diagnostics_(&diagnostics) {
     if (field_.node->is_null()) {
         valid_ = false;
@@ -60,7 +72,7 @@ std::optional<calendar::Date> MapReader::date(const std::string& key, Need need)
     if (!f) return std::nullopt;
     const std::string value = scalar(*f);
     if (auto d = calendar::parse_iso_date(value)) return d;
-    report(*f, "'" + value + "' is not a date; expected YYYY-MM-DD");
+    report(*f, shown(*f, value) + " is not a date; expected YYYY-MM-DD");
     return std::nullopt;
 }
 
@@ -69,7 +81,7 @@ std::optional<calendar::DateTime> MapReader::date_time(const std::string& key, N
     if (!f) return std::nullopt;
     const std::string value = scalar(*f);
     if (auto t = calendar::parse_london_datetime(value)) return t;
-    report(*f, "'" + value + "' is not a London date and time; expected YYYY-MM-DDTHH:MM");
+    report(*f, shown(*f, value) + " is not a London date and time; expected YYYY-MM-DDTHH:MM");
     return std::nullopt;
 }
 
@@ -79,7 +91,7 @@ std::optional<bool> MapReader::boolean(const std::string& key, Need need) {
     const std::string value = scalar(*f);
     if (value == "true") return true;
     if (value == "false") return false;
-    report(*f, "'" + value + "' is not true or false");
+    report(*f, shown(*f, value) + " is not true or false");
     return std::nullopt;
 }
 
@@ -95,7 +107,7 @@ std::optional<long long> MapReader::integer(const std::string& key, Need need) {
         used = 0;
     }
     if (used != 0 && used == value.size() && value.find_first_not_of("-0123456789") == std::string::npos) return n;
-    report(*f, "'" + value + "' is not a whole number");
+    report(*f, shown(*f, value) + " is not a whole number");
     return std::nullopt;
 }
 

@@ -15,6 +15,10 @@ namespace cspr::store {
 
 enum class Need { required, optional };
 
+// How an error shows a field's value: quoted, or "the value" for a personal field (the child, the
+// family, the referrer, the agencies), whose contents never appear in an error.
+std::string shown(const struct Field& f, const std::string& value);
+
 // Wraps a mapping node. Every accessor reports a problem to `diagnostics` (which throws in strict
 // mode) and returns a neutral value, so that `cspr validate` can go on and list every problem.
 // Keys that no accessor asked for are the file's unknown keys: extras() returns them for rewriting.
@@ -36,7 +40,7 @@ public:
         if (!field) return std::nullopt;
         const std::string value = scalar(*field);
         if (auto e = from_name(value)) return e;
-        report(*field, "'" + value + "' is not one of " + std::string(allowed));
+        report(*field, shown(*field, value) + " is not one of " + std::string(allowed));
         return std::nullopt;
     }
     // A nested mapping; an empty reader (every key missing) when it is absent or not a mapping.

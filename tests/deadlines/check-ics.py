@@ -199,7 +199,9 @@ def main():
                 owners.append("x" * pad + char * 30)
         added = True
         for i, owner in enumerate(owners):
-            code, _, err = run(cspr, special, ["--as-of", DATES[0], "actions", "NDSCP-2025-001", "--add",
+            # Recorded on 2025-12-16: cspr refuses to write a file holding a date after --as-of (R1
+            # was completed on 2025-12-15). The deadlines are then listed as of DATES[0].
+            code, _, err = run(cspr, special, ["--as-of", "2025-12-16", "actions", "NDSCP-2025-001", "--add",
                                                f"Fold test {i}", "--owner", owner, "--due", "2025-12-05"], env)
             added = added and code == 0
         check(f"setup: {len(owners)} actions with owners to escape and to fold", added, err)

@@ -29,6 +29,7 @@
 #include "cspr/store.hpp"
 #include "known_issues.hpp"
 #include "store/doc.hpp"
+#include "store/map_reader.hpp"
 
 namespace {
 
@@ -36,6 +37,9 @@ using cspr::store::Diagnostics;
 using cspr::store::DocNode;
 
 const std::string kFile = "fuzz.yaml";
+
+// Known issue 6: the current input's tree has a key too long to be an implicit key.
+bool g_long_key = false;
 
 [[noreturn]] void violated(std::string_view kind, std::string_view property, std::string_view detail) {
     std::string report = "\n==== cspr fuzz: property violated ====\nparser:   " + std::string(kind) +
@@ -90,6 +94,18 @@ bool parse_guarded(std::string_view kind, std::string_view mode, std::string_vie
     }
 }
 
+// Known issue 7 (tests/fuzz/crashes/fuzz_case_loader-ids-year-below-1000): parse_ids reads the
+// year "0999" (parse_iso_date accepts years 0000-9999), format_ids writes it back as "999", which
+// parse_ids refuses: the round trip fails for a year before 1000.
+template <typename Value>
+bool known_round_trip_issue(const Value&) {
+    return false;
+}
+template <>
+bool known_round_trip_issue(const std::map<int, int>& last) {
+    return !last.empty() && last.begin()->first < 1000;
+}
+
 // One file kind: `parse(text, diagnostics)` and `format(value)`.
 template <typename Value, typename Parse, typename Format>
 void check_kind(std::string_view kind, std::string_view text, Parse parse, Format format) {
@@ -118,6 +134,8 @@ void check_kind(std::string_view kind, std::string_view text, Parse parse, Forma
                      "\nstrict: " + (strict_returned ? "returned a value" : "threw: " + strict_error) + "\n" +
                      quoted_block("input", text));
     if (!clean) return;
+    if (cspr_fuzz::skip_known() && (cspr_fuzz::has_nul(text) || known_round_trip_issue(collected)))
+        return;  // known issues 5 and 7
     if (!(collected == strict_value))
         violated(kind, "collect and strict mode give equal values",
                  quoted_block("input", text) + quoted_block("format(collect)", format(collected)) +
@@ -134,7 +152,7 @@ void check_kind(std::string_view kind, std::string_view text, Parse parse, Forma
     if (!reread_returned || !again.problems().empty()) {
         if (cspr_fuzz::skip_known() && reread_returned &&
             (cspr_fuzz::flow_question_mark(again.problems().front().what(), written) ||     // known issue 2
-             cspr_fuzz::has_nul(written)))  // known issue 5
+             cspr_fuzz::has_nul(written) || g_long_key))  // known issues 5 and 6
             return;
         violated(kind, "round trip: what the formatter writes parses cleanly",
                  quoted_block("input", text) + quoted_block("formatted", written) + "problems:\n" +
@@ -187,6 +205,15 @@ bool any_scalar(const DocNode& n, Pred pred) {
     return false;
 }
 
+// Known issue 6: some key's flow text is too long for an implicit key.
+bool long_key(const DocNode& n) {
+    for (const auto& item : n.items)
+        if (long_key(item)) return true;
+    for (const auto& [key, value] : n.entries)
+        if (cspr::store::flow_text(key).size() > cspr_fuzz::kLongKey || long_key(key) || long_key(value)) return true;
+    return false;
+}
+
 // The document layer. parse_document (what every reader calls) takes the fast path when
 // parse_canonical accepts the text, else yaml-cpp; both must give what parse_with_yaml_cpp gives:
 // the same refusal, or the same tree. Returns parse_document's tree, or nullopt when it refused.
@@ -215,7 +242,7 @@ std::optional<DocNode> check_documents(std::string_view text, std::string& refus
             violated("parse_canonical", "the fast parser and yaml-cpp give the same tree",
                      "first difference (fast vs yaml-cpp): " + diff + "\n" + quoted_block("input", text));
     }
-    if (doc_ok && !slow_ok)
+    if (doc_ok && !slow_ok && !(cspr_fuzz::skip_known() && long_key(doc)))  // known issue 6
         violated("parse_document", std::string("what parse_document accepts") + (fast ? " (by the fast path)" : "") +
                      ", yaml-cpp accepts",
                  "yaml-cpp: " + slow_error + "\n" + quoted_block("input", text));
@@ -226,6 +253,7 @@ std::optional<DocNode> check_documents(std::string_view text, std::string& refus
         refusal = doc_error;
         return std::nullopt;
     }
+    if (!slow_ok) return doc;  // known issue 6
     if (const auto diff = difference(doc, slow, "root"); !diff.empty())
         violated("parse_document", "parse_document and yaml-cpp give the same tree",
                  "first difference (parse_document vs yaml-cpp): " + diff + "\n" + quoted_block("input", text));
@@ -305,6 +333,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // Every parser reads every input, except a huge document (aliases expanding towards the node
     // budget): each parse of one costs about half a second under the sanitizers, so only one parser,
     // chosen by the input's size, reads it — else 17 parses would hit the 10 s timeout.
+    g_long_key = tree && long_key(*tree);
     const bool huge = tree ? count_nodes(*tree) > 20'000 : refusal.find("too many values") != std::string::npos;
     if (huge) {
         kKinds[size % kKinds.size()](text);

@@ -103,9 +103,18 @@ inline bool yaml_alias_cycle(std::string_view text) {
 
 // Known issue 5 (tests/fuzz/crashes/fuzz_case_loader-canonical-nul, -canonical-nul-tab): a NUL byte
 // in a plain scalar. The fast path keeps it; yaml-cpp refuses the text ("unknown escape character")
-// or reads the NUL as a backslash ("in\0the" becomes "in<TAB>he"). So parse_document accepts what
-// parse_with_yaml_cpp refuses, or reads it differently; and when the NUL is in an unknown key's value,
+// or reads the NUL as a backslash ("in\0the" becomes "in<TAB>he", "\0e" becomes ESC). So
+// parse_document accepts what parse_with_yaml_cpp refuses, or reads it differently; a value read from
+// such a file does not survive format and parse; and when the NUL is in an unknown key's value,
 // flow_text writes it raw and the rewritten file no longer loads. True when `text` holds a NUL.
 inline bool has_nul(std::string_view text) { return text.find('\0') != std::string_view::npos; }
+
+// Known issue 6 (tests/fuzz/crashes/fuzz_case_loader-long-key-rewrite, -long-key-fast-path): YAML
+// limits an implicit key (`key: value`, also inside `{...}`) to 1024 characters, and yaml-cpp refuses
+// a longer one ("illegal map value", "end of map flow not found"). cspr writes an unknown key (kept
+// from `? long key`, say) as an implicit key whatever its length, so the rewritten file no longer
+// loads; and the fast path reads such a key that yaml-cpp refuses. Checked on the document tree in
+// fuzz_case_loader.cpp (long_key): a key whose flow text is over 1000 characters.
+inline constexpr std::size_t kLongKey = 1000;
 
 }  // namespace cspr_fuzz
