@@ -56,7 +56,12 @@ void apply_sent(model::Notification& n, const std::string& assignment, calendar:
         throw Error("'" + who + "' is not a recipient of this notification" + (listed.empty() ? "" : "; it lists " + listed),
                     {.field = "--sent"});
     }
-    it->sent = calendar::require_iso_date(assignment.substr(eq + 1), "--sent " + who);
+    const calendar::Date sent = calendar::require_iso_date(assignment.substr(eq + 1), "--sent " + who);
+    if (it->sent && *it->sent != sent)
+        throw Error(who + " was already recorded as told on " + calendar::format_iso_date(*it->sent) +
+                        "; a change is made by editing notification.yaml under review",
+                    {.field = "--sent"});
+    it->sent = sent;
     if (*it->sent > today)
         throw Error(calendar::format_iso_date(*it->sent) + " is after today (" + calendar::format_iso_date(today) +
                         "): record what has happened, not what is planned",

@@ -117,7 +117,7 @@ std::vector<Check> report_checks(const model::Case& c, const std::string& file) 
 }
 
 int run_checks(Context& ctx, const store::CaseFolder& folder, const model::Case& c, const PublishArgs& a) {
-    const calendar::Date day = calendar::require_iso_date(*a.publish_on, "--publish-on");
+    const calendar::Date day = a.publish_on ? calendar::require_iso_date(*a.publish_on, "--publish-on") : *c.publication->publish_on;
     auto checks = timing_checks(ctx, folder, c, day);
     if (a.report) {
         const auto more = report_checks(c, *a.report);
@@ -143,7 +143,9 @@ void run_publish_check(Context& ctx, const PublishArgs& a) {
     if (!c.decision) throw Error(a.id + " has no decision yet (cspr decide)", {.field = "ID"});
     if (c.decision->outcome != model::Route::local_cspr)
         throw Error(a.id + " has no local review to publish: the decision was " + std::string(model::route_name(c.decision->outcome)), {.field = "ID"});
-    if (!a.publish_on && !records_something(a)) throw Error("give --publish-on DATE to check, or something to record", {.field = "--publish-on"});
+    const bool planned = c.publication && c.publication->publish_on;
+    if (!a.publish_on && !records_something(a) && !planned)
+        throw Error("give --publish-on DATE to check (no publication date is planned), or something to record", {.field = "--publish-on"});
     if (records_something(a)) {
         if (!c.publication) c.publication = model::Publication{};
         c.publication->id = c.id;
@@ -160,7 +162,7 @@ void run_publish_check(Context& ctx, const PublishArgs& a) {
         else ctx.out << c.id << ": publication record updated\n";
     }
     // A recording command checks only when asked to with a report; a bare --publish-on asks.
-    if (a.publish_on && (a.report || !records_something(a))) ctx.exit_code = run_checks(ctx, folder, c, a);
+    if ((a.publish_on || planned) && (a.report || !records_something(a))) ctx.exit_code = run_checks(ctx, folder, c, a);
 }
 
 }  // namespace

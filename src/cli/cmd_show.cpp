@@ -116,7 +116,7 @@ void run_show(Context& ctx, const std::string& id) {
     ctx.out << fmt::format("Steps: refer {}, notify {}, rapid-review {}, decide {}, publish {}, actions {}\n",
                            done(c.referral.has_value()), done(c.notification.has_value()),
                            done(c.rapid_review && c.rapid_review->sent_to_panel), done(c.decision.has_value()),
-                           done(c.publication && c.publication->published), done(c.actions.has_value()));
+                           done(c.publication && c.publication->published), c.actions ? "recorded" : "-");
     if (c.referral) show_referral(ctx, *c.referral);
     if (c.notification) show_notification(ctx, *c.notification);
     if (c.rapid_review) show_rapid_review(ctx, *c.rapid_review);

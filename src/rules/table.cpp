@@ -88,9 +88,10 @@ Clocks publish(const model::Case& c) {
 Clocks copy_before_publish(const model::Case& c) {
     if (!c.decision) return kNotYet;
     if (!local_review(c)) return kNotApplicable;
-    if (!c.publication || !c.publication->publish_on) return kNotYet;
+    if (!c.publication || !(c.publication->publish_on || c.publication->published)) return kNotYet;
     const auto& p = *c.publication;
-    const Moment day = on(*p.publish_on);
+    // Counted back from the day it was published, once it is; until then from the planned day.
+    const Moment day = on(p.published ? *p.published : *p.publish_on);
     return {true,
             {{"panel", day, on(p.copy_panel), ""},
              {"secretary-of-state", day, on(p.copy_secretary_of_state), ""},
@@ -174,7 +175,7 @@ const Rule kRules[] = {
      true, "Working Together 2018 ch. 4 \"Expectations for the final report\"; seeds 001, 002", publish},
     {"copy-before-publish", "publish-check",
      "The partners send the report (or the improvements information) to the Panel, the Secretary of State and Ofsted",
-     "planned publication date", 7, Unit::working_days, true, "a publication date is planned",
+     "publication date (planned, then actual)", 7, Unit::working_days, true, "a publication date is planned or recorded",
      "publication.yaml copies.panel, .secretary_of_state, .ofsted", true,
      "Working Together 2018 ch. 4; Child Safeguarding Practice Review and Relevant Agency (England) Regulations "
      "2018; seeds 001, 002",
