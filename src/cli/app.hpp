@@ -88,6 +88,10 @@ void setup_actions(CLI::App& sub, Context& ctx);
 void add_commit_flag(CLI::App& sub, Context& ctx);
 // "yes"/"no" → bool, or an error naming `what`.
 bool require_yes_no(const std::string& text, std::string_view what);
+// A JSON string literal (UTF-8 kept as it is; quotes, backslashes and controls escaped).
+std::string json_string(std::string_view s);
+// A CSV field (RFC 4180): quoted when it holds a comma, quote or line break.
+std::string csv_field(std::string_view s);
 // A fixed-width table: columns padded to their widest cell, two spaces apart, no trailing spaces.
 std::string format_table(const std::vector<std::vector<std::string>>& rows);
 // The due date of a deadline as people read it: "2025-03-11", or "2025-03-05T10:30" for hours.

@@ -44,23 +44,6 @@ void note_if_projected(const Context& ctx, const calendar::Calendar& cal, Date d
                                calendar::format_iso_date(d), cal.last_announced_year);
 }
 
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string quoted = "\"";
-    for (char c : s) quoted += (c == '"') ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
-}
-
-std::string json_text(const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\') out += {'\\', c};
-        else if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", c);
-        else out += c;
-    }
-    return out + "\"";
-}
-
 void print_holidays(Context& ctx, const CalendarArgs& a) {
     if (a.year && (a.from || a.to)) throw Error("give either --year or --from/--to, not both", {.field = "--year"});
     if (a.from.has_value() != a.to.has_value()) throw Error("--from and --to go together", {.field = a.from ? "--to" : "--from"});
@@ -78,7 +61,7 @@ void print_holidays(Context& ctx, const CalendarArgs& a) {
         const char* separator = "\n";
         for (const auto& h : holidays) {
             ctx.out << fmt::format("{}    {{\"date\": \"{}\", \"title\": {}, \"notes\": {}, \"projected\": {}}}", separator,
-                                   calendar::format_iso_date(h.date), json_text(h.title), json_text(h.notes),
+                                   calendar::format_iso_date(h.date), json_string(h.title), json_string(h.notes),
                                    h.projected ? "true" : "false");
             separator = ",\n";
         }

@@ -72,16 +72,6 @@ std::vector<Row> collect(Context& ctx, const store::CaseFolder& folder, const De
 
 std::string subject_of(const rules::Deadline& d) { return d.subject.empty() ? "-" : d.subject; }
 
-std::string json_string(std::string_view s) {
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\') out += {'\\', c};
-        else if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", c);
-        else out += c;
-    }
-    return out + "\"";
-}
-
 std::string json_date(const std::optional<calendar::Date>& d) { return d ? "\"" + calendar::format_iso_date(*d) + "\"" : "null"; }
 
 void print_json(Context& ctx, const store::CaseFolder& folder, const std::vector<Row>& rows) {
@@ -114,13 +104,6 @@ void print_json(Context& ctx, const store::CaseFolder& folder, const std::vector
     for (std::size_t i = 0; i < std::size(names); ++i)
         ctx.out << (i ? ", " : "") << json_string(names[i]) << ": " << counts[names[i]];
     ctx.out << "}\n}\n";
-}
-
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string quoted = "\"";
-    for (char c : s) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
 }
 
 void print_csv(Context& ctx, const std::vector<Row>& rows) {

@@ -15,6 +15,23 @@ bool require_yes_no(const std::string& text, std::string_view what) {
     throw Error("'" + text + "' is not yes or no", {.field = std::string(what)});
 }
 
+std::string json_string(std::string_view s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += {'\\', c};
+        else if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", c);
+        else out += c;
+    }
+    return out + "\"";
+}
+
+std::string csv_field(std::string_view s) {
+    if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
+    std::string quoted = "\"";
+    for (char c : s) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
+}
+
 std::string format_table(const std::vector<std::vector<std::string>>& rows) {
     std::vector<std::size_t> widths;
     const auto width = [](const std::string& s) {  // UTF-8 aware enough for names and titles
