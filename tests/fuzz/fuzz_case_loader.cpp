@@ -35,6 +35,7 @@
 #include "known_issues.hpp"
 #include "store/doc.hpp"
 #include "store/map_reader.hpp"
+#include "store/yaml_write.hpp"
 
 namespace {
 
@@ -112,6 +113,15 @@ template <>
 bool known_round_trip_issue(const std::map<int, int>& last) {
     return !last.empty() && last.begin()->first < 1000;
 }
+// Known issue 10 (tests/fuzz/crashes/fuzz_case_loader-config-rule-id-unquoted): format_config writes
+// each timescales rule id as a key without quoting it (YamlWriter::begin_map(rule)), so a rule id that
+// needs quotes (`"rule: 1"`, `"x #y"`, a newline...) makes a cspr.yaml that no longer reads back.
+template <>
+bool known_round_trip_issue(const cspr::model::Config& config) {
+    for (const auto& [rule, override_] : config.timescales)
+        if (cspr::store::yaml_scalar(rule) != rule) return true;
+    return false;
+}
 
 // One file kind: `parse(text, diagnostics)` and `format(value)`.
 template <typename Value, typename Parse, typename Format>
@@ -142,7 +152,7 @@ void check_kind(std::string_view kind, std::string_view text, Parse parse, Forma
                      quoted_block("input", text));
     if (!clean) return;
     if (cspr_fuzz::skip_known() && (cspr_fuzz::has_nul(text) || known_round_trip_issue(collected) || g_invalid_utf8))
-        return;  // known issues 5, 7, 8 and 9
+        return;  // known issues 5, 7, 8, 9 and 10
     if (!(collected == strict_value))
         violated(kind, "collect and strict mode give equal values",
                  quoted_block("input", text) + quoted_block("format(collect)", format(collected)) +
