@@ -120,3 +120,27 @@ TEST_CASE("mutated example files: the fast parser never disagrees with yaml-cpp"
     }
     CHECK(tried > 100);
 }
+
+// Regression tests for what the fuzzers found (tests/fuzz/crashes/, docs/fuzzing.md).
+TEST_CASE("fuzz regression: an alias inside the node it names is refused, not a stack overflow") {
+    CHECK_THROWS_AS(cspr::store::parse_document("a: &a [*a]\n", "cycle.yaml"), cspr::Error);
+}
+
+TEST_CASE("fuzz regression: a line of only '- ' indicators does not read before the line") {
+    CHECK_NOTHROW(cspr::store::check_hostile("a:\n  - \n- \n? \n", "dash.yaml"));
+}
+
+TEST_CASE("fuzz regression: a NUL byte is refused with its line") {
+    try {
+        cspr::store::parse_document(std::string("a: 1\nb: x\0y\n", 12), "nul.yaml");
+        FAIL("accepted a NUL byte");
+    } catch (const cspr::Error& e) {
+        CHECK(e.where().line == 2);
+    }
+}
+
+TEST_CASE("fuzz regression: the fast path leaves \\x escapes past ASCII and very long keys to yaml-cpp") {
+    CHECK_FALSE(cspr::store::parse_canonical("a: \"\\xe9\"\n").has_value());
+    CHECK_FALSE(cspr::store::parse_canonical(std::string(1100, 'k') + ": v\n").has_value());
+    CHECK(cspr::store::parse_canonical("a: \"\\x01\"\n").has_value());
+}

@@ -1206,3 +1206,14 @@ TEST_CASE("first_comment_line_misses_comment_after_block_in_list_item", "[commen
     CHECK_THROWS_AS(store::write_case_file(file, "schema_version: 1\n"), cspr::Error);
     CHECK(slurp(file) == text);
 }
+
+TEST_CASE("fuzz regression: an unknown value with a question mark survives a rewrite") {
+    const std::string text =
+        "schema_version: 1\nid: NDSCP-2025-001\nreturns: []\nnational_importance: false\n"
+        "sign_off:\n  local_authority: {}\n  police: {}\n  icb: {}\nquestions:\n  - Was the family told?\n  - a:b\n  - -x\n  - 50%\n";
+    store::Diagnostics strict;
+    const auto first = store::parse_rapid_review(text, "q.yaml", strict);
+    const auto written = store::format_rapid_review(first);
+    const auto again = store::parse_rapid_review(written, "q.yaml", strict);
+    CHECK(again == first);
+}

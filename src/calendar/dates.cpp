@@ -61,6 +61,8 @@ Date london_date_of(DateTime t) { return london_date(t); }
 std::optional<DateTime> parse_london_datetime(std::string_view text) {
     if (text.size() != 16 || text[10] != 'T' || text[13] != ':') return std::nullopt;
     const auto day = parse_iso_date(text.substr(0, 10));
+    // Instants go through std::chrono::system_clock (nanoseconds), which reaches only 1678 to 2261.
+    if (day && (*day < Date{date::year{1900} / 1 / 1} || *day > Date{date::year{2199} / 12 / 31})) return std::nullopt;
     const auto hh = text.substr(11, 2), mm = text.substr(14, 2);
     if (!day || !all_digits(hh) || !all_digits(mm) || to_int(hh) > 23 || to_int(mm) > 59) return std::nullopt;
     const DateTime local = DateTime{*day} + std::chrono::hours{to_int(hh)} + std::chrono::minutes{to_int(mm)};

@@ -26,9 +26,23 @@ constexpr int kMaxNesting = 64;
 struct Budget {
     std::size_t nodes = 0;
     const std::string& file;
+    int depth = 0;
+};
+
+// Counts depth on the way down and back up, so that an alias inside the node it names (a cycle in
+// yaml-cpp's graph) is refused instead of recursing until the stack runs out.
+struct Descend {
+    Budget& budget;
+    explicit Descend(Budget& b) : budget(b) {
+        if (++budget.depth > 2 * kMaxNesting)
+            throw Error("nested more than " + std::to_string(kMaxNesting) + " levels deep (an alias inside itself?)",
+                        {budget.file, 0, ""});
+    }
+    ~Descend() { --budget.depth; }
 };
 
 DocNode convert(const YAML::Node& node, Budget& budget) {
+    const Descend level(budget);
     if (++budget.nodes > kMaxNodes)
         throw Error("too many values (more than " + std::to_string(kMaxNodes) + "; aliases expanding?)", {budget.file, 0, ""});
     DocNode out;
@@ -82,7 +96,10 @@ int deepest_nesting_line(std::string_view text) {
         std::size_t i = l.find_first_not_of(' ');
         if (i == std::string_view::npos) continue;
         int depth = static_cast<int>(i) / 2;
-        for (; i + 1 < l.size() && (l[i] == '-' || l[i] == '?') && l[i + 1] == ' '; i = l.find_first_not_of(' ', i + 1)) ++depth;
+        while (i != std::string_view::npos && i + 1 < l.size() && (l[i] == '-' || l[i] == '?') && l[i + 1] == ' ') {
+            ++depth;
+            i = l.find_first_not_of(' ', i + 1);
+        }
         for (char c : l) flow += c == '[' || c == '{' ? 1 : c == ']' || c == '}' ? -1 : 0;
         if (depth + std::max(flow, 0) > kMaxNesting) return line;
     }
@@ -93,6 +110,8 @@ int deepest_nesting_line(std::string_view text) {
 
 void check_hostile(std::string_view text, const std::string& file) {
     if (const int line = invalid_utf8_line(text)) throw Error("not valid UTF-8 text", {file, line, ""});
+    if (const auto nul = text.find('\0'); nul != std::string_view::npos)
+        throw Error("contains a NUL byte", {file, static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(nul), '\n')) + 1, ""});
     if (const int line = deepest_nesting_line(text))
         throw Error("nested more than " + std::to_string(kMaxNesting) + " levels deep", {file, line, ""});
 }
@@ -101,7 +120,7 @@ namespace {
 
 DocNode load_with_yaml_cpp(std::string_view text, const std::string& file) {
     try {
-        Budget budget{0, file};
+        Budget budget{0, file, 0};
         return convert(YAML::Load(std::string(text)), budget);
     } catch (const YAML::Exception& e) {
         throw Error("malformed YAML: " + e.msg, {file, e.mark.is_null() ? 0 : e.mark.line + 1, ""});
@@ -178,7 +197,7 @@ private:
             ++end;
         } else {
             while (end < s.size() && is_key_char(s[end])) ++end;
-            if (end == 0) return std::nullopt;
+            if (end == 0 || end > 1024) return std::nullopt;  // YAML's limit on an implicit key
             key = std::string(s.substr(0, end));
         }
         if (end >= s.size() || s[end] != ':') return std::nullopt;
@@ -210,7 +229,9 @@ private:
                         if (i + 2 >= s.size()) return std::nullopt;
                         const std::string hex(s.substr(i + 1, 2));
                         if (hex.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) return std::nullopt;
-                        n.scalar += static_cast<char>(std::stoi(hex, nullptr, 16));
+                        const int code = std::stoi(hex, nullptr, 16);
+                        if (code >= 0x80) return std::nullopt;  // yaml-cpp encodes it as UTF-8: let it
+                        n.scalar += static_cast<char>(code);
                         i += 2;
                         break;
                     }

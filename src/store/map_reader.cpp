@@ -210,7 +210,8 @@ std::string flow_text(const DocNode& node) {
     const std::string& s = node.scalar;
     // A quoted scalar stays text; a plain one keeps its plain reading (number, bool...) unless flow
     // punctuation inside it would change what it says.
-    if (node.quoted || s.empty() || s.find_first_of(",[]{}#\n\"'") != std::string::npos || s.find(": ") != std::string::npos)
+    // In a flow collection yaml-cpp also stumbles on indicators such as '?', ':' or '&' anywhere.
+    if (node.quoted || s.empty() || s.find_first_of(",[]{}#\n\"'?:&*!|>%@`") != std::string::npos || s.front() == '-')
         return yaml_quoted(s);
     return s;
 }

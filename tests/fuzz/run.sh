@@ -17,7 +17,7 @@ iterations=${1:-1000000}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 build=build-fuzz
-targets=${FUZZ_TARGETS:-fuzz_case_loader fuzz_dates fuzz_holiday_feed}
+targets=${FUZZ_TARGETS:-fuzz_dates fuzz_holiday_feed fuzz_case_loader}
 
 # Everything, libraries included, is built with the sanitizers and libFuzzer's coverage
 # instrumentation; the fuzz executables add -fsanitize=fuzzer (tests/fuzz/CMakeLists.txt).
