@@ -110,11 +110,6 @@ void check_import(const cal::HolidayTable& table, std::string_view text) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
-    // Known issues 3 and 4: an out-of-bounds read in the nesting scan in front of yaml-cpp; an alias
-    // cycle that overflows the stack.
-    if (cspr_fuzz::skip_known() &&
-        (cspr_fuzz::nesting_scan_reads_before_line(text) || cspr_fuzz::yaml_alias_cycle(text)))
-        return 0;
     cal::HolidayTable table;
     std::string error;
     if (!parse(text, table, error)) return 0;
@@ -122,9 +117,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     const std::string written = cspr::store::format_holiday_feed(table);
     cal::HolidayTable reread;
-    if (!parse(written, reread, error))
+    if (!parse(written, reread, error)) {
+        if (cspr_fuzz::skip_known() && cspr_fuzz::nesting_estimate_refused(error)) return 0;  // known: brackets-in-strings
         violated("round trip: what format_holiday_feed writes parses",
                  block("input", text) + block("formatted", written) + "error: " + error);
+    }
     if (reread.by_region != table.by_region)
         violated("round trip: parse(format(t)) == t", block("input", text) + block("formatted", written) +
                                                           block("formatted again", cspr::store::format_holiday_feed(reread)));

@@ -46,7 +46,7 @@ for target in $targets; do
     start=$(date +%s)
     # shellcheck disable=SC2086
     "$build/tests/fuzz/$target" -runs="$iterations" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-        -print_final_stats=1 -jobs=1 -workers=1 -artifact_prefix="$build/artifacts/$target-" "${dict[@]}" \
+        -print_final_stats=1 -artifact_prefix="$build/artifacts/$target-" "${dict[@]}" \
         ${FUZZ_ARGS:-} "$work" >"$log" 2>&1
     rc=$?
     seconds=$(( $(date +%s) - start ))
