@@ -144,3 +144,87 @@ TEST_CASE("fuzz regression: the fast path leaves \\x escapes past ASCII and very
     CHECK_FALSE(cspr::store::parse_canonical(std::string(1100, 'k') + ": v\n").has_value());
     CHECK(cspr::store::parse_canonical("a: \"\\x01\"\n").has_value());
 }
+
+namespace {
+
+std::string error_of(const std::string& text) {
+    try {
+        (void)cspr::store::parse_document(text, "f.yaml");
+    } catch (const cspr::Error& e) {
+        return std::to_string(e.where().line) + ": " + e.message();
+    }
+    return "";
+}
+
+// `a:` nested `levels` deep in cspr's own layout, ending in a scalar.
+std::string nested_maps(int levels) {
+    std::string text;
+    for (int i = 0; i < levels; ++i) text += std::string(static_cast<std::size_t>(2 * i), ' ') + "a:" + (i + 1 == levels ? " x\n" : "\n");
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("fuzz regression: canonical-control-in-block: control characters are refused on both paths, with the line") {
+    CHECK(error_of("s: |\n  \x04\n").starts_with("2: "));
+    CHECK(error_of("s: |\n  \x04\n").find("control character 0x04") != std::string::npos);
+    CHECK(error_of("a: 1\nb: x\x7fy\n").starts_with("2: "));
+    CHECK_THROWS_AS(cspr::store::parse_with_yaml_cpp("s: a\x1b[0m\n", "f.yaml"), cspr::Error);
+    // As escapes they are text like any other, and tab, CR and LF stay allowed.
+    CHECK(cspr::store::parse_document("s: \"\\x04\"\n", "f.yaml").find("s")->scalar == "\x04");
+    CHECK(error_of("s: \"a\tb\"\r\n") == "");
+}
+
+TEST_CASE("fuzz regression: yaml-cpp-escape-N: \\N and \\_ read as the UTF-8 of U+0085 and U+00A0") {
+    const DocNode doc = cspr::store::parse_document("id: \"\\N\"\nt: \"x\\_y\\N\\Lé\"\n", "f.yaml");
+    CHECK(doc.find("id")->scalar == "\xC2\x85");
+    CHECK(doc.find("t")->scalar == "x\xC2\xA0y\xC2\x85\xE2\x80\xA8\xC3\xA9");
+}
+
+TEST_CASE("fuzz regression: long-key-rewrite, long-quoted-key-fast-path: keys over 200 characters are refused on both paths") {
+    const std::string ok(200, 'k'), long_(201, 'k');
+    CHECK(error_of(ok + ": v\n") == "");
+    CHECK(error_of("\"" + ok + "\": v\n") == "");
+    CHECK(error_of("a: 1\n" + long_ + ": v\n").starts_with("2: a key longer than 200 characters"));
+    CHECK(error_of("\"" + long_ + "\": v\n").starts_with("1: a key longer than 200"));
+    CHECK_FALSE(cspr::store::parse_canonical("\"" + long_ + "\": v\n").has_value());
+    CHECK(error_of("? " + long_ + "\n: v\n").starts_with("1: a key longer than 200"));
+    CHECK(error_of("x: {" + long_ + ": v}\n").starts_with("1: a key longer than 200"));
+    // A key that is a list or mapping could only be written back as its text, and was not kept.
+    CHECK(error_of("? [a, b]\n: v\n").find("a key must be text") != std::string::npos);
+}
+
+TEST_CASE("fuzz regression: canonical-block-leading-blank: a | block keeps its leading empty lines") {
+    const std::string text = "a: |\n\n  x\nb: 1\n";
+    CHECK_FALSE(cspr::store::parse_canonical(text).has_value());
+    CHECK(cspr::store::parse_document(text, "f.yaml").find("a")->scalar == "\nx\n");
+    check_agrees(text, "leading-blank");
+}
+
+TEST_CASE("fuzz regression: canonical-block-no-final-newline: a block at the end of a file without a line break") {
+    CHECK_FALSE(cspr::store::parse_canonical("a: |\n  x").has_value());
+    CHECK(cspr::store::parse_document("a: |\n  x", "f.yaml").find("a")->scalar == "x");
+    CHECK(cspr::store::parse_document("a: |+\n  x", "f.yaml").find("a")->scalar == "x");
+    CHECK(cspr::store::parse_document("a: 1", "f.yaml").find("a")->scalar == "1");
+}
+
+TEST_CASE("fuzz regression: brackets-in-title: brackets inside text are not nesting") {
+    const std::string brackets(300, '[');
+    CHECK(error_of("a:\n  b:\n    title: \"" + brackets + "\"\n") == "");
+    CHECK(error_of("a: [\"" + brackets + "\", '" + brackets + "']\n") == "");
+    CHECK(error_of("a: |\n  " + brackets + "\n") == "");
+    CHECK(error_of("a: x" + brackets + "  # " + brackets + "\n") == "");
+}
+
+TEST_CASE("nesting deeper than 64 levels is refused with a line on both paths, and the paths agree around the limit") {
+    for (int levels = 55; levels <= 70; ++levels) {
+        const std::string text = nested_maps(levels);
+        INFO(levels);
+        check_agrees(text, "nested");
+        const std::string error = error_of(text);
+        CHECK((levels <= 63) == error.empty());
+        if (!error.empty()) CHECK(error.find(": nested more than 64 levels deep") != std::string::npos);
+    }
+    CHECK(error_of(std::string(3000, '[') + std::string(3000, ']') + "\n").find("nested more than 64") != std::string::npos);
+    CHECK(error_of("a: &a [*a]\n").find("nested more than 64") != std::string::npos);
+}

@@ -1,5 +1,7 @@
 #include "doc.hpp"
 
+#include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -19,9 +21,16 @@ const DocNode* DocNode::find(std::string_view key) const {
 namespace {
 
 // Hostile input must fail in bounded time and memory: aliases can make a small file a huge tree
-// ("billion laughs"), and yaml-cpp recurses once per level of nesting.
+// ("billion laughs"). Nesting is measured on the tree itself, not estimated from the text: yaml-cpp
+// stops its own recursion at a few hundred levels (YAML::DeepRecursion), and this bound, far above
+// any case file (under ten), also stops an alias inside the node it names.
 constexpr std::size_t kMaxNodes = 200'000;
 constexpr int kMaxNesting = 64;
+// YAML allows implicit keys of up to 1024 characters; a key cspr writes back may grow fourfold
+// (`\xNN` escapes), so a longer one would make a file that no longer reads.
+constexpr std::size_t kMaxKeyBytes = 200;
+
+std::string too_deep() { return "nested more than " + std::to_string(kMaxNesting) + " levels deep"; }
 
 struct Budget {
     std::size_t nodes = 0;
@@ -29,29 +38,57 @@ struct Budget {
     int depth = 0;
 };
 
-// Counts depth on the way down and back up, so that an alias inside the node it names (a cycle in
-// yaml-cpp's graph) is refused instead of recursing until the stack runs out.
 struct Descend {
     Budget& budget;
-    explicit Descend(Budget& b) : budget(b) {
-        if (++budget.depth > 2 * kMaxNesting)
-            throw Error("nested more than " + std::to_string(kMaxNesting) + " levels deep (an alias inside itself?)",
-                        {budget.file, 0, ""});
+    Descend(Budget& b, int line) : budget(b) {
+        if (++budget.depth > kMaxNesting) throw Error(too_deep(), {budget.file, line, ""});
     }
     ~Descend() { --budget.depth; }
 };
 
+// yaml-cpp 0.7 decodes the escapes "\N" and "\_" to the single bytes 85 and A0 instead of the
+// UTF-8 of U+0085 and U+00A0 (every other escape is UTF-8). The text was checked to be UTF-8, so
+// a stray byte can only come from those two.
+std::size_t utf8_length(unsigned char lead) {
+    return lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+}
+
+void repair_escapes(std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t length = utf8_length(static_cast<unsigned char>(s[i]));
+        if (length == 0 && out.empty()) out.assign(s, 0, i);
+        if (length == 0) out += '\xC2';  // 85 → C2 85, A0 → C2 A0
+        const std::size_t step = std::max<std::size_t>(length, 1);
+        if (!out.empty()) out.append(s, i, step);
+        i += step;
+    }
+    if (!out.empty()) s = std::move(out);
+}
+
+DocNode convert(const YAML::Node& node, Budget& budget);
+
+void convert_entry(const YAML::Node& key, const YAML::Node& value, Budget& budget, DocNode& map) {
+    DocNode k = convert(key, budget);
+    if (k.is_map() || k.is_sequence())
+        throw Error("a key must be text, not a list or mapping", {budget.file, k.line, ""});
+    if (k.scalar.size() > kMaxKeyBytes)
+        throw Error("a key longer than " + std::to_string(kMaxKeyBytes) + " characters", {budget.file, k.line, ""});
+    map.entries.emplace_back(std::move(k), convert(value, budget));
+}
+
 DocNode convert(const YAML::Node& node, Budget& budget) {
-    const Descend level(budget);
-    if (++budget.nodes > kMaxNodes)
-        throw Error("too many values (more than " + std::to_string(kMaxNodes) + "; aliases expanding?)", {budget.file, 0, ""});
     DocNode out;
     out.line = node.Mark().is_null() ? 0 : node.Mark().line + 1;
+    const Descend level(budget, out.line);
+    if (++budget.nodes > kMaxNodes)
+        throw Error("too many values (more than " + std::to_string(kMaxNodes) + "; aliases expanding?)", {budget.file, 0, ""});
     switch (node.Type()) {
         case YAML::NodeType::Scalar:
             out.kind = DocNode::Kind::scalar;
             out.scalar = node.Scalar();
             out.quoted = node.Tag() != "?";  // "!" for quoted; any explicit tag also makes it text
+            repair_escapes(out.scalar);
             break;
         case YAML::NodeType::Sequence:
             out.kind = DocNode::Kind::sequence;
@@ -59,7 +96,7 @@ DocNode convert(const YAML::Node& node, Budget& budget) {
             break;
         case YAML::NodeType::Map:
             out.kind = DocNode::Kind::map;
-            for (const auto& entry : node) out.entries.emplace_back(convert(entry.first, budget), convert(entry.second, budget));
+            for (const auto& entry : node) convert_entry(entry.first, entry.second, budget, out);
             break;
         default:
             break;
@@ -83,37 +120,29 @@ int invalid_utf8_line(std::string_view text) {
     return 0;
 }
 
-// A generous estimate of how deep a line nests: indentation, `- ` groups and open brackets. Real
-// case files stay under ten; anything past kMaxNesting is refused before yaml-cpp recurses into it.
-int deepest_nesting_line(std::string_view text) {
-    int line = 0, flow = 0;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        const std::size_t end = std::min(text.find('\n', start), text.size());
-        const std::string_view l = text.substr(start, end - start);
-        start = end + 1;
-        ++line;
-        std::size_t i = l.find_first_not_of(' ');
-        if (i == std::string_view::npos) continue;
-        int depth = static_cast<int>(i) / 2;
-        while (i != std::string_view::npos && i + 1 < l.size() && (l[i] == '-' || l[i] == '?') && l[i + 1] == ' ') {
-            ++depth;
-            i = l.find_first_not_of(' ', i + 1);
-        }
-        for (char c : l) flow += c == '[' || c == '{' ? 1 : c == ']' || c == '}' ? -1 : 0;
-        if (depth + std::max(flow, 0) > kMaxNesting) return line;
+// YAML allows no control character in a file but tab, line feed and carriage return (escapes such
+// as "\x04" inside double quotes are fine: they are not in the file as bytes).
+std::size_t first_control(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return i;
     }
-    return 0;
+    return std::string_view::npos;
+}
+
+int line_at(std::string_view text, std::size_t offset) {
+    return static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n')) + 1;
 }
 
 }  // namespace
 
 void check_hostile(std::string_view text, const std::string& file) {
     if (const int line = invalid_utf8_line(text)) throw Error("not valid UTF-8 text", {file, line, ""});
-    if (const auto nul = text.find('\0'); nul != std::string_view::npos)
-        throw Error("contains a NUL byte", {file, static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(nul), '\n')) + 1, ""});
-    if (const int line = deepest_nesting_line(text))
-        throw Error("nested more than " + std::to_string(kMaxNesting) + " levels deep", {file, line, ""});
+    if (const auto at = first_control(text); at != std::string_view::npos) {
+        const auto byte = static_cast<unsigned char>(text[at]);
+        throw Error(byte == 0 ? std::string("contains a NUL byte") : fmt::format("contains the control character {:#04x}", byte),
+                    {file, line_at(text, at), ""});
+    }
 }
 
 namespace {
@@ -122,6 +151,8 @@ DocNode load_with_yaml_cpp(std::string_view text, const std::string& file) {
     try {
         Budget budget{0, file, 0};
         return convert(YAML::Load(std::string(text)), budget);
+    } catch (const YAML::DeepRecursion& e) {
+        throw Error(too_deep(), {file, e.mark.is_null() ? 0 : e.mark.line + 1, ""});
     } catch (const YAML::Exception& e) {
         throw Error("malformed YAML: " + e.msg, {file, e.mark.is_null() ? 0 : e.mark.line + 1, ""});
     }
@@ -144,10 +175,15 @@ struct Line {
     std::string_view text;  // without the indentation
 };
 
+// Deeper indentation than this may be nesting that yaml-cpp's path refuses (kMaxNesting): leave it there.
+constexpr std::size_t kDeepestIndent = 2 * (kMaxNesting - 4);
+
 // Reading stops (nullopt) at the first thing the writer would never produce.
 class CanonicalParser {
 public:
-    explicit CanonicalParser(std::string_view text) { split(text); }
+    // cspr ends every file with a line break; without one, a | block at the end would read
+    // differently (YAML keeps no line break that is not there).
+    explicit CanonicalParser(std::string_view text) : ok_(text.ends_with('\n')) { split(text); }
 
     std::optional<DocNode> document() {
         if (lines_.empty() || !ok_) return std::nullopt;
@@ -172,6 +208,7 @@ private:
             numbers_.push_back(number);
             if (first == std::string_view::npos) continue;  // blank: only inside | blocks, found via raw_
             if (raw[first] == '#') ok_ = false;
+            if (first > kDeepestIndent) ok_ = false;  // yaml-cpp's path measures the nesting and may refuse it
             lines_.push_back({number, static_cast<int>(first), raw.substr(first)});
             raw_index_.push_back(raw_.size() - 1);
         }
@@ -193,11 +230,12 @@ private:
         if (!s.empty() && s[0] == '"') {
             end = s.find('"', 1);
             if (end == std::string_view::npos || s.substr(1, end - 1).find('\\') != std::string_view::npos) return std::nullopt;
+            if (end - 1 > kMaxKeyBytes) return std::nullopt;
             key = std::string(s.substr(1, end - 1));
             ++end;
         } else {
             while (end < s.size() && is_key_char(s[end])) ++end;
-            if (end == 0 || end > 1024) return std::nullopt;  // YAML's limit on an implicit key
+            if (end == 0 || end > kMaxKeyBytes) return std::nullopt;
             key = std::string(s.substr(0, end));
         }
         if (end >= s.size() || s[end] != ':') return std::nullopt;
@@ -284,6 +322,7 @@ private:
         n.line = line;
         const std::size_t content_indent = static_cast<std::size_t>(indent + 2);
         if (pos_ >= lines_.size() || lines_[pos_].indent != static_cast<int>(content_indent)) return std::nullopt;
+        if (raw_index_[pos_] != raw_index_[pos_ - 1] + 1) return std::nullopt;  // starts with a blank line: not ours
         // Walk the raw lines, blank ones included, from the first content line.
         std::size_t raw = raw_index_[pos_];
         std::string text;
@@ -362,7 +401,7 @@ private:
     std::vector<Line> lines_;
     std::vector<std::size_t> raw_index_;
     std::size_t pos_ = 0;
-    bool ok_ = true;
+    bool ok_;
 };
 
 }  // namespace

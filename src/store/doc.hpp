@@ -35,8 +35,8 @@ struct DocNode {
 std::optional<DocNode> parse_canonical(std::string_view text);
 // Any YAML (or JSON) through yaml-cpp; a syntax error throws cspr::Error naming the file and line.
 DocNode parse_with_yaml_cpp(std::string_view text, const std::string& file);
-// Refuses, with the line, text that is not UTF-8 or nests more deeply than any case file could:
-// hostile input fails fast instead of exhausting memory or the stack.
+// Refuses, with the line, text that is not UTF-8 or holds a control character YAML does not allow
+// (NUL included). Nesting and alias bombs are refused while the tree is built (parse_with_yaml_cpp).
 void check_hostile(std::string_view text, const std::string& file);
 // The fast path when it applies, else yaml-cpp.
 DocNode parse_document(std::string_view text, const std::string& file);

@@ -12,7 +12,8 @@
 //          working day, since d itself is then not counted);
 //        - add_working_days(add_working_days(d, n), -n) == d when d is a working day;
 //        - working_days_between(a, b) == -working_days_between(b, a), and it adds up over a, b, c;
-//        - is_working_day(d) == (Monday to Friday and no holiday_on(d));
+//        - is_working_day(d) == (Monday to Friday and no holiday_on(d)); is_projected(d) == d's year
+//          is after the last announced one;
 //        - next_working_day / working_day_on_or_after agree with add_working_days;
 //        - holidays_between(a, b) lists holidays inside [a, b], in date order;
 //        - a date outside [first_day, last_day] makes every query throw.
@@ -70,7 +71,8 @@ void check_text(std::string_view text) {
             violated("format_iso_date(parse_iso_date(x)) == x", "x = '" + std::string(text) + "', formatted '" + back + "'");
     }
     const bool required = guarded("require_iso_date", [&] {
-        if (cal::require_iso_date(text, "fuzz") != *date) violated("require_iso_date == parse_iso_date", std::string(text));
+        const Date d = cal::require_iso_date(text, "fuzz");
+        if (!date || d != *date) violated("require_iso_date == parse_iso_date", std::string(text));
     });
     if (required != date.has_value()) violated("require_iso_date throws exactly when parse_iso_date declines", std::string(text));
 
@@ -86,8 +88,8 @@ void check_text(std::string_view text) {
                      "x = '" + std::string(text) + "', London date " + cal::format_iso_date(cal::london_date_of(*time)));
     }
     const bool required_time = guarded("require_london_datetime", [&] {
-        if (cal::require_london_datetime(text, "fuzz") != *time)
-            violated("require_london_datetime == parse_london_datetime", std::string(text));
+        const cal::DateTime t = cal::require_london_datetime(text, "fuzz");
+        if (!time || t != *time) violated("require_london_datetime == parse_london_datetime", std::string(text));
     });
     if (required_time != time.has_value())
         violated("require_london_datetime throws exactly when parse_london_datetime declines", std::string(text));
@@ -149,6 +151,8 @@ void check_working_days(FuzzedDataProvider& in) {
     if (guarded("require_covers", [&] { cal::require_covers(c, d); }) != in_d)
         violated("require_covers throws exactly for dates not covered", where);
     if (in_d) {
+        if (projected != (static_cast<int>(date::year_month_day{d}.year()) > c.last_announced_year))
+            violated("is_projected(d) == d is after the last announced year", where);
         if (working != (weekday(d) && holiday == nullptr))
             violated("is_working_day == Monday to Friday and not a holiday", where);
         if (holiday && holiday->date != d) violated("holiday_on(d) is on d", where);
@@ -231,7 +235,6 @@ void check_working_days(FuzzedDataProvider& in) {
         if (guarded("holidays_between", [&] { (void)cal::holidays_between(c, std::min(d, b), std::max(d, b)); }))
             violated("holidays_between throws when an end is not covered", where);
     }
-    (void)projected;
 }
 
 }  // namespace

@@ -5,7 +5,10 @@
 #
 # Environment:
 #   FUZZ_TARGETS  fuzzers to run, space-separated (default: all three)
-#   FUZZ_ARGS     extra libFuzzer flags, e.g. "-max_total_time=600" or "-seed=1"
+#   FUZZ_ARGS     extra libFuzzer flags, e.g. "-max_total_time=600", "-seed=1", or
+#                 "-fork=1 -ignore_crashes=1" to go on after a crash and collect every one (the run
+#                 still fails if any was found)
+#   FUZZ_BUILD    build folder (default build-fuzz), to run fuzzers from two builds at once
 #   CC, CXX       default clang-14 / clang++-14
 #
 # Each fuzzer runs on a copy of its seed corpus (build-fuzz/corpus/<target>/), so the committed
@@ -16,7 +19,7 @@ set -uo pipefail
 iterations=${1:-1000000}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-build=build-fuzz
+build=${FUZZ_BUILD:-build-fuzz}
 targets=${FUZZ_TARGETS:-fuzz_dates fuzz_holiday_feed fuzz_case_loader}
 
 # Everything, libraries included, is built with the sanitizers and libFuzzer's coverage
@@ -44,21 +47,30 @@ for target in $targets; do
     log="$build/logs/$target.log"
     echo "== $target: $iterations runs, seeds $(find "tests/fuzz/corpus/$target" -type f | wc -l) files (log: $log)"
     start=$(date +%s)
+    marker=$(mktemp)
     # shellcheck disable=SC2086
     "$build/tests/fuzz/$target" -runs="$iterations" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$build/artifacts/$target-" "${dict[@]}" \
         ${FUZZ_ARGS:-} "$work" >"$log" 2>&1
     rc=$?
     seconds=$(( $(date +%s) - start ))
-    done_line=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1)
-    stats_line=$(grep -E '^Done [0-9]+ runs' "$log" | tail -1)
+    # Any crash, timeout, leak or out-of-memory input written by this run (also in -fork mode with
+    # -ignore_crashes=1, where libFuzzer goes on and exits 0).
+    mapfile -t found < <(find "$build/artifacts" -name "$target-*" -newer "$marker" -type f | sort)
+    rm -f "$marker"
     corpus_files=$(find "$work" -type f | wc -l)
-    if [[ $rc -ne 0 ]]; then
+    # The final stats: `#N DONE cov: ...` and `Done N runs in S second(s)`; in -fork mode the last
+    # `#N: cov: ...` line.
+    done_line=$(grep -a -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1)
+    [[ -z $done_line ]] && done_line=$(grep -a -E '^#[0-9]+: cov:' "$log" | tail -1)
+    stats_line=$(grep -a -E '^Done [0-9]+ runs' "$log" | tail -1)
+    [[ -z $stats_line ]] && stats_line="(fork mode) $(grep -a -E '^INFO: (fuzzed for|exiting)' "$log" | tail -2 | tr '\n' ' ')"
+    if [[ $rc -ne 0 || ${#found[@]} -gt 0 ]]; then
         status=1
-        echo "!! $target FAILED (exit $rc) after ${seconds}s; the end of its log:"
+        echo "!! $target FAILED (exit $rc, ${#found[@]} input(s) in $build/artifacts) after ${seconds}s; the end of its log:"
         tail -40 "$log"
-        grep -h -E 'Test unit written to|artifact' "$log" | tail -3
-        summary+="$target: FAILED (exit $rc), see $log"$'\n'
+        printf '   %s\n' "${found[@]}"
+        summary+="$target: FAILED (exit $rc; ${#found[@]} artifact(s)), see $log"$'\n'
     else
         echo "$done_line"
         echo "$stats_line (wall ${seconds}s; corpus grew to $corpus_files files in $work)"
