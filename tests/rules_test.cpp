@@ -845,3 +845,17 @@ TEST_CASE("check_config: overrides of statutory rules need a reason; rule ids mu
     both.timescales["notify-mayor"] = {5, model::Unit::working_days, "", "", {}};
     CHECK(rules::check_config(both).size() == 2);
 }
+
+TEST_CASE("hour-clock-far-start: an hour clock from a day outside the calendar is an error, not an overflow") {
+    // Found while bounding override lengths: `aware: 9999-12-31` with a rule overridden to hours
+    // overflowed std::chrono inside london_date_of (UBSan), whatever the length.
+    const auto& cal = england();
+    auto cfg = config();
+    cfg.timescales["notify-panel"] = {0, model::Unit::hours, "local", "", {}};
+    for (const Date aware : {ymd(9999, 12, 31), ymd(0, 1, 1), ymd(2300, 1, 1)}) {
+        INFO(calendar::format_iso_date(aware));
+        CHECK_THROWS_AS(rules::case_deadlines(notified(aware, std::nullopt), cfg, cal, ymd(2025, 1, 2)), cspr::Error);
+    }
+    const auto inside = rules::case_deadlines(notified(ymd(2025, 1, 2), std::nullopt), cfg, cal, ymd(2025, 1, 2));
+    CHECK(find_deadline(inside, "notify-panel", "panel")->due == ymd(2025, 1, 2));
+}

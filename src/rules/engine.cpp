@@ -18,6 +18,8 @@ Moment due_from(const calendar::Calendar& cal, const Moment& start, int length, 
         case Unit::months: return {calendar::add_months(start.day, n), std::nullopt};
         case Unit::years: return {calendar::add_years(start.day, n), std::nullopt};
         case Unit::hours: {
+            // Elapsed hours go through the system clock, which ends in 2262: stay inside the calendar.
+            calendar::require_covers(cal, start.day);
             const calendar::DateTime from = start.time.value_or(calendar::DateTime{start.day});
             const calendar::DateTime due = from + std::chrono::hours{n};
             return {calendar::london_date_of(due), due};

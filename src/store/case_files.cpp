@@ -1,5 +1,7 @@
 // The case files: each kind read into its model value and written back in canonical form.
 // The order of keys here is the order in files, and docs/case-files.md is the specification.
+#include <fmt/format.h>
+
 #include "map_reader.hpp"
 #include "yaml_write.hpp"
 
@@ -9,23 +11,81 @@ namespace {
 
 // ---- cspr.yaml ----
 
+// The longest override each unit may have: about a century (a year is taken as 260 working days),
+// far past any timescale a partnership sets, and small enough that no due date leaves what date.h and
+// std::chrono::system_clock can hold. Hours get 60 years only: an hour clock's due instant goes
+// through system_clock, which ends in April 2262, and a referral (whose clock starts at a date-time)
+// may be received as late as 2199.
+struct LengthLimit {
+    long long most;
+    std::string_view about;  // how long that is, when the unit does not say it
+};
+
+LengthLimit length_limit(model::Unit unit) {
+    switch (unit) {
+        case model::Unit::working_days: return {26'000, " (about 100 years)"};
+        case model::Unit::calendar_days: return {36'600, " (about 100 years)"};
+        case model::Unit::hours: return {525'600, " (about 60 years)"};
+        case model::Unit::months: return {1'200, " (about 100 years)"};
+        case model::Unit::years: return {100, ""};
+    }
+    return {0, ""};
+}
+
+Field length_field(const MapReader& m) { return m.field().child("length", m.field().node->find("length")); }
+
+// The length as the model's int, checked against the unit's limit while it is still a long long, so
+// that no value is cut down (4294967301 to 5) or reaches the date arithmetic out of range. A length
+// refused here or before, or whose unit is missing or unknown (already reported), reads as 0.
+int checked_length(const MapReader& m, long long length, std::optional<model::Unit> unit) {
+    if (length < 0 || !unit) return 0;
+    const LengthLimit limit = length_limit(*unit);
+    if (length > limit.most) {
+        m.report(length_field(m), fmt::format("'{}' is too long: at most {} {}{}", length, limit.most,
+                                              model::unit_name(*unit), limit.about));
+        return 0;
+    }
+    return static_cast<int>(length);
+}
+
 model::TimescaleOverride read_override(MapReader& m) {
     model::TimescaleOverride o;
-    o.length = static_cast<int>(m.integer("length", Need::required).value_or(0));
-    if (o.length < 0) m.report(m.field().child("length", m.field().node->find("length")), "must not be negative");
-    o.unit = m.choice<model::Unit>("unit", Need::required, model::unit_from_name,
-                                   "working-days, calendar-days, hours, months, years")
-                 .value_or(model::Unit::working_days);
+    const auto length = m.integer("length", Need::required);
+    if (length && *length < 0) m.report(length_field(m), "must not be negative");
+    const auto unit = m.choice<model::Unit>("unit", Need::required, model::unit_from_name,
+                                            "working-days, calendar-days, hours, months, years");
+    o.unit = unit.value_or(model::Unit::working_days);
+    if (length) o.length = checked_length(m, *length, unit);
     o.reason = m.text("reason", Need::optional);
     o.source = m.text("source", Need::optional);
     o.extra = m.extras();
     return o;
 }
 
+// An override that is not a mapping (`notify-panel:` with nothing after it, `notify-panel: 5`) is a
+// problem: read as an empty mapping, it would be a silent zero-length timescale.
+bool is_override(const MapReader& timescales, const std::string& rule, const Field& value) {
+    if (value.node->is_map()) return true;
+    Field at = value;
+    if (at.line() == 0)  // an empty value may have no line of its own: point at its key
+        for (const auto& [key, v] : timescales.field().node->entries)
+            if (key.scalar == rule) at = timescales.field().child(rule, &key);
+    timescales.report(at, "expected a mapping with length and unit, e.g. {length: 5, unit: working-days}");
+    return false;
+}
+
 bool valid_code(std::string_view code) {
     return code.size() >= 2 && code.size() <= 12 &&
            std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
+
+// ---- cases/ids.yaml ----
+
+// A case's year is the year its referral was received, a date-time cspr reads only from 1900 to 2199
+// (calendar::parse_london_datetime). Every year in that range has four digits, so the year that
+// format_ids writes reads back as the same year ("0999" would be written 999, which does not read).
+constexpr int kFirstIdYear = 1900;
+constexpr int kLastIdYear = 2199;
 
 // ---- referral.yaml ----
 
@@ -156,6 +216,7 @@ model::Config parse_config(std::string_view text, const std::string& file, Diagn
     c.git_extra = git.extras();
     MapReader timescales = m.map("timescales", Need::optional);
     for (const auto& [rule, field] : timescales.entries()) {
+        if (!is_override(timescales, rule, field)) continue;
         MapReader reader = timescales.nested(field);
         c.timescales[rule] = read_override(reader);
     }
@@ -176,7 +237,7 @@ std::string format_config(const model::Config& c) {
     if (!c.timescales.empty()) {
         w.begin_map("timescales");
         for (const auto& [rule, o] : c.timescales) {
-            w.begin_map(rule);
+            w.begin_map(yaml_scalar(rule));  // any id that was read (`"rule: 1"`) must read back
             w.integer("length", o.length);
             w.text("unit", model::unit_name(o.unit));
             w.optional_text("reason", o.reason);
@@ -328,7 +389,13 @@ std::map<int, int> parse_ids(std::string_view text, const std::string& file, Dia
             m.report(f, "expected a year mapped to the last number allocated, e.g. \"2025\": 3");
             continue;
         }
-        last[static_cast<int>(date::year_month_day{*y}.year())] = std::stoi(value);
+        const int year_number = static_cast<int>(date::year_month_day{*y}.year());
+        if (year_number < kFirstIdYear || year_number > kLastIdYear) {
+            m.report(f, fmt::format("year '{}' is outside {} to {}, the years a referral can be received in", year,
+                                    kFirstIdYear, kLastIdYear));
+            continue;
+        }
+        last[year_number] = std::stoi(value);
     }
     return last;
 }

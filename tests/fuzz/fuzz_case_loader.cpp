@@ -17,7 +17,6 @@
 //      value, and formatting that value gives the same bytes (the formatter is a fixed point).
 //
 // A violated property prints what was compared and aborts, which libFuzzer records as a crash.
-// Inputs that could only find a known, unfixed bug again are skipped (known_issues.hpp).
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -33,7 +32,6 @@
 
 #include "cspr/error.hpp"
 #include "cspr/store.hpp"
-#include "known_issues.hpp"
 #include "store/doc.hpp"
 #include "store/map_reader.hpp"
 #include "store/yaml_write.hpp"
@@ -98,27 +96,6 @@ bool parse_guarded(std::string_view kind, std::string_view mode, std::string_vie
     }
 }
 
-// Known issue ids-year-below-1000 (tests/fuzz/crashes/fuzz_case_loader-ids-year-below-1000): parse_ids
-// reads the year "0999" (parse_iso_date accepts years 0000-9999), format_ids writes it back as "999",
-// which parse_ids refuses: the round trip fails for a year before 1000.
-template <typename Value>
-bool known_round_trip_issue(const Value&) {
-    return false;
-}
-template <>
-bool known_round_trip_issue(const std::map<int, int>& last) {
-    return !last.empty() && last.begin()->first < 1000;
-}
-// Known issue config-rule-id-unquoted (tests/fuzz/crashes/fuzz_case_loader-config-rule-id-unquoted):
-// format_config writes each timescales rule id as a key without quoting it (YamlWriter::begin_map),
-// so a rule id that needs quotes (`"rule: 1"`, `"x #y"`, a newline...) makes a cspr.yaml that no
-// longer reads back.
-template <>
-bool known_round_trip_issue(const cspr::model::Config& config) {
-    for (const auto& [rule, override_] : config.timescales)
-        if (cspr::store::yaml_scalar(rule) != rule) return true;
-    return false;
-}
 
 // One file kind: `parse(text, diagnostics)` and `format(value)`.
 template <typename Value, typename Parse, typename Format>
@@ -152,9 +129,6 @@ void check_kind(std::string_view kind, std::string_view text, Parse parse, Forma
         violated(kind, "collect and strict mode give equal values",
                  quoted_block("input", text) + quoted_block("format(collect)", format(collected)) +
                      quoted_block("format(strict)", format(strict_value)));
-
-    // Known issues ids-year-below-1000, config-rule-id-unquoted.
-    if (cspr_fuzz::skip_known() && known_round_trip_issue(collected)) return;
 
     // 4. round trip
     const std::string written = format(collected);
