@@ -228,3 +228,32 @@ TEST_CASE("nesting deeper than 64 levels is refused with a line on both paths, a
     CHECK(error_of(std::string(3000, '[') + std::string(3000, ']') + "\n").find("nested more than 64") != std::string::npos);
     CHECK(error_of("a: &a [*a]\n").find("nested more than 64") != std::string::npos);
 }
+
+TEST_CASE("too-many-values: counted from the text before any parser builds a tree, with the line") {
+    std::string wide = "a: [";
+    for (int i = 0; i < 100'001; ++i) wide += "x,";
+    wide += "x]\n";
+    CHECK(error_of(wide) == "1: too many values (more than 100000)");
+    std::string tall = "a:\n";
+    for (int i = 0; i < 100'001; ++i) tall += "  - x\n";
+    CHECK(error_of(tall).starts_with("50001: too many values"));  // a line break and a dash per item
+    // Dashes inside words and dates are not counted: 100,000 dates are fine.
+    std::string dates = "d: \"";
+    for (int i = 0; i < 50'000; ++i) dates += "2025-01-02 ";
+    CHECK(error_of(dates + "\"\n") == "");
+    // An alias bomb is small as text; its values are counted as they expand.
+    std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+    for (char c = 'b'; c <= 'f'; ++c)
+        bomb += std::string(1, c) + ": &" + c + " [*" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" +
+                char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) +
+                ", *" + char(c - 1) + ", *" + char(c - 1) + "]\n";
+    CHECK(error_of(bomb).find("too many values (more than 100000 with aliases expanded)") != std::string::npos);
+    CHECK_FALSE(error_of(bomb).starts_with("0:"));
+}
+
+TEST_CASE("tab-indentation-message: a tab in the indentation is named in yaml-cpp's error") {
+    CHECK(error_of("a:\n\tb: 1\n").find("a tab in the indentation?") != std::string::npos);
+    CHECK(error_of("a:\n  - x\n\t- y\n").find("a tab in the indentation?") != std::string::npos);
+    CHECK(error_of("a: [x,\n  y\n").find("tab") == std::string::npos);
+    CHECK(error_of("a: \"x\ty\"\n") == "");
+}

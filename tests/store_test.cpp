@@ -1367,3 +1367,35 @@ TEST_CASE("fuzz regression: override-length-out-of-range: length is bounded per 
         }
     }
 }
+
+TEST_CASE("rule-id-with-newline: an error quoting text with a line break is still one line", "[errors][regression]") {
+    const std::string text = "schema_version: 1\npartnership: X\ncode: XSCP\nlocal_authority: Y\nregion: england-and-wales\n"
+                             "timescales:\n  \"a\\nb\\tc\\x01\": {length: -1, unit: working-days}\n";
+    Diagnostics collect(Diagnostics::Mode::collect);
+    (void)store::parse_config(text, "cspr.yaml", collect);
+    REQUIRE_FALSE(collect.problems().empty());
+    for (const auto& p : collect.problems()) {
+        const std::string line = p.what();
+        INFO(line);
+        CHECK(line.find('\n') == std::string::npos);
+        CHECK(line.find("timescales.a\\nb\\tc\\x01.length") != std::string::npos);
+    }
+    CHECK(cspr::format_error({"f", 3, "k"}, "two\nlines") == "f:3: k: two\\nlines");
+}
+
+TEST_CASE("huge-value-quoted-whole: a bad value is quoted in the error up to 60 bytes, never inside a character", "[errors][regression]") {
+    const std::string huge(3000, '9');
+    Diagnostics collect(Diagnostics::Mode::collect);
+    const std::string text = replace_once(kReferral, "  looked_after: false\n", "  looked_after: " + huge + "\n");
+    (void)store::parse_referral(text, "r.yaml", collect);
+    REQUIRE(collect.problems().size() == 1);
+    const std::string line = collect.problems().front().what();
+    CHECK(line.find("'" + std::string(60, '9') + "…' (3000 bytes) is not true or false") != std::string::npos);
+    CHECK(line.size() < 200);
+    const std::string accents = replace_once(kReferral, "  looked_after: false\n", "  looked_after: a" + std::string(40, ' ') + "éééééééééééé\n");
+    Diagnostics again(Diagnostics::Mode::collect);
+    (void)store::parse_referral(accents, "r.yaml", again);
+    REQUIRE(again.problems().size() == 1);
+    const std::string message = again.problems().front().what();
+    CHECK(message.find("é…'") != std::string::npos);
+}

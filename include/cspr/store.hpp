@@ -36,10 +36,10 @@ private:
 
 // ---- Files -------------------------------------------------------------------------------------
 
-// Files larger than this are refused before they are read: nothing cspr reads is anywhere near it.
-inline constexpr std::size_t kMaxFileBytes = 64u << 20;
-// A case file's limit: a long narrative is a few kilobytes.
-inline constexpr std::size_t kMaxCaseFileBytes = 4u << 20;
+// Files larger than this are refused before they are read: a case file with a long narrative is a
+// few kilobytes, GOV.UK's bank-holiday feed 20 KB. Every command reads the imported feed, so a huge
+// one would slow them all.
+inline constexpr std::size_t kMaxFileBytes = 4u << 20;
 
 // Reads a whole file; throws cspr::Error naming it when it cannot, or when it is over `max_bytes`.
 std::string read_file(const fs::path& path, std::size_t max_bytes = kMaxFileBytes);

@@ -2,6 +2,27 @@
 
 namespace cspr {
 
+namespace {
+
+// Every error is one line, whatever a file put into a key or value it quotes (a rule id holding a
+// line break, say): control characters are shown as escapes.
+std::string one_line(std::string text) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(text.size());
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else if (c == '\t') out += "\\t";
+        else if (c < 0x20 || c == 0x7F) out.append("\\x").append(1, kHex[c >> 4]).append(1, kHex[c & 0xF]);
+        else out += ch;
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string format_error(const Location& where, const std::string& message) {
     std::string out;
     if (!where.file.empty()) {
@@ -11,7 +32,7 @@ std::string format_error(const Location& where, const std::string& message) {
     }
     if (!where.field.empty()) out.append(where.field).append(": ");
     out.append(message);
-    return out;
+    return one_line(std::move(out));
 }
 
 Error::Error(std::string message, Location where)

@@ -123,7 +123,7 @@ model::Case load_case(const CaseFolder& folder, std::string_view id, Diagnostics
     const auto load = [&](std::string_view file, auto parse, auto& slot) {
         const fs::path path = dir / file;
         try {
-            const auto text = read_file_if_exists(path, kMaxCaseFileBytes);
+            const auto text = read_file_if_exists(path);
             if (!text) return;
             slot = parse(*text, path.string(), diagnostics);
         } catch (const Error& e) {

@@ -21,10 +21,13 @@ const DocNode* DocNode::find(std::string_view key) const {
 namespace {
 
 // Hostile input must fail in bounded time and memory: aliases can make a small file a huge tree
-// ("billion laughs"). Nesting is measured on the tree itself, not estimated from the text: yaml-cpp
+// ("billion laughs"), and yaml-cpp spends a few hundred bytes on each value, so the values are
+// counted twice: estimated from the text before yaml-cpp reads it (kMaxMarks), then counted with the
+// aliases expanded (kMaxNodes). A case file has a few hundred of either. Nesting is measured on the tree itself, not estimated from the text: yaml-cpp
 // stops its own recursion at a few hundred levels (YAML::DeepRecursion), and this bound, far above
 // any case file (under ten), also stops an alias inside the node it names.
-constexpr std::size_t kMaxNodes = 200'000;
+constexpr std::size_t kMaxMarks = 100'000;
+constexpr std::size_t kMaxNodes = 100'000;
 constexpr int kMaxNesting = 64;
 // YAML allows implicit keys of up to 1024 characters; a key cspr writes back may grow fourfold
 // (`\xNN` escapes), so a longer one would make a file that no longer reads.
@@ -82,7 +85,8 @@ DocNode convert(const YAML::Node& node, Budget& budget) {
     out.line = node.Mark().is_null() ? 0 : node.Mark().line + 1;
     const Descend level(budget, out.line);
     if (++budget.nodes > kMaxNodes)
-        throw Error("too many values (more than " + std::to_string(kMaxNodes) + "; aliases expanding?)", {budget.file, 0, ""});
+        throw Error("too many values (more than " + std::to_string(kMaxNodes) + " with aliases expanded)",
+                    {budget.file, out.line, ""});
     switch (node.Type()) {
         case YAML::NodeType::Scalar:
             out.kind = DocNode::Kind::scalar;
@@ -130,6 +134,34 @@ std::size_t first_control(std::string_view text) {
     return std::string_view::npos;
 }
 
+// Where the text has more marks that can start or separate a value (line breaks, `,`, `:`, `[`,
+// `{`, `?`, and `-` before a space) than kMaxMarks, or npos. More than the values yaml-cpp can make
+// of them in most layouts, and cheap to count.
+std::size_t past_value_budget(std::string_view text) {
+    std::size_t marks = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const bool dash = c == '-' && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n');
+        if (c == '\n' || c == ',' || c == ':' || c == '[' || c == '{' || c == '?' || dash)
+            if (++marks > kMaxMarks) return i;
+    }
+    return std::string_view::npos;
+}
+
+// yaml-cpp's messages for a tab in the indentation ("illegal map value") do not mention it.
+std::string tab_hint(std::string_view text, int line) {
+    std::size_t start = 0;
+    for (int l = 1; l < line - 1 && start != std::string_view::npos; ++l) start = text.find('\n', start) + 1;
+    for (int l = 0; l < 2 && start != std::string_view::npos && start < text.size(); ++l) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        const std::string_view row = text.substr(start, end - start);
+        const std::size_t indent = row.find_first_not_of(" \t");
+        if (row.substr(0, indent).find('\t') != std::string_view::npos) return " (a tab in the indentation? YAML indents with spaces)";
+        start = end + 1;
+    }
+    return "";
+}
+
 int line_at(std::string_view text, std::size_t offset) {
     return static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n')) + 1;
 }
@@ -143,6 +175,8 @@ void check_hostile(std::string_view text, const std::string& file) {
         throw Error(byte == 0 ? std::string("contains a NUL byte") : fmt::format("contains the control character {:#04x}", byte),
                     {file, line_at(text, at), ""});
     }
+    if (const auto at = past_value_budget(text); at != std::string_view::npos)
+        throw Error("too many values (more than " + std::to_string(kMaxMarks) + ")", {file, line_at(text, at), ""});
 }
 
 namespace {
@@ -154,7 +188,8 @@ DocNode load_with_yaml_cpp(std::string_view text, const std::string& file) {
     } catch (const YAML::DeepRecursion& e) {
         throw Error(too_deep(), {file, e.mark.is_null() ? 0 : e.mark.line + 1, ""});
     } catch (const YAML::Exception& e) {
-        throw Error("malformed YAML: " + e.msg, {file, e.mark.is_null() ? 0 : e.mark.line + 1, ""});
+        const int line = e.mark.is_null() ? 0 : e.mark.line + 1;
+        throw Error("malformed YAML: " + e.msg + tab_hint(text, line), {file, line, ""});
     }
 }
 

@@ -1,5 +1,7 @@
 #include "map_reader.hpp"
 
+#include <fmt/format.h>
+
 #include "yaml_write.hpp"
 
 namespace cspr::store {
@@ -13,6 +15,13 @@ std::string shown(const Field& f, const std::string& value) {
     const std::string_view last = std::string_view(f.path).substr(f.path.find_last_of('.') + 1);
     for (std::string_view key : kPersonal)
         if (last == key) return "the value";
+    // A huge value (a pasted document where a date goes) would make the one-line error unreadable.
+    constexpr std::size_t kLongest = 60;
+    if (value.size() > kLongest) {
+        std::size_t cut = kLongest;
+        while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+        return fmt::format("'{}…' ({} bytes)", value.substr(0, cut), value.size());
+    }
     return "'" + value + "'";
 }
 
