@@ -217,7 +217,7 @@ void write_case_file(const fs::path& path, std::string_view content) {
     std::error_code ec;
     if (fs::exists(path, ec)) {
         if (const auto line = first_comment_line(read_file(path)))
-            throw Error("holds a comment that rewriting would lose; move it into a text field (such as notes) or "
+            throw Error("holds a comment that rewriting would lose; make it a key of its own (note: ..., which cspr keeps) or "
                         "delete it, then run the command again",
                         {path.string(), *line, ""});
     }
