@@ -658,24 +658,26 @@ TEST_CASE("first_comment_line finds comments and only comments", "[comments]") {
 
 // ---- 5. write_case_file ------------------------------------------------------------------------
 
+const store::CaseFolder kDefaultFolder{};  // default permissions: 0600 files, 0700 folders
+
 TEST_CASE("write_case_file writes new files atomically with mode 0600", "[write]") {
     TempDir tmp;
     const fs::path dir = tmp.path / "cases" / "NDSCP-2025-001";
     const fs::path file = dir / "referral.yaml";
-    store::write_case_file(file, "schema_version: 1\n");
+    store::write_case_file(kDefaultFolder, file, "schema_version: 1\n");
     CHECK(slurp(file) == "schema_version: 1\n");
     CHECK(names_in(dir) == std::set<std::string>{"referral.yaml"});
     const auto perms = fs::status(file).permissions();
     CHECK((perms & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
 
     // Rewriting a file without comments replaces it, and leaves nothing else behind.
-    store::write_case_file(file, "schema_version: 1\nid: X\n");
+    store::write_case_file(kDefaultFolder, file, "schema_version: 1\nid: X\n");
     CHECK(slurp(file) == "schema_version: 1\nid: X\n");
     CHECK(names_in(dir) == std::set<std::string>{"referral.yaml"});
     // The modeline is not a comment that blocks a rewrite.
     const std::string with_modeline = "# yaml-language-server: $schema=../../schemas/referral.schema.json\nid: Y\n";
-    store::write_case_file(file, with_modeline);
-    store::write_case_file(file, with_modeline + "a: 1\n");
+    store::write_case_file(kDefaultFolder, file, with_modeline);
+    store::write_case_file(kDefaultFolder, file, with_modeline + "a: 1\n");
     CHECK(slurp(file) == with_modeline + "a: 1\n");
     CHECK(names_in(dir) == std::set<std::string>{"referral.yaml"});
 }
@@ -693,7 +695,7 @@ TEST_CASE("write_case_file refuses to replace a file holding a comment and leave
         "notifiable: true\n";
     spit(file, original);
     try {
-        store::write_case_file(file, "schema_version: 1\n");
+        store::write_case_file(kDefaultFolder, file, "schema_version: 1\n");
         FAIL("write_case_file replaced a file that holds a comment");
     } catch (const cspr::Error& e) {
         CHECK(e.where().file == file.string());
@@ -711,7 +713,7 @@ TEST_CASE("a failed atomic write leaves no temporary file and the old target as 
     const fs::path target = tmp.path / "referral.yaml";
     fs::create_directories(target);
     spit(target / "keep", "x");
-    CHECK_THROWS_AS(store::write_case_file(target, "schema_version: 1\n"), cspr::Error);
+    CHECK_THROWS_AS(store::write_case_file(kDefaultFolder, target, "schema_version: 1\n"), cspr::Error);
     CHECK(names_in(tmp.path) == std::set<std::string>{"referral.yaml"});
     CHECK(fs::is_directory(target));
     CHECK(slurp(target / "keep") == "x");
@@ -1204,7 +1206,7 @@ TEST_CASE("first_comment_line_misses_comment_after_block_in_list_item", "[commen
     TempDir tmp;
     const fs::path file = tmp.path / "referral.yaml";
     spit(file, text);
-    CHECK_THROWS_AS(store::write_case_file(file, "schema_version: 1\n"), cspr::Error);
+    CHECK_THROWS_AS(store::write_case_file(kDefaultFolder, file, "schema_version: 1\n"), cspr::Error);
     CHECK(slurp(file) == text);
 }
 
@@ -1398,4 +1400,40 @@ TEST_CASE("huge-value-quoted-whole: a bad value is quoted in the error up to 60 
     REQUIRE(again.problems().size() == 1);
     const std::string message = again.problems().front().what();
     CHECK(message.find("é…'") != std::string::npos);
+}
+
+TEST_CASE("cspr.yaml permissions: a group may be given access, every other account never", "[write][config]") {
+    const std::string base = "schema_version: 1\npartnership: X\ncode: XSCP\nlocal_authority: Y\nregion: england-and-wales\n";
+    const auto parse = [&](const std::string& extra, Diagnostics& d) { return store::parse_config(base + extra, "cspr.yaml", d); };
+    Diagnostics clean(Diagnostics::Mode::collect);
+    const auto config = parse("permissions:\n  files: \"0640\"\n  folders: \"0750\"\n", clean);
+    REQUIRE(clean.problems().empty());
+    CHECK(config.permissions.files == 0640);
+    CHECK(config.permissions.folders == 0750);
+    // Written back only when not the default, and read back the same.
+    const std::string written = store::format_config(config);
+    CHECK(written.find("permissions:\n  files: \"0640\"\n  folders: \"0750\"\n") != std::string::npos);
+    Diagnostics again(Diagnostics::Mode::collect);
+    CHECK(store::parse_config(written, "cspr.yaml", again) == config);
+    CHECK(store::format_config(parse("", clean)).find("permissions") == std::string::npos);
+
+    for (const auto& [bad, words] : std::vector<std::pair<std::string, std::string>>{
+             {"files: \"0644\"", "every account on the machine"}, {"folders: \"0755\"", "every account on the machine"},
+             {"files: \"0400\"", "at least 0600"}, {"files: \"0740\"", "at most 0660"}, {"folders: \"0600\"", "at least 0700"},
+             {"files: \"rw-r-----\"", "not a mode"}, {"files: \"01640\"", "not a mode"}, {"files: \"0648\"", "not a mode"}}) {
+        Diagnostics d(Diagnostics::Mode::collect);
+        const auto c = parse("permissions:\n  " + bad + "\n", d);
+        INFO(bad);
+        REQUIRE(d.problems().size() == 1);
+        CHECK(std::string(d.problems().front().what()).starts_with("cspr.yaml:7: permissions."));
+        CHECK(std::string(d.problems().front().what()).find(words) != std::string::npos);
+        CHECK(c.permissions == model::Permissions{});
+    }
+
+    TempDir tmp;
+    store::CaseFolder folder{tmp.path, config};
+    const fs::path file = tmp.path / "cases" / "XSCP-2025-001" / "referral.yaml";
+    store::write_case_file(folder, file, "schema_version: 1\n");
+    CHECK((fs::status(file).permissions() & fs::perms::all) == static_cast<fs::perms>(0640));
+    CHECK((fs::status(file.parent_path()).permissions() & fs::perms::all) == static_cast<fs::perms>(0750));
 }

@@ -39,6 +39,14 @@ struct TimescaleOverride {
     friend bool operator==(const TimescaleOverride&, const TimescaleOverride&) = default;
 };
 
+// The modes cspr gives the files and folders it creates. Case data is for the partnership's team
+// only: the owner always has access, a group may be given some, every other account none.
+struct Permissions {
+    int files = 0600;
+    int folders = 0700;
+    friend bool operator==(const Permissions&, const Permissions&) = default;
+};
+
 struct Config {
     std::string partnership;
     std::string code;
@@ -46,8 +54,10 @@ struct Config {
     calendar::Region region = calendar::kDefaultRegion;
     bool git_commit = false;
     std::map<std::string, TimescaleOverride> timescales;  // by rule id
+    Permissions permissions;
     Extras extra;
     Extras git_extra;
+    Extras permissions_extra;
     friend bool operator==(const Config&, const Config&) = default;
 };
 

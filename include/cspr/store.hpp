@@ -159,9 +159,10 @@ std::vector<fs::path> cases_without_referral(const CaseFolder& folder);
 // cases/ids.yaml. Returns the ID.
 std::string allocate_case_id(const CaseFolder& folder, int year);
 
-// Writes a step file of a case atomically. Refuses (throws) to replace a file that holds comments,
-// naming the line, so that an analyst's note is never lost silently.
-void write_case_file(const fs::path& path, std::string_view content);
+// Writes a step file of a case atomically, with the folder's permissions (cspr.yaml). Refuses (throws)
+// to replace a file that holds comments, naming the line, so that an analyst's note is never lost
+// silently.
+void write_case_file(const CaseFolder& folder, const fs::path& path, std::string_view content);
 
 // ---- Locks ---------------------------------------------------------------------------------------
 

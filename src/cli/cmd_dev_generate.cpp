@@ -109,12 +109,12 @@ model::Case make_case(Generator& g, const calendar::Calendar& cal, const std::st
 
 void write_case(const store::CaseFolder& folder, const model::Case& c) {
     const auto dir = store::case_path(folder, c.id);
-    store::write_case_file(dir / store::kReferralFile, store::format_referral(*c.referral));
-    store::write_case_file(dir / store::kNotificationFile, store::format_notification(*c.notification));
-    store::write_case_file(dir / store::kRapidReviewFile, store::format_rapid_review(*c.rapid_review));
-    store::write_case_file(dir / store::kDecisionFile, store::format_decision(*c.decision));
-    if (c.publication) store::write_case_file(dir / store::kPublicationFile, store::format_publication(*c.publication));
-    if (c.actions) store::write_case_file(dir / store::kActionsFile, store::format_actions(*c.actions));
+    store::write_case_file(folder, dir / store::kReferralFile, store::format_referral(*c.referral));
+    store::write_case_file(folder, dir / store::kNotificationFile, store::format_notification(*c.notification));
+    store::write_case_file(folder, dir / store::kRapidReviewFile, store::format_rapid_review(*c.rapid_review));
+    store::write_case_file(folder, dir / store::kDecisionFile, store::format_decision(*c.decision));
+    if (c.publication) store::write_case_file(folder, dir / store::kPublicationFile, store::format_publication(*c.publication));
+    if (c.actions) store::write_case_file(folder, dir / store::kActionsFile, store::format_actions(*c.actions));
 }
 
 void run_generate(Context& ctx, int count, unsigned seed, const std::string& dir) {

@@ -110,7 +110,7 @@ void run_notify(Context& ctx, const NotifyArgs& a) {
     refuse_case_problems(folder, c, store::kNotificationFile, ctx.today());
     ctx.require_commit_possible(folder);
     const auto path = store::existing_case_path(folder, a.id) / store::kNotificationFile;
-    store::write_case_file(path, store::format_notification(*c.notification));
+    store::write_case_file(folder, path, store::format_notification(*c.notification));
     print_summary(ctx, folder, c);
     std::string message = "notify " + c.id + ": ";
     if (answers_given) message += c.notification->notifiable ? "notifiable" : "not notifiable";

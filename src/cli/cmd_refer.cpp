@@ -153,7 +153,7 @@ void record_confirmation(Context& ctx, const ReferArgs& a) {
     refuse_case_problems(folder, c, store::kReferralFile, ctx.today());
     ctx.require_commit_possible(folder);
     const auto path = store::existing_case_path(folder, *a.id) / store::kReferralFile;
-    store::write_case_file(path, store::format_referral(*c.referral));
+    store::write_case_file(folder, path, store::format_referral(*c.referral));
     ctx.out << *a.id << ": referral confirmed in writing " << *a.confirmed << "\n";
     print_confirmation_deadline(ctx, folder, c);
     ctx.commit_if_asked(folder, {path}, "refer " + *a.id + ": confirmed in writing " + *a.confirmed);
@@ -170,7 +170,7 @@ void record_referral(Context& ctx, const ReferArgs& a) {
     const int year = static_cast<int>(date::year_month_day{calendar::london_date_of(c.referral->received)}.year());
     c.id = c.referral->id = store::allocate_case_id(folder, year);
     const auto path = store::case_path(folder, c.id) / store::kReferralFile;
-    store::write_case_file(path, store::format_referral(*c.referral));
+    store::write_case_file(folder, path, store::format_referral(*c.referral));
     ctx.out << c.id << ": referral recorded in " << path.string() << "\n";
     print_confirmation_deadline(ctx, folder, c);
     ctx.commit_if_asked(folder, {path, folder.root / "cases" / "ids.yaml"},

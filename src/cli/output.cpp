@@ -118,7 +118,7 @@ store::fs::path save_step(const Context& ctx, const store::CaseFolder& folder, c
     refuse_case_problems(folder, c, file, ctx.today());
     ctx.require_commit_possible(folder);
     const auto path = store::existing_case_path(folder, c.id) / std::string(file);
-    store::write_case_file(path, content);
+    store::write_case_file(folder, path, content);
     ctx.commit_if_asked(folder, {path}, commit_message);
     return path;
 }

@@ -74,6 +74,35 @@ bool is_override(const MapReader& timescales, const std::string& rule, const Fie
     return false;
 }
 
+// A mode such as "0640": octal, within `allowed` (owner and group bits only), with all of `required`.
+int read_mode(MapReader& m, const std::string& key, int fallback, int required, int allowed, std::string_view what) {
+    const std::string text = m.text(key, Need::optional);
+    if (text.empty()) return fallback;
+    const Field field = m.field().child(key, m.field().node->find(key));
+    int mode = 0;
+    const bool octal = text.size() >= 3 && text.size() <= 4 &&
+                       std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '7'; });
+    if (octal) mode = std::stoi(text, nullptr, 8);
+    if (!octal || mode > 0777) {
+        m.report(field, fmt::format("'{}' is not a mode; expected octal such as \"{:04o}\"", text, fallback));
+    } else if ((mode & 0007) != 0) {
+        m.report(field, fmt::format("'{}' would give every account on the machine access to {}; give a group "
+                                    "access instead, e.g. \"{:04o}\"", text, what, mode & 0770));
+    } else if ((mode & required) != required || (mode & ~allowed) != 0) {
+        m.report(field, fmt::format("'{}': {} need at least {:04o} and at most {:04o}", text, key, required, allowed));
+    } else {
+        return mode;
+    }
+    return fallback;
+}
+
+model::Permissions read_permissions(MapReader& m) {
+    model::Permissions p;
+    p.files = read_mode(m, "files", p.files, 0600, 0660, "case files");
+    p.folders = read_mode(m, "folders", p.folders, 0700, 0770, "case folders");
+    return p;
+}
+
 bool valid_code(std::string_view code) {
     return code.size() >= 2 && code.size() <= 12 &&
            std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
@@ -214,6 +243,9 @@ model::Config parse_config(std::string_view text, const std::string& file, Diagn
     MapReader git = m.map("git", Need::optional);
     c.git_commit = git.boolean("commit", Need::optional).value_or(false);
     c.git_extra = git.extras();
+    MapReader permissions = m.map("permissions", Need::optional);
+    c.permissions = read_permissions(permissions);
+    c.permissions_extra = permissions.extras();
     MapReader timescales = m.map("timescales", Need::optional);
     for (const auto& [rule, field] : timescales.entries()) {
         if (!is_override(timescales, rule, field)) continue;
@@ -234,6 +266,13 @@ std::string format_config(const model::Config& c) {
     w.boolean("commit", c.git_commit);
     w.extras(c.git_extra);
     w.end_map();
+    if (c.permissions != model::Permissions{} || !c.permissions_extra.empty()) {
+        w.begin_map("permissions");
+        if (c.permissions.files != model::Permissions{}.files) w.text("files", fmt::format("{:04o}", c.permissions.files));
+        if (c.permissions.folders != model::Permissions{}.folders) w.text("folders", fmt::format("{:04o}", c.permissions.folders));
+        w.extras(c.permissions_extra);
+        w.end_map();
+    }
     if (!c.timescales.empty()) {
         w.begin_map("timescales");
         for (const auto& [rule, o] : c.timescales) {

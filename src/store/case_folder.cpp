@@ -17,8 +17,8 @@ namespace cspr::store {
 
 namespace {
 
-constexpr auto kFolderMode = fs::perms::owner_all;
-constexpr auto kFileMode = fs::perms::owner_read | fs::perms::owner_write;
+fs::perms file_mode(const CaseFolder& folder) { return static_cast<fs::perms>(folder.config.permissions.files); }
+fs::perms folder_mode(const CaseFolder& folder) { return static_cast<fs::perms>(folder.config.permissions.folders); }
 
 bool is_case_id(std::string_view id) {
     static const std::regex pattern("[A-Z]{2,12}-[0-9]{4}-[0-9]{3,9}");
@@ -66,15 +66,16 @@ std::vector<fs::path> init_case_folder(const fs::path& root, const model::Config
     fs::create_directories(root / "cases", ec);
     fs::create_directories(root / "schemas", ec);
     if (ec) throw Error("cannot create folders: " + ec.message(), {root.string(), 0, ""});
-    fs::permissions(root / "cases", kFolderMode, ec);
+    const CaseFolder folder{root, config};
+    fs::permissions(root / "cases", folder_mode(folder), ec);
     std::vector<fs::path> written;
-    for (const auto& [name, text] : embedded_schemas()) {
-        write_file_atomically(root / "schemas" / name, text, kFileMode | fs::perms::group_read | fs::perms::others_read);
+    for (const auto& [name, text] : embedded_schemas()) {  // public documents: readable by anyone
+        write_file_atomically(root / "schemas" / name, text, file_mode(folder) | fs::perms::group_read | fs::perms::others_read);
         written.push_back(root / "schemas" / name);
     }
-    write_file_atomically(ids_path({root, config}), format_ids({}), kFileMode);
-    written.push_back(ids_path({root, config}));
-    write_file_atomically(config_path, format_config(config), kFileMode);
+    write_file_atomically(ids_path(folder), format_ids({}), file_mode(folder));
+    written.push_back(ids_path(folder));
+    write_file_atomically(config_path, format_config(config), file_mode(folder));
     written.push_back(config_path);
     return written;
 }
@@ -207,13 +208,13 @@ std::string allocate_case_id(const CaseFolder& folder, int year) {
     ++next;
     last[year] = next;
     fs::create_directories(folder.root / "cases", ec);
-    write_file_atomically(ids_path(folder), format_ids(last), kFileMode);
+    write_file_atomically(ids_path(folder), format_ids(last), file_mode(folder));
     char number[16];
     std::snprintf(number, sizeof number, "%03d", next);
     return prefix + number;
 }
 
-void write_case_file(const fs::path& path, std::string_view content) {
+void write_case_file(const CaseFolder& folder, const fs::path& path, std::string_view content) {
     std::error_code ec;
     if (fs::exists(path, ec)) {
         if (const auto line = first_comment_line(read_file(path)))
@@ -222,8 +223,8 @@ void write_case_file(const fs::path& path, std::string_view content) {
                         {path.string(), *line, ""});
     }
     fs::create_directories(path.parent_path(), ec);
-    fs::permissions(path.parent_path(), kFolderMode, ec);
-    write_file_atomically(path, content, kFileMode);
+    fs::permissions(path.parent_path(), folder_mode(folder), ec);
+    write_file_atomically(path, content, file_mode(folder));
 }
 
 bool inside_git_repository(const fs::path& dir) {

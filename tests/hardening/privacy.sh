@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Personal data stays in the case files: no child's or family member's name, date of birth or
 # address appears in any default output or error of cspr, whatever the command; --show-names is the
-# only way in. New files are 0600 and case folders 0700.
+# only way in. New files are 0600 and case folders 0700, unless cspr.yaml gives a group access.
 # Usage: privacy.sh CSPR SOURCE_DIR
 set -uo pipefail
 cspr=$(realpath "$1") source=$(realpath "$2")
@@ -78,6 +78,20 @@ check "cspr.yaml is 0600" '[ "$(stat -c %a fresh/cspr.yaml)" = 600 ]'
 check "cases/ is 0700" '[ "$(stat -c %a fresh/cases)" = 700 ]'
 check "a case folder is 0700" '[ "$(stat -c %a fresh/cases/TEST-2025-001)" = 700 ]'
 check "a case file is 0600" '[ "$(stat -c %a fresh/cases/TEST-2025-001/referral.yaml)" = 600 ]'
+
+# cspr.yaml may give the team's group access (never every account): later files follow it.
+printf 'permissions:\n  files: "0640"\n  folders: "0750"\n' >> fresh/cspr.yaml
+(cd fresh && "$cspr" --as-of 2025-12-02 refer --received 2025-12-02T10:00 --referrer-name "Quinn Referrer" --referrer-agency Police \
+   --referrer-role Sergeant --child-name "Robin Example" --incident 2025-12-01 --cp-plan never --looked-after no --narrative x > /dev/null)
+check "with permissions in cspr.yaml, a case folder is 0750" '[ "$(stat -c %a fresh/cases/TEST-2025-002)" = 750 ]'
+check "with permissions in cspr.yaml, a case file is 0640" '[ "$(stat -c %a fresh/cases/TEST-2025-002/referral.yaml)" = 640 ]'
+check "with permissions in cspr.yaml, ids.yaml is 0640" '[ "$(stat -c %a fresh/cases/ids.yaml)" = 640 ]'
+check "the earlier case keeps its mode" '[ "$(stat -c %a fresh/cases/TEST-2025-001/referral.yaml)" = 600 ]'
+printf 'permissions:\n  files: "0644"\n' > perm.yaml
+sed -i '/^permissions:/,$d' fresh/cspr.yaml && cat perm.yaml >> fresh/cspr.yaml
+refusal=$(cd fresh && "$cspr" list 2>&1 >/dev/null)
+check "a mode for every account is refused, naming the line" \
+  'grep -q "^cspr: cspr.yaml:10: permissions.files: .0644. would give every account" <<<"$refusal"'
 
 echo "privacy: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
