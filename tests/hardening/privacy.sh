@@ -72,8 +72,12 @@ check "--show-names does show the child's name" '"$cspr" --as-of 2025-11-26 show
 # Permissions of what cspr creates.
 cd "$work"
 "$cspr" init fresh --partnership "Test SCP" --code TEST --local-authority "Test Council" --no-git > /dev/null
-(cd fresh && "$cspr" --as-of 2025-12-01 refer --received 2025-12-01T10:00 --referrer-name "Quinn Referrer" --referrer-agency Police \
-   --referrer-role Sergeant --child-name "Quinn Example" --incident 2025-11-30 --cp-plan never --looked-after no --narrative x > /dev/null)
+# refer_fresh DAY CHILD: a referral received on DAY into fresh/ (fictional names).
+refer_fresh() {
+  (cd fresh && "$cspr" --as-of "$1" refer --received "$1T10:00" --referrer-name "Quinn Referrer" --referrer-agency Police \
+     --referrer-role Sergeant --child-name "$2" --incident "$1" --cp-plan never --looked-after no --narrative x > /dev/null)
+}
+refer_fresh 2025-12-01 "Quinn Example"
 check "cspr.yaml is 0600" '[ "$(stat -c %a fresh/cspr.yaml)" = 600 ]'
 check "cases/ is 0700" '[ "$(stat -c %a fresh/cases)" = 700 ]'
 check "a case folder is 0700" '[ "$(stat -c %a fresh/cases/TEST-2025-001)" = 700 ]'
@@ -81,8 +85,7 @@ check "a case file is 0600" '[ "$(stat -c %a fresh/cases/TEST-2025-001/referral.
 
 # cspr.yaml may give the team's group access (never every account): later files follow it.
 printf 'permissions:\n  files: "0640"\n  folders: "0750"\n' >> fresh/cspr.yaml
-(cd fresh && "$cspr" --as-of 2025-12-02 refer --received 2025-12-02T10:00 --referrer-name "Quinn Referrer" --referrer-agency Police \
-   --referrer-role Sergeant --child-name "Robin Example" --incident 2025-12-01 --cp-plan never --looked-after no --narrative x > /dev/null)
+refer_fresh 2025-12-02 "Robin Example"
 check "with permissions in cspr.yaml, a case folder is 0750" '[ "$(stat -c %a fresh/cases/TEST-2025-002)" = 750 ]'
 check "with permissions in cspr.yaml, a case file is 0640" '[ "$(stat -c %a fresh/cases/TEST-2025-002/referral.yaml)" = 640 ]'
 check "with permissions in cspr.yaml, ids.yaml is 0640" '[ "$(stat -c %a fresh/cases/ids.yaml)" = 640 ]'
