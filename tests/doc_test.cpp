@@ -257,3 +257,12 @@ TEST_CASE("tab-indentation-message: a tab in the indentation is named in yaml-cp
     CHECK(error_of("a: [x,\n  y\n").find("tab") == std::string::npos);
     CHECK(error_of("a: \"x\ty\"\n") == "");
 }
+
+TEST_CASE("fuzz regression: canonical-null-key: a key spelled null is a null key, as yaml-cpp reads it") {
+    for (const std::string key : {"null", "Null", "NULL"}) {
+        const std::string text = key + ": 2\nlast:\n  \"2024\": 12\n";
+        CHECK_FALSE(cspr::store::parse_canonical(text).has_value());
+        CHECK(cspr::store::parse_document(text, "f.yaml").entries.front().first.is_null());
+    }
+    CHECK(cspr::store::parse_canonical("nullable: 2\n").has_value());
+}

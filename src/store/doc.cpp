@@ -272,6 +272,7 @@ private:
             while (end < s.size() && is_key_char(s[end])) ++end;
             if (end == 0 || end > kMaxKeyBytes) return std::nullopt;
             key = std::string(s.substr(0, end));
+            if (key == "null" || key == "Null" || key == "NULL") return std::nullopt;  // a null key, in YAML
         }
         if (end >= s.size() || s[end] != ':') return std::nullopt;
         std::string_view rest = s.substr(end + 1);
