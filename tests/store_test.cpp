@@ -756,6 +756,35 @@ TEST_CASE("read_file names a file it cannot read", "[write]") {
     }
 }
 
+TEST_CASE("read_file returns every byte of a file, whatever its size against the read sizes", "[write]") {
+    TempDir tmp;
+    // Sizes at the edges of the one-call read (size + 1) and of the 16 KB chunks that follow a file
+    // reporting no size; every byte value, so nothing is lost or doubled at a boundary.
+    for (const std::size_t size : {0UL, 1UL, 16383UL, 16384UL, 16385UL, 100'000UL}) {
+        std::string content(size, '\0');
+        for (std::size_t i = 0; i < size; ++i) content[i] = static_cast<char>((i * 7 + size) % 256);
+        const fs::path file = tmp.path / ("f" + std::to_string(size));
+        std::ofstream(file, std::ios::binary) << content;
+        INFO(size);
+        CHECK(store::read_file(file) == content);
+        CHECK(store::read_file_if_exists(file).value() == content);
+    }
+    // /proc files are regular but report size 0: they are read to their end all the same.
+    const std::string status = store::read_file("/proc/self/status");
+    CHECK(status.find("Name:") == 0);
+    CHECK(status.back() == '\n');
+}
+
+TEST_CASE("read_file refuses a file over the limit and a folder, by name", "[write]") {
+    TempDir tmp;
+    const fs::path big = tmp.path / "big.yaml";
+    std::ofstream(big, std::ios::binary) << std::string(3u << 20, 'x');
+    CHECK_THROWS_WITH(store::read_file(big, 2u << 20), Catch::Contains("is 3 MB") && Catch::Contains("at most 2 MB"));
+    CHECK(store::read_file(big, 3u << 20).size() == (3u << 20));
+    CHECK_THROWS_WITH(store::read_file(tmp.path), Catch::Contains("is a folder"));
+    CHECK_FALSE(store::read_file_if_exists(tmp.path / "absent.yaml").has_value());
+}
+
 // ---- 6. Diagnostics: collect and strict ----------------------------------------------------------
 
 TEST_CASE("collect mode reports every problem with file, line and field; strict throws the first", "[diagnostics]") {
