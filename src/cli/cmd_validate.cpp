@@ -9,11 +9,24 @@ namespace {
 
 void print_problem(Context& ctx, const Error& e) { ctx.out << e.what() << "\n"; }
 
+// cspr.yaml that cannot be read (over the size limit, say) is a finding like any other file's, so
+// that validate answers 1 for every bad file; the cases are then checked with the default settings.
+model::Config read_config(const store::fs::path& path, store::Diagnostics& problems) {
+    std::string text;
+    try {
+        text = store::read_file(path);
+    } catch (const Error& e) {
+        problems.report(e);
+        return {};
+    }
+    return store::parse_config(text, path.string(), problems);
+}
+
 void run_validate(Context& ctx, const std::vector<std::string>& wanted) {
     const auto root = ctx.require_case_folder();
     store::Diagnostics config_problems(store::Diagnostics::Mode::collect);
     const auto config_path = root / store::kCaseFolderMarker;
-    store::CaseFolder folder{root, store::parse_config(store::read_file(config_path), config_path.string(), config_problems)};
+    store::CaseFolder folder{root, read_config(config_path, config_problems)};
     std::size_t count = config_problems.problems().size();
     for (const auto& e : config_problems.problems()) print_problem(ctx, e);
     for (const auto& e : locate_problems(folder, "", rules::check_config(folder.config))) print_problem(ctx, e), ++count;
