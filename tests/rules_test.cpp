@@ -284,28 +284,30 @@ TEST_CASE("the rule table: complete rows, unique ids, find_rule", "[table]") {
     CHECK(rules::find_rule("Notify-Panel") == nullptr);
 }
 
-TEST_CASE("the rule table: timescales and statutory flags as in DOMAIN.md", "[table]") {
+TEST_CASE("the rule table: timescales and their basis as in DOMAIN.md", "[table]") {
     struct Row {
         std::string_view id;
         int length;
         model::Unit unit;
         bool counts_back;
-        std::optional<bool> statutory;  // nullopt: not asserted here
+        rules::Basis basis;
     };
     using model::Unit;
+    using rules::Basis;
     const Row rows[] = {
         // 48 elapsed hours, a local procedure (Bedford seed): not statutory.
-        {"referral-confirm", 48, Unit::hours, false, false},
+        {"referral-confirm", 48, Unit::hours, false, Basis::local},
         // Children Act 2004 s16C(1) and Working Together 2018 ch. 4: statutory.
-        {"notify-panel", 5, Unit::working_days, false, true},
-        {"notify-partners", 5, Unit::working_days, false, true},
-        {"notify-lac-death", 5, Unit::working_days, false, true},
+        {"notify-panel", 5, Unit::working_days, false, Basis::statutory},
+        {"notify-partners", 5, Unit::working_days, false, Basis::statutory},
+        {"notify-lac-death", 5, Unit::working_days, false, Basis::statutory},
         // Working Together 2023 ch. 5: a care leaver's death "should" be notified, no national figure.
-        {"notify-care-leaver", 5, Unit::working_days, false, false},
-        // The Panel's guidance gives 15 working days; its statutory force is a judgement (see report).
-        {"rapid-review", 15, Unit::working_days, false, std::nullopt},
+        {"notify-care-leaver", 5, Unit::working_days, false, Basis::local},
+        // The Panel's guidance for safeguarding partners gives 15 working days, and is non-statutory
+        // (DOMAIN.md, national sources): not "statutory", but national, so an override needs a reason.
+        {"rapid-review", 15, Unit::working_days, false, Basis::national_guidance},
         // "Normally within one month" is the Bradford seed's local wording.
-        {"decision", 1, Unit::months, false, false},
+        {"decision", 1, Unit::months, false, Basis::local},
     };
     for (const auto& row : rows) {
         INFO("rule " << row.id);
@@ -314,24 +316,24 @@ TEST_CASE("the rule table: timescales and statutory flags as in DOMAIN.md", "[ta
         CHECK(rule->length == row.length);
         CHECK(rule->unit == row.unit);
         CHECK(rule->counts_back == row.counts_back);
-        if (row.statutory) CHECK(rule->statutory == *row.statutory);
+        CHECK(rule->basis == row.basis);
     }
     // Later steps of DOMAIN.md, when the table has them.
     if (const auto* r = rules::find_rule("publish")) {
         CHECK(r->length == 6);
         CHECK(r->unit == Unit::months);
-        CHECK(r->statutory);
+        CHECK(r->basis == Basis::statutory);
     }
     if (const auto* r = rules::find_rule("copy-before-publish")) {
         CHECK(r->length == 7);
         CHECK(r->unit == Unit::working_days);
         CHECK(r->counts_back);
-        CHECK(r->statutory);
+        CHECK(r->basis == Basis::statutory);
     }
     if (const auto* r = rules::find_rule("keep-available")) {
         CHECK(r->length == 1);
         CHECK(r->unit == Unit::years);
-        CHECK_FALSE(r->statutory);
+        CHECK(r->basis == Basis::local);
     }
 }
 
@@ -813,7 +815,7 @@ TEST_CASE("check_case: the local authority cannot be aware before the incident",
 
 // ---- 5. check_config ----------------------------------------------------------------------------------
 
-TEST_CASE("check_config: overrides of statutory rules need a reason; rule ids must exist", "[checks]") {
+TEST_CASE("check_config: overrides of national rules need a reason; rule ids must exist", "[checks]") {
     CHECK(rules::check_config(config()).empty());
 
     auto no_reason = config();
@@ -839,6 +841,17 @@ TEST_CASE("check_config: overrides of statutory rules need a reason; rule ids mu
     auto local = config();
     local.timescales["referral-confirm"] = {72, model::Unit::hours, "", "", {}};
     CHECK(rules::check_config(local).empty());
+
+    // The rapid review's 15 days are the Panel's non-statutory guidance: national all the same, so a
+    // reason is needed, and the message does not call the timescale statutory.
+    auto guidance = config();
+    guidance.timescales["rapid-review"] = {20, model::Unit::working_days, "", "", {}};
+    const auto p3 = rules::check_config(guidance);
+    INFO(describe(p3));
+    REQUIRE(p3.size() == 1);
+    CHECK(p3[0].field == "timescales.rapid-review.reason");
+    CHECK(p3[0].message == "overriding a timescale of national guidance needs a recorded reason");
+    CHECK(p1[0].message == "overriding a statutory timescale needs a recorded reason");
 
     // Every problem is reported, not just the first.
     auto both = no_reason;

@@ -35,6 +35,12 @@ struct Clocks {
     std::vector<Clock> started;
 };
 
+// Where a timescale's figure comes from. Statute or statutory guidance (Working Together), the Panel's
+// non-statutory guidance, or a local procedure. A national figure (the first two) can be overridden
+// in cspr.yaml only with a recorded reason.
+enum class Basis { statutory, national_guidance, local };
+std::string_view basis_name(Basis b);  // "statutory", "national guidance", "local"
+
 // One row of the table: everything a reader needs to trust the deadline, and its source.
 struct Rule {
     std::string_view id;
@@ -46,7 +52,7 @@ struct Rule {
     bool counts_back;               // "no later than N before" rather than "within N of"
     std::string_view applies_when;
     std::string_view met_by;        // the recorded fact that meets it
-    bool statutory;                 // a local override needs a recorded reason
+    Basis basis;
     std::string_view source;
     Clocks (*clocks)(const model::Case&);
     // A period rather than a deadline ("keep available for a year"): it is met when it has run.
@@ -124,7 +130,7 @@ std::vector<Problem> check_case(const model::Case& c);
 // Recorded facts dated after `today` (a date sent, signed, published...): a record says what has
 // happened, not what is planned. Planned dates (publish_on, an action's due date) are not facts.
 std::vector<Problem> future_facts(const model::Case& c, calendar::Date today);
-// cspr.yaml: an override of a statutory timescale needs a reason; overrides name known rules.
+// cspr.yaml: an override of a national timescale needs a reason; overrides name known rules.
 std::vector<Problem> check_config(const model::Config& config);
 
 // ---- The final report (Working Together 2018 ch. 4 "Expectations for the final report") ---------

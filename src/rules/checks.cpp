@@ -234,8 +234,10 @@ std::vector<Problem> check_config(const model::Config& config) {
     for (const auto& [id, o] : config.timescales) {
         const Rule* rule = find_rule(id);
         if (!rule) k.add("cspr.yaml", "timescales." + id, "'" + id + "' is not a rule (see 'cspr rules')");
-        else if (rule->statutory && o.reason.empty())
-            k.add("cspr.yaml", "timescales." + id + ".reason", "overriding a statutory timescale needs a recorded reason");
+        else if (rule->basis != Basis::local && o.reason.empty())
+            k.add("cspr.yaml", "timescales." + id + ".reason",
+                  rule->basis == Basis::statutory ? "overriding a statutory timescale needs a recorded reason"
+                                                  : "overriding a timescale of national guidance needs a recorded reason");
     }
     return k.problems;
 }

@@ -86,6 +86,15 @@ Deadline evaluate(const Rule& rule, const Clock& clock, const model::Case& c, co
 
 }  // namespace
 
+std::string_view basis_name(Basis b) {
+    switch (b) {
+        case Basis::statutory: return "statutory";
+        case Basis::national_guidance: return "national guidance";
+        case Basis::local: return "local";
+    }
+    return "local";
+}
+
 std::string_view status_name(Status s) {
     switch (s) {
         case Status::met: return "met";
