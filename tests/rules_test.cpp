@@ -661,6 +661,37 @@ TEST_CASE("check_case: a consistent case has no problems", "[checks]") {
     CHECK(rules::check_case(referral_only).empty());
 }
 
+TEST_CASE("same_agency: capitals and spaces do not make another agency", "[checks]") {
+    CHECK(rules::same_agency("Northdale Police", "Northdale Police"));
+    CHECK(rules::same_agency("Northdale Police", "northdale police"));
+    CHECK(rules::same_agency("Northdale Police", "  NORTHDALE   Police "));
+    CHECK(rules::same_agency("Northdale Police", "Northdale\tPolice"));
+    CHECK_FALSE(rules::same_agency("Northdale Police", "Northdale Polices"));
+    CHECK_FALSE(rules::same_agency("Northdale Police", "NorthdalePolice"));
+    CHECK_FALSE(rules::same_agency("Northdale Police", ""));
+    CHECK(rules::same_agency("", "  "));
+    // Letters beyond ASCII are compared as they are: no locale decides what "the same" means.
+    CHECK_FALSE(rules::same_agency("Écoles", "écoles"));
+}
+
+TEST_CASE("check_case: an agency listed twice in the rapid review, whatever its capitals", "[checks]") {
+    model::Case c = a_case();
+    model::RapidReview r;
+    r.id = c.id;
+    r.returns = {{"Northdale Police", c.notification->aware, std::nullopt, "", {}},
+                 {"Northdale Health Visiting", c.notification->aware, std::nullopt, "", {}}};
+    c.rapid_review = r;
+    INFO(describe(rules::check_case(c)));
+    CHECK_FALSE(has_problem(rules::check_case(c), "rapid-review.yaml", {"returns[1].agency"}));
+
+    c.rapid_review->returns.push_back({"northdale  POLICE", c.notification->aware, std::nullopt, "", {}});
+    const auto problems = rules::check_case(c);
+    INFO(describe(problems));
+    REQUIRE(has_problem(problems, "rapid-review.yaml", {"returns[2].agency"}));
+    for (const auto& p : problems)
+        if (p.field == "returns[2].agency") CHECK(p.message == "northdale  POLICE is listed twice (as returns[0])");
+}
+
 TEST_CASE("check_case: a notification needs a referral", "[checks]") {
     model::Case c = a_case();
     c.referral.reset();

@@ -133,6 +133,10 @@ std::vector<Problem> future_facts(const model::Case& c, calendar::Date today);
 // cspr.yaml: an override of a national timescale needs a reason; overrides name known rules.
 std::vector<Problem> check_config(const model::Config& config);
 
+// Agencies are named by people typing: "Northdale police" and " Northdale  Police" are the same one
+// (letters compared without case, spaces at the ends ignored and runs of them read as one).
+bool same_agency(std::string_view a, std::string_view b);
+
 // ---- The final report (Working Together 2018 ch. 4 "Expectations for the final report") ---------
 
 // A detail that would identify the child or family if it appeared in a published report.

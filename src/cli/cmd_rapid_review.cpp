@@ -45,7 +45,7 @@ sign_off:                         # complete only when all three partners have s
 
 model::AgencyReturn& agency_return(model::RapidReview& r, const std::string& agency) {
     for (auto& a : r.returns)
-        if (a.agency == agency) return a;
+        if (rules::same_agency(a.agency, agency)) return a;  // keeps the spelling first recorded
     r.returns.push_back({agency, std::nullopt, std::nullopt, "", {}});
     return r.returns.back();
 }

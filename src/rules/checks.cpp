@@ -80,6 +80,17 @@ void check_date_order(Checker& k, std::string_view file, const std::string& fiel
         k.add(file, field, format_iso_date(*later) + " is before " + std::string(earlier_what) + " (" + format_iso_date(earlier) + ")");
 }
 
+std::string agency_key(std::string_view name) {
+    std::string key;
+    for (const char c : name) {
+        const bool space = c == ' ' || c == '\t';
+        if (space && (key.empty() || key.back() == ' ')) continue;
+        key += space ? ' ' : static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    if (!key.empty() && key.back() == ' ') key.pop_back();
+    return key;
+}
+
 void check_rapid_review(Checker& k, const model::RapidReview& r, const model::Case& c) {
     constexpr std::string_view f = "rapid-review.yaml";
     if (!c.notification) {
@@ -93,7 +104,8 @@ void check_rapid_review(Checker& k, const model::RapidReview& r, const model::Ca
         check_date_order(k, f, field + ".requested", a.requested, aware, "the local authority became aware");
         if (a.requested) check_date_order(k, f, field + ".returned", a.returned, *a.requested, "it was requested");
         for (std::size_t j = 0; j < i; ++j)
-            if (r.returns[j].agency == a.agency) k.add(f, field + ".agency", a.agency + " is listed twice");
+            if (same_agency(r.returns[j].agency, a.agency))
+                k.add(f, field + ".agency", a.agency + " is listed twice (as returns[" + std::to_string(j) + "])");
     }
     check_date_order(k, f, "meeting", r.meeting, aware, "the local authority became aware");
     for (model::Partner p : model::kPartners) {
@@ -228,6 +240,8 @@ std::vector<Problem> future_facts(const model::Case& c, calendar::Date today) {
             fact("actions.yaml", "actions[" + std::to_string(i) + "].completed", c.actions->actions[i].completed);
     return k.problems;
 }
+
+bool same_agency(std::string_view a, std::string_view b) { return agency_key(a) == agency_key(b); }
 
 std::vector<Problem> check_config(const model::Config& config) {
     Checker k;
