@@ -1,6 +1,7 @@
 // Turning a case and the table into deadlines with a status.
 #include <algorithm>
 
+#include "cspr/error.hpp"
 #include "cspr/rules.hpp"
 
 namespace cspr::rules {
@@ -84,6 +85,21 @@ Deadline evaluate(const Rule& rule, const Clock& clock, const model::Case& c, co
     return d;
 }
 
+// A due date outside the calendar comes from a case's dates or a cspr.yaml override, so the error
+// names the case and the rule, and the override when there is one: the calendar alone cannot say.
+Deadline evaluate_named(const Rule& rule, const Clock& clock, const model::Case& c, const model::Config& config,
+                        const calendar::Calendar& cal, calendar::Date today) {
+    try {
+        return evaluate(rule, clock, c, config, cal, today);
+    } catch (const Error& e) {
+        if (!e.where().file.empty() || !e.where().field.empty()) throw;
+        const std::string id(rule.id);
+        const bool overridden = config.timescales.contains(id);
+        throw Error(e.message() + (overridden ? " (the timescale is cspr.yaml's timescales." + id + ")" : ""),
+                    {"", 0, c.id + ": " + id});
+    }
+}
+
 }  // namespace
 
 std::string_view basis_name(Basis b) {
@@ -126,7 +142,7 @@ std::vector<Deadline> case_deadlines(const model::Case& c, const model::Config& 
             d.status = Status::not_applicable;
             not_applicable.push_back(d);
         }
-        for (const Clock& clock : clocks.started) out.push_back(evaluate(rule, clock, c, config, cal, today));
+        for (const Clock& clock : clocks.started) out.push_back(evaluate_named(rule, clock, c, config, cal, today));
     }
     std::stable_sort(out.begin(), out.end(), [](const Deadline& a, const Deadline& b) { return a.due < b.due; });
     out.insert(out.end(), not_applicable.begin(), not_applicable.end());
