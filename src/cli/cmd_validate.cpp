@@ -22,6 +22,28 @@ model::Config read_config(const store::fs::path& path, store::Diagnostics& probl
     return store::parse_config(text, path.string(), problems);
 }
 
+// The calendar the deadlines are counted on; a bank-holiday feed imported into the folder that cannot
+// be read is a finding, and the deadlines are then not counted.
+std::optional<calendar::Calendar> calendar_or_problem(Context& ctx, const store::CaseFolder& folder, std::size_t& count) {
+    try {
+        return ctx.calendar(folder.config.region);
+    } catch (const Error& e) {
+        print_problem(ctx, e), ++count;
+        return std::nullopt;
+    }
+}
+
+// Every deadline of a case must be countable: a date that puts one outside the calendar would stop
+// `cspr deadlines` (exit 2), so validate reports it first.
+void check_deadlines(Context& ctx, const store::CaseFolder& folder, const model::Case& c, const calendar::Calendar& cal,
+                     std::size_t& count) {
+    try {
+        (void)rules::case_deadlines(c, folder.config, cal, ctx.today());
+    } catch (const Error& e) {
+        print_problem(ctx, e), ++count;
+    }
+}
+
 void run_validate(Context& ctx, const std::vector<std::string>& wanted) {
     const auto root = ctx.require_case_folder();
     store::Diagnostics config_problems(store::Diagnostics::Mode::collect);
@@ -38,12 +60,15 @@ void run_validate(Context& ctx, const std::vector<std::string>& wanted) {
             print_problem(ctx, Error("a case folder with no referral.yaml (an interrupted refer?); 'cspr doctor' removes it if it is empty",
                                      {path.string(), 0, ""})), ++count;
     }
+    const auto cal = calendar_or_problem(ctx, folder, count);
     const auto ids = wanted.empty() ? store::list_case_ids(folder) : wanted;
     for (const auto& loaded : store::load_cases(folder, ids, store::Diagnostics::Mode::collect)) {
         for (const auto& e : loaded.problems) print_problem(ctx, e);
         count += loaded.problems.size();
         if (!loaded.problems.empty()) continue;  // cross-file rules need files that read cleanly
-        for (const auto& e : locate_problems(folder, loaded.value.id, rules::check_case(loaded.value))) print_problem(ctx, e), ++count;
+        const auto problems = locate_problems(folder, loaded.value.id, rules::check_case(loaded.value));
+        for (const auto& e : problems) print_problem(ctx, e), ++count;
+        if (problems.empty() && cal) check_deadlines(ctx, folder, loaded.value, *cal, count);
     }
     ctx.err << "validate: " << ids.size() << (ids.size() == 1 ? " case, " : " cases, ") << count
             << (count == 1 ? " problem" : " problems") << "\n";
@@ -58,7 +83,9 @@ void setup_validate(CLI::App& sub, Context& ctx) {
     add_examples(sub, R"(  cspr validate
   cspr validate NDSCP-2025-001 NDSCP-2025-002
 
-Prints every problem as path:line: field: message, and exits 1 if there is any.)");
+Prints every problem as path:line: field: message, and exits 1 if there is any: each file that
+cannot be read (cspr.yaml and an imported bank-holiday feed included), each broken rule, and each
+deadline that cannot be counted on the calendar (named by case and rule).)");
     sub.callback([&ctx, ids] { run_validate(ctx, *ids); });
 }
 

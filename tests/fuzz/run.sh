@@ -11,11 +11,17 @@
 #   FUZZ_PROCESSES  fuzzer processes per target (default 1), sharing ITERATIONS between them, each
 #                 with its own seed, corpus copy and log: 2 on a 2-core machine halves the time
 #   FUZZ_BUILD    build folder (default build-fuzz), to run fuzzers from two builds at once
+#   ASAN_OPTIONS  for the run (default: no stack-use-after-return detection, see below)
+#   REPLAY_ASAN_OPTIONS  for the replay (default: with it)
 #   CC, CXX       default clang-14 / clang++-14
 #
 # Each fuzzer runs on a copy of its seed corpus (build-fuzz/corpus/<target>/), so the committed
-# corpus in tests/fuzz/corpus/ never grows; a crash, timeout, leak or out-of-memory input is written to
-# build-fuzz/artifacts/ and the script exits non-zero after running the remaining fuzzers.
+# corpus in tests/fuzz/corpus/ never grows; a crash, timeout, slow unit, leak or out-of-memory input is
+# written to build-fuzz/artifacts/ and the script exits non-zero after running the remaining fuzzers.
+#
+# ASan's stack-use-after-return check (a fake stack for every frame) took half of fuzz_case_loader's
+# time, YAML being read by deep recursion. So the fuzzers run without it, and then every input of the
+# corpus they grew (each coverage feature found, seeds included) is replayed once with it.
 set -uo pipefail
 
 iterations=${1:-1000000}
@@ -34,7 +40,8 @@ rm -f "$build.configure.log"
 # shellcheck disable=SC2086
 cmake --build "$build" --parallel 2 --target $targets || { echo "run.sh: build failed" >&2; exit 2; }
 
-export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_stack_use_after_return=1:strict_string_checks=1}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:strict_string_checks=1}
+replay_asan_options=${REPLAY_ASAN_OPTIONS:-abort_on_error=1:detect_stack_use_after_return=1:strict_string_checks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
 # run_part TARGET PART RUNS: one fuzzer process, on its own copy of the seed corpus, with its own log
@@ -76,6 +83,21 @@ run_part() {
     echo "$target (process $part): ok — $stats_line, wall ${seconds}s; ${done_line#*DONE   }; corpus grew to $corpus_files files"
 }
 
+# replay TARGET: every input of the corpora the run grew, once, with the replay's ASAN_OPTIONS.
+replay() {
+    local target=$1 log="$build/logs/$target.replay.log" dirs=() inputs
+    for ((part = 0; part < processes; part++)); do dirs+=("$build/corpus/$target.$part"); done
+    inputs=$(find "${dirs[@]}" -type f | wc -l)
+    if ASAN_OPTIONS=$replay_asan_options "$build/tests/fuzz/$target" -runs=0 -timeout=30 -rss_limit_mb=2048 \
+        -max_len=65536 -artifact_prefix="$build/artifacts/$target-replay-" "${dirs[@]}" >"$log" 2>&1; then
+        echo "$target replay: ok — $inputs corpus inputs, each once, with ASAN_OPTIONS=$replay_asan_options"
+    else
+        echo "!! $target replay FAILED with ASAN_OPTIONS=$replay_asan_options; the end of $log:"
+        tail -40 "$log"
+        return 1
+    fi
+}
+
 processes=${FUZZ_PROCESSES:-1}
 status=0
 for target in $targets; do
@@ -90,6 +112,8 @@ for target in $targets; do
     cat "$results".* | tee -a "$build/logs/summary"
     rm -f "$results" "$results".*
     [[ $wait_status -ne 0 ]] && status=1
+    replay "$target" | tee -a "$build/logs/summary"
+    [[ ${PIPESTATUS[0]} -ne 0 ]] && status=1
 done
 
 echo
