@@ -846,28 +846,32 @@ TEST_CASE("check_case: the local authority cannot be aware before the incident",
 
 // ---- 5. check_config ----------------------------------------------------------------------------------
 
+// The one problem check_config finds in the example config with `id` overridden as `o`.
+rules::Problem only_config_problem(const std::string& id, const model::TimescaleOverride& o) {
+    auto c = config();
+    c.timescales[id] = o;
+    const auto problems = rules::check_config(c);
+    INFO(describe(problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].file == "cspr.yaml");
+    return problems[0];
+}
+
 TEST_CASE("check_config: overrides of national rules need a reason; rule ids must exist", "[checks]") {
     CHECK(rules::check_config(config()).empty());
 
+    const auto statutory = only_config_problem("notify-panel", {10, model::Unit::working_days, "", "", {}});
+    CHECK(statutory.field == "timescales.notify-panel.reason");
+    CHECK(statutory.message == "overriding a statutory timescale needs a recorded reason");
+
     auto no_reason = config();
     no_reason.timescales["notify-panel"] = {10, model::Unit::working_days, "", "", {}};
-    const auto p1 = rules::check_config(no_reason);
-    INFO(describe(p1));
-    REQUIRE(p1.size() == 1);
-    CHECK(p1[0].file == "cspr.yaml");
-    CHECK(p1[0].field.starts_with("timescales.notify-panel"));
-
     auto with_reason = no_reason;
     with_reason.timescales["notify-panel"].reason = "agreed with the Panel";
     CHECK(rules::check_config(with_reason).empty());
 
-    auto unknown = config();
-    unknown.timescales["notify-mayor"] = {5, model::Unit::working_days, "because", "", {}};
-    const auto p2 = rules::check_config(unknown);
-    INFO(describe(p2));
-    REQUIRE(p2.size() == 1);
-    CHECK(p2[0].file == "cspr.yaml");
-    CHECK(p2[0].field.starts_with("timescales.notify-mayor"));
+    const auto unknown = only_config_problem("notify-mayor", {5, model::Unit::working_days, "because", "", {}});
+    CHECK(unknown.field == "timescales.notify-mayor");
 
     auto local = config();
     local.timescales["referral-confirm"] = {72, model::Unit::hours, "", "", {}};
@@ -875,14 +879,9 @@ TEST_CASE("check_config: overrides of national rules need a reason; rule ids mus
 
     // The rapid review's 15 days are the Panel's non-statutory guidance: national all the same, so a
     // reason is needed, and the message does not call the timescale statutory.
-    auto guidance = config();
-    guidance.timescales["rapid-review"] = {20, model::Unit::working_days, "", "", {}};
-    const auto p3 = rules::check_config(guidance);
-    INFO(describe(p3));
-    REQUIRE(p3.size() == 1);
-    CHECK(p3[0].field == "timescales.rapid-review.reason");
-    CHECK(p3[0].message == "overriding a timescale of national guidance needs a recorded reason");
-    CHECK(p1[0].message == "overriding a statutory timescale needs a recorded reason");
+    const auto guidance = only_config_problem("rapid-review", {20, model::Unit::working_days, "", "", {}});
+    CHECK(guidance.field == "timescales.rapid-review.reason");
+    CHECK(guidance.message == "overriding a timescale of national guidance needs a recorded reason");
 
     // Every problem is reported, not just the first.
     auto both = no_reason;
