@@ -46,6 +46,16 @@ void fsync_folder(const fs::path& folder) {
     ::close(fd);
 }
 
+// Closes the descriptor on every way out of a read, keeping errno for the error being raised.
+struct OpenFile {
+    int fd;
+    ~OpenFile() {
+        const int saved = errno;
+        ::close(fd);
+        errno = saved;
+    }
+};
+
 }  // namespace
 
 std::optional<std::string> read_file_if_exists(const fs::path& path, std::size_t max_bytes) {
@@ -54,21 +64,14 @@ std::optional<std::string> read_file_if_exists(const fs::path& path, std::size_t
         if (errno == ENOENT) return std::nullopt;
         fail_io(path, "cannot read");
     }
-    const auto fail_closed = [&](auto&& raise) {
-        const int saved = errno;
-        ::close(fd);
-        errno = saved;
-        raise();
-    };
+    const OpenFile file{fd};
     struct stat info {};
     const bool regular = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
     if (regular && static_cast<std::size_t>(info.st_size) > max_bytes)
-        fail_closed([&] {
-            throw Error("is " + std::to_string(info.st_size >> 20) + " MB; files cspr reads here are at most " +
-                            std::to_string(max_bytes >> 20) + " MB",
-                        {path.string(), 0, ""});
-        });
-    if (S_ISDIR(info.st_mode)) fail_closed([&] { throw Error("is a folder, not a file", {path.string(), 0, ""}); });
+        throw Error("is " + std::to_string(info.st_size >> 20) + " MB; files cspr reads here are at most " +
+                        std::to_string(max_bytes >> 20) + " MB",
+                    {path.string(), 0, ""});
+    if (S_ISDIR(info.st_mode)) throw Error("is a folder, not a file", {path.string(), 0, ""});
     // `cspr deadlines` reads some 50,000 small files: a regular file is read in one call of its size
     // plus one byte (a short read is its end), so that each costs open, fstat, read and close.
     std::string content;
@@ -81,14 +84,13 @@ std::optional<std::string> read_file_if_exists(const fs::path& path, std::size_t
             content.resize(had);
             continue;
         }
-        if (n < 0) fail_closed([&] { fail_io(path, "cannot read"); });
+        if (n < 0) fail_io(path, "cannot read");
         content.resize(had + static_cast<std::size_t>(n));
         if (content.size() > max_bytes)  // a pipe, or a file that grew while read: the limit all the same
-            fail_closed([&] { throw Error("is over " + std::to_string(max_bytes >> 20) + " MB", {path.string(), 0, ""}); });
+            throw Error("is over " + std::to_string(max_bytes >> 20) + " MB", {path.string(), 0, ""});
         if (n == 0 || (regular && static_cast<std::size_t>(n) < chunk)) break;
         chunk = 16384;
     }
-    ::close(fd);
     return content;
 }
 
