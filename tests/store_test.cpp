@@ -1250,6 +1250,27 @@ TEST_CASE("fuzz regression: an unknown value with a question mark survives a rew
     CHECK(again == first);
 }
 
+TEST_CASE("fuzz regression: unknown-value-trailing-cr: an unknown value ending in carriage returns survives rewrites",
+          "[extras][regression]") {
+    // tests/fuzz/crashes/fuzz_case_loader-unknown-value-trailing-cr: `note: true\r\r` was kept as the
+    // plain text `true\r`, and each rewrite lost one more \r (YAML reads a \r before the line break as
+    // part of it). Edge spaces and tabs, which YAML trims from a plain scalar, are the same case.
+    const std::string head =
+        "schema_version: 1\nid: NDSCP-2025-001\nreturns: []\nnational_importance: false\n"
+        "sign_off:\n  local_authority: {}\n  police: {}\n  icb: {}\n";
+    for (const std::string tail :
+         {"note: true\r\r\n", "note: a\rb\n", "note: [x\r\r, y]\n", "note: {k: \"v\\t\"}\n", "note: \"\\tx\"\n",
+          "note: \"x \"\n", "note: \"a\\x7f\"\n"}) {
+        INFO(tail);
+        store::Diagnostics strict;
+        const auto first = store::parse_rapid_review(head + tail, "r.yaml", strict);
+        const auto written = store::format_rapid_review(first);
+        const auto again = store::parse_rapid_review(written, "r.yaml", strict);
+        CHECK(again == first);
+        CHECK(store::format_rapid_review(again) == written);
+    }
+}
+
 // ---- fuzz regressions on cspr.yaml and cases/ids.yaml ---------------------------------------------
 
 namespace {

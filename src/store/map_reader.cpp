@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "yaml_write.hpp"
 
 namespace cspr::store {
@@ -198,6 +200,20 @@ MapReader read_root(std::string_view text, const std::string& file, Diagnostics&
 
 std::string case_schema_path(std::string_view kind) { return "../../schemas/" + std::string(kind) + ".schema.json"; }
 
+namespace {
+
+// A plain scalar loses these when read back: a carriage return counts as a line break and edge spaces
+// are trimmed (fuzz regression: `full_report: true\r\r\n` lost one \r per rewrite).
+bool has_control_or_edge_space(std::string_view s) {
+    if (s.front() == ' ' || s.front() == '\t' || s.back() == ' ' || s.back() == '\t') return true;
+    return std::any_of(s.begin(), s.end(), [](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return c < 0x20 || c == 0x7f;
+    });
+}
+
+}  // namespace
+
 std::string flow_text(const DocNode& node) {
     if (node.is_map()) {
         std::string out = "{";
@@ -220,7 +236,8 @@ std::string flow_text(const DocNode& node) {
     // A quoted scalar stays text; a plain one keeps its plain reading (number, bool...) unless flow
     // punctuation inside it would change what it says.
     // In a flow collection yaml-cpp also stumbles on indicators such as '?', ':' or '&' anywhere.
-    if (node.quoted || s.empty() || s.find_first_of(",[]{}#\n\"'?:&*!|>%@`") != std::string::npos || s.front() == '-')
+    if (node.quoted || s.empty() || s.find_first_of(",[]{}#\n\"'?:&*!|>%@`") != std::string::npos || s.front() == '-' ||
+        has_control_or_edge_space(s))
         return yaml_quoted(s);
     return s;
 }
