@@ -26,6 +26,9 @@ struct Clock {
     std::string paused;            // non-empty: the recorded reason the clock is paused
     std::optional<int> length;     // when the case's facts set the length (three years for a national review)
     bool excused = false;          // a recorded reason makes lateness compliant (a delay the Panel was told of)
+    // Shown beside the status in every format, never personal: "re-dated from 2026-03-31 (reason)",
+    // "delay: inquest, told 2025-10-15, after the due date".
+    std::string note;
 };
 
 // What a rule makes of a case: not applicable (the case's facts rule it out), or applicable with
@@ -85,6 +88,7 @@ struct Deadline {
     int calendar_days_left = 0;     // the same in calendar days
     bool projected = false;         // the due date is in a year of projected bank holidays
     std::string paused;             // the recorded reason, when paused
+    std::string note;               // the clock's note (Clock::note)
 };
 
 // Every deadline of one case as of `today`, sorted by due date then rule order; rules that do not

@@ -67,6 +67,7 @@ Deadline evaluate(const Rule& rule, const Clock& clock, const model::Case& c, co
     // Only a count of working days depends on bank holidays that may yet be announced.
     d.projected = d.unit == Unit::working_days && calendar::covers(cal, d.due) && calendar::is_projected(cal, d.due);
     d.paused = clock.paused;
+    d.note = clock.note;
     const Moment now{today, std::nullopt};
     // Negative whenever the day is past, even on a weekend just after a Friday deadline.
     d.working_days_left = calendar::working_days_between(cal, today, d.due);
