@@ -295,6 +295,7 @@ TEST_CASE("check_report: by when: a date, a month and year, or 'within N units o
         "- Northdale Police: do X within three months of this report.\n",
         "- Northdale Police: do X within 10 working days of a referral.\n",
         "- Northdale Police: do X\n  by the end of\n  June 2026.\n",  // the date on a continuation line
+        "- Northdale Police: do X within 6 months.\n",          // weeks, months, years alone: from publication
     };
     for (const auto& item : good) {
         INFO(item);
@@ -304,7 +305,7 @@ TEST_CASE("check_report: by when: a date, a month and year, or 'within N units o
         "- Northdale Police: do X soon.\n",
         "- Northdale Police: do X by 2026-02-30.\n",            // not a real day
         "- Northdale Police: do X in 2026.\n",                  // a year alone is not "by when"
-        "- Northdale Police: do X within 6 months.\n",          // of what?
+        "- Northdale Police: do X within 5 working days.\n",   // days alone: a service standard, not a deadline
         "- Northdale Police: do X by Junetime 2026.\n",
         "- Northdale Police: do X for 30 children.\n",
     };
@@ -355,6 +356,70 @@ TEST_CASE("check_report: a 'Summary of recommendations' is the list to check onl
     CHECK(run(only_summary) == Findings{{11, std::string(kNeither) + "name the agency first, e.g. \"Northdale Police: ...\", and give a date)"}});
     // With a Recommendations section as well, the summary's items are a summary, not checked.
     CHECK(run(only_summary + "\n## Recommendations\n\n- Northdale Police: X by June 2026.\n").empty());
+}
+
+// ---- The corpus of real phrasings (tests/report/recommendations-*.txt) ---------------------------
+
+namespace {
+
+struct Phrasing {
+    int line = 0;          // in the corpus file
+    std::string expect;    // "" (passes), or "who", "when", "neither"
+    std::string item;      // as a Markdown list item, continuation lines indented under it
+};
+
+// One recommendation per line; an indented line continues the one above; a '#' line names a group,
+// and in the failing corpus starts with the finding its group expects ("# when: ...").
+std::vector<Phrasing> read_corpus(const std::string& name) {
+    std::ifstream in(std::string(CSPR_SOURCE_DIR) + "/tests/report/" + name);
+    REQUIRE(in.good());
+    std::vector<Phrasing> out;
+    std::string line, expect;
+    for (int number = 1; std::getline(in, line); ++number) {
+        if (line.empty()) continue;
+        if (line[0] == '#') {
+            for (const char* kind : {"who", "when", "neither"})
+                if (line.rfind(std::string("# ") + kind + ":", 0) == 0) expect = kind;
+        } else if (line[0] == ' ') {
+            REQUIRE(!out.empty());
+            out.back().item += "   " + line.substr(line.find_first_not_of(' ')) + "\n";
+        } else {
+            out.push_back({number, expect, "1. " + line + "\n"});
+        }
+    }
+    return out;
+}
+
+// What the checker says of one recommendation: "" (no finding), "who", "when", "neither" or "other".
+std::string classify(const std::string& item) {
+    const Findings f = recommendation_findings(item);
+    if (f.empty()) return "";
+    if (f.size() > 1) return "other";
+    for (const auto& [kind, prefix] : {std::pair{"who", kWho}, std::pair{"when", kWhen}, std::pair{"neither", kNeither}})
+        if (f.front().first == 17 && f.front().second.rfind(prefix, 0) == 0) return kind;
+    return "other";
+}
+
+void check_corpus(const std::string& name, std::size_t at_least) {
+    const auto corpus = read_corpus(name);
+    CHECK(corpus.size() >= at_least);
+    std::string wrong;  // every misclassified phrasing, named by its line, so one run shows them all
+    for (const Phrasing& p : corpus)
+        if (const std::string got = classify(p.item); got != p.expect)
+            wrong += name + ":" + std::to_string(p.line) + ": expected " + (p.expect.empty() ? "no finding" : p.expect) + ", got " +
+                     (got.empty() ? "no finding" : got) + "\n" + p.item;
+    INFO(wrong);
+    CHECK(wrong.empty());
+}
+
+}  // namespace
+
+TEST_CASE("check_report: every recommendation in the corpus of real phrasings that says who and by when passes") {
+    check_corpus("recommendations-pass.txt", 30);
+}
+
+TEST_CASE("check_report: every recommendation in the corpus that lacks an owner or a time fails, for that reason") {
+    check_corpus("recommendations-fail.txt", 15);
 }
 
 // ---- Identifying details ---------------------------------------------------------------------------
@@ -432,6 +497,29 @@ TEST_CASE("check_report: a finding never contains the detail or the report's tex
         for (const char* secret : {"Robin", "robin", "Example", "example", "2019", "ND1", "nd1", "Row", "Sam", "Jo "})
             CHECK(f.problem.find(secret) == std::string::npos);
     }
+}
+
+TEST_CASE("check_report: a file that is not text gets one finding naming what it is, and no other") {
+    const std::string zip = std::string("PK\x03\x04\x14\0\x06\0", 8);
+    const std::vector<std::pair<std::string, std::string>> files = {
+        {zip + "[Content_Types].xml word/document.xml", "this is a Word file (.docx), not text: convert it first, e.g. pandoc final.docx -o final.md"},
+        {zip + "mimetypeapplication/vnd.oasis.opendocument.text", "this is an OpenDocument file (.odt), not text: convert it first"},
+        {zip + "data.csv", "this is a ZIP file, not text"},
+        {"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", "this is a PDF file, not text: convert it first, e.g. pdftotext final.pdf final.txt"},
+        {std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", 10), "this is an old Word file (.doc), not text"},
+        {"{\\rtf1\\ansi Recommendations}", "this is a Rich Text file (.rtf)"},
+        {std::string("\xFF\xFE#\0 \0R\0", 8), "this is UTF-16 text, not UTF-8"},
+        {report() + std::string(1, '\0'), "this is a binary file, not text (it has a NUL byte)"},  // even a passing report
+    };
+    for (const auto& [bytes, problem] : files) {
+        INFO(problem);
+        const Findings f = run(bytes, example_details());
+        REQUIRE(f.size() == 1);
+        CHECK(f.front().first == 0);
+        CHECK(f.front().second.rfind(problem, 0) == 0);
+    }
+    // Text with non-ASCII letters, a byte-order mark or "PK" later on is text.
+    CHECK(run("\xEF\xBB\xBF" + report("- Northdale Police – do X by June 2026 (PK\x03\x04).\n")).empty());
 }
 
 TEST_CASE("check_report: Windows line endings and a byte-order mark") {

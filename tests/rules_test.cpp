@@ -1,7 +1,7 @@
 // Unit tests for the rules module (include/cspr/rules.hpp): the notification test of the Children
 // Act 2004 s16C(1), the table of timescales, deadlines and the checks across fields and files.
 //
-// Expected values are derived from the law, ../shared/DOMAIN.md (rules and counting conventions) and
+// Expected values are derived from the law, docs/calendar.md (the counting conventions) and
 // docs/case-files.md, never from running the implementation. Weekdays and bank holidays were checked
 // by hand against the GOV.UK list: 25 and 26 December 2024 and 1 January 2025 are bank holidays in
 // England and Wales; 2024-12-20, 2025-03-07 and 2025-03-28 are Fridays; BST began on Sunday
@@ -901,4 +901,88 @@ TEST_CASE("hour-clock-far-start: an hour clock from a day outside the calendar i
     }
     const auto inside = rules::case_deadlines(notified(ymd(2025, 1, 2), std::nullopt), cfg, cal, ymd(2025, 1, 2));
     CHECK(find_deadline(inside, "notify-panel", "panel")->due == ymd(2025, 1, 2));
+}
+
+// ---- issue 12, F10: re-dated and dropped actions keep their reason -----------------------------------
+
+namespace {
+
+// Case 001 with one action, R2, first due 2026-03-31.
+model::Case with_action(const model::Action& x) {
+    model::Case c = a_case();
+    c.actions = model::Actions{c.id, {x}, {}};
+    return c;
+}
+
+model::Action r2() {
+    model::Action x;
+    x.ref = "R2";
+    x.recommendation = "Train school safeguarding leads.";
+    x.owner = "Northdale Council";
+    x.due = ymd(2026, 3, 31);
+    x.status = model::ActionStatus::in_progress;
+    return x;
+}
+
+}  // namespace
+
+TEST_CASE("actions-redate-hides-slippage: a moved due date needs a history entry with a reason", "[checks][actions]") {
+    auto x = r2();
+    x.original_due = x.due;
+    x.due = ymd(2027, 3, 31);
+    // Moved by hand: no history entry says why.
+    auto problems = rules::check_case(with_action(x));
+    INFO(describe(problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].file == "actions.yaml");
+    CHECK(problems[0].field == "actions[0].due");
+    // The entry must explain the current date, with a reason.
+    x.history.push_back({ymd(2026, 7, 1), "due", "2026-03-31", "2027-03-31", "Training provider withdrew", {}});
+    CHECK(rules::check_action_history(*with_action(x).actions).empty());
+    x.due = ymd(2027, 6, 30);
+    CHECK(rules::check_action_history(*with_action(x).actions).size() == 1);
+    x.history.push_back({ymd(2026, 8, 3), "due", "2027-03-31", "2027-06-30", "", {}});
+    CHECK(rules::check_action_history(*with_action(x).actions).size() == 1);  // no reason: not explained
+    x.history.back().reason = "Board agreed a later start";
+    CHECK(rules::check_action_history(*with_action(x).actions).empty());
+    // A history of re-dating without the first due date is a problem at original_due.
+    x.original_due.reset();
+    problems = rules::check_action_history(*with_action(x).actions);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].field == "actions[0].original_due");
+}
+
+TEST_CASE("actions-dropped-without-reason: a dropped action's last change of status gives the reason", "[checks][actions]") {
+    auto x = r2();
+    x.status = model::ActionStatus::dropped;
+    auto problems = rules::check_case(with_action(x));
+    INFO(describe(problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].field == "actions[0].status");
+    x.history.push_back({ymd(2026, 7, 1), "status", "in-progress", "dropped", "Superseded by the regional audit", {}});
+    CHECK(rules::check_case(with_action(x)).empty());
+    // Reinstated, then dropped again by hand: the later drop has no reason of its own.
+    x.history.push_back({ymd(2026, 8, 1), "status", "dropped", "open", "Regional audit cancelled", {}});
+    CHECK(rules::check_action_history(*with_action(x).actions).size() == 1);
+    // Not dropped: no reason needed.
+    x.status = model::ActionStatus::open;
+    CHECK(rules::check_action_history(*with_action(x).actions).empty());
+}
+
+TEST_CASE("action-due: a re-dated action counts against its current due date, with a note naming the first", "[deadlines][actions]") {
+    auto x = r2();
+    x.original_due = x.due;
+    x.due = ymd(2027, 3, 31);
+    x.history.push_back({ymd(2026, 7, 1), "due", "2026-03-31", "2027-03-31", "A free-text reason", {}});
+    const auto d = find_deadline(rules::case_deadlines(with_action(x), config(), england(), ymd(2026, 7, 1)), "action-due",
+                                 "R2 Northdale Council");
+    REQUIRE(d);
+    CHECK(d->due == ymd(2027, 3, 31));
+    CHECK(rules::status_name(d->status) == "pending");
+    CHECK(d->note == "re-dated from 2026-03-31 (reason recorded)");  // never the reason itself
+    // A dropped action is not counted at all.
+    x.status = model::ActionStatus::dropped;
+    x.history.push_back({ymd(2026, 7, 2), "status", "in-progress", "dropped", "Another reason", {}});
+    CHECK_FALSE(find_deadline(rules::case_deadlines(with_action(x), config(), england(), ymd(2026, 7, 1)), "action-due",
+                              "R2 Northdale Council"));
 }

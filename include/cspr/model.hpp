@@ -243,6 +243,9 @@ const std::array<Question, 4>& decision_circumstances();
 struct Reviewer {
     std::string name;
     std::string conflict_of_interest;  // the declaration, e.g. "none declared"
+    // The day the name was given to the Panel, Ofsted and DfE, when later than the decision: the
+    // decision may be recorded before a reviewer is commissioned.
+    std::optional<Date> named_on;
     Extras extra;
     friend bool operator==(const Reviewer&, const Reviewer&) = default;
 };
@@ -294,9 +297,14 @@ struct Publication {
     bool full_report = true;
     std::string justification;       // why only the improvements information is published
     std::optional<Date> copy_panel, copy_secretary_of_state, copy_ofsted;
+    // A copy that was not sent before publication, and why (copies_not_sent): it answers the alarm.
+    std::string not_sent_panel, not_sent_secretary_of_state, not_sent_ofsted;
     std::optional<Delay> delay;
     std::optional<Date> published;
-    bool national = false;           // a national review: kept available for three years, not one
+    std::optional<Date> available_until;  // written from the keep-available rule; never read back
+    // Kept for files that have it; always false: a local review's report is kept available for a
+    // year, and the three years of a national review belong to the Panel's own report.
+    bool national = false;
     Extras extra;
     friend bool operator==(const Publication&, const Publication&) = default;
 };
@@ -307,14 +315,28 @@ enum class ActionStatus { open, in_progress, done, dropped };
 std::string_view action_status_name(ActionStatus s);
 std::optional<ActionStatus> action_status_from_name(std::string_view name);
 
+// A change to an action that needs a reason (a new due date, dropping it), kept in the file so that
+// slippage stays visible after the change: without it a re-dated or dropped action simply leaves
+// the nightly check. Written in actions.yaml as `change: "due: 2026-03-31 -> 2027-03-31"`.
+struct ActionChange {
+    Date recorded{};       // the day cspr recorded it (today, or --as-of)
+    std::string field;     // "due" or "status"
+    std::string from, to;  // "2026-03-31" -> "2027-03-31"; "in-progress" -> "dropped"
+    std::string reason;    // free text: shown only with --show-names
+    Extras extra;
+    friend bool operator==(const ActionChange&, const ActionChange&) = default;
+};
+
 struct Action {
     std::string ref;  // R1, R2, ...
     std::string recommendation;
     std::string owner;  // the agency
     Date due{};
+    std::optional<Date> original_due;  // the first due date, set when the action is first re-dated
     ActionStatus status = ActionStatus::open;
     std::optional<Date> completed;
     std::string evidence;
+    std::vector<ActionChange> history;  // oldest first
     Extras extra;
     friend bool operator==(const Action&, const Action&) = default;
 };

@@ -23,9 +23,11 @@ struct Clock {
     std::string subject;           // "" or the recipient, e.g. "panel"
     Moment start;
     std::optional<Moment> met;     // the recorded fact that meets it
-    std::string paused;            // non-empty: the recorded reason the clock is paused
-    std::optional<int> length;     // when the case's facts set the length (three years for a national review)
-    bool excused = false;          // a recorded reason makes lateness compliant (a delay the Panel was told of)
+    // A recorded reason that pauses the clock and excuses lateness (a delay the Panel and the Secretary
+    // of State were told of), from the day it was given: told after the due date, the step stays late.
+    std::string excuse;
+    std::optional<calendar::Date> excused_from;
+    std::string not_done;          // non-empty: recorded that it was not done, and why (never met)
     // Shown beside the status in every format, never personal: "re-dated from 2026-03-31 (reason)",
     // "delay: inquest, told 2025-10-15, after the due date".
     std::string note;
@@ -65,8 +67,19 @@ struct Rule {
 std::span<const Rule> rule_table();
 const Rule* find_rule(std::string_view id);
 
-enum class Status { met, met_late, pending, overdue, paused, not_applicable };
-std::string_view status_name(Status s);  // "met", "met late", "pending", "overdue", "paused", "not applicable"
+// missed: recorded as not done, with a reason; never met, and no longer an alarm.
+enum class Status { met, met_late, pending, overdue, paused, missed, not_applicable };
+std::string_view status_name(Status s);  // "met", "met late", "pending", "overdue", "paused", "missed", "not applicable"
+
+// A rule's length and unit for a partnership: the table's, or cspr.yaml's override with its reason.
+struct Timescale {
+    int length = 0;
+    model::Unit unit = model::Unit::working_days;
+    std::string override_reason;  // non-empty when cspr.yaml overrides the rule
+};
+Timescale timescale(const Rule& rule, const model::Config& config);
+// "5 working days", or "no later than 7 working days before": how the rule's figure reads here.
+std::string describe_timescale(const Rule& rule, const model::Config& config);
 
 struct Deadline {
     std::string case_id;
@@ -89,6 +102,9 @@ struct Deadline {
     bool projected = false;         // the due date is in a year of projected bank holidays
     std::string paused;             // the recorded reason, when paused
     std::string note;               // the clock's note (Clock::note)
+    // Missed its due date, whatever the status is now: met late, overdue, missed, or paused by a
+    // delay that was told only after the due date. Timeliness counts it late.
+    bool late = false;
 };
 
 // Every deadline of one case as of `today`, sorted by due date then rule order; rules that do not
@@ -131,15 +147,29 @@ struct Problem {
 // referral, a date of death only for a child who died, the recorded notification decision agrees
 // with its test, and so on.
 std::vector<Problem> check_case(const model::Case& c);
+// actions.yaml's record of slippage (src/rules/action_checks.cpp; part of check_case): a dropped
+// action has a recorded reason, and a due date moved from original_due has a history entry.
+std::vector<Problem> check_action_history(const model::Actions& a);
+// What a reader of the case should know though nothing contradicts: a decision that differs from the
+// rapid review's recommended route, or was made with no rapid review recorded.
+std::vector<Problem> case_notes(const model::Case& c);
 // Recorded facts dated after `today` (a date sent, signed, published...): a record says what has
 // happened, not what is planned. Planned dates (publish_on, an action's due date) are not facts.
 std::vector<Problem> future_facts(const model::Case& c, calendar::Date today);
 // cspr.yaml: an override of a national timescale needs a reason; overrides name known rules.
+// A statutory or national timescale may be lengthened or moved only with a reason, and never below
+// the table's figure (the law's or the guidance's floor).
 std::vector<Problem> check_config(const model::Config& config);
 
 // Agencies are named by people typing: "Northdale police" and " Northdale  Police" are the same one
 // (letters compared without case, spaces at the ends ignored and runs of them read as one).
 bool same_agency(std::string_view a, std::string_view b);
+// Levenshtein distance, for "did you mean" suggestions.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+// The name in `known` that `typed` most likely misspells (case and punctuation ignored), if any is close.
+std::optional<std::string> nearest_name(std::string_view typed, const std::vector<std::string>& known);
+// "To be commissioned", "TBC", "Not yet known": text standing where a person's name belongs.
+bool is_placeholder_name(std::string_view name);
 
 // ---- The final report (Working Together 2018 ch. 4 "Expectations for the final report") ---------
 

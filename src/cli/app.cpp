@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <stdexcept>
+#include <utility>
+#include <vector>
 
 #include "cspr/error.hpp"
 
@@ -12,6 +15,8 @@ namespace cspr::cli {
 
 namespace {
 
+// The formats of each row are the only record of what --format a command takes (checked in
+// check_format, before the command runs); a row without any takes no --format.
 constexpr Command kCommands[] = {
     {"init", "Create a case folder: cspr.yaml, schemas/ and cases/", setup_init},
     {"refer", "Record a referral; allocates the case ID", setup_refer},
@@ -20,15 +25,17 @@ constexpr Command kCommands[] = {
     {"decide", "Record the partners' decision on a local review (--amend to change it)", setup_decide},
     {"publish-check", "May we publish on that date? Checks the report and the timescales; records publication", setup_publish_check},
     {"actions", "Add and update the actions arising from the review", setup_actions},
-    {"deadlines", "Every open deadline of every case; exit 1 when something is overdue (the nightly check)", setup_deadlines},
-    {"stats", "Timeliness per year, as the Panel's annual report counts it", setup_stats},
-    {"list", "Every case with its step and next deadline", setup_list},
-    {"show", "One case: what is recorded, steps done, deadlines", setup_show},
+    {"deadlines", "Every open deadline of every case; exit 1 when something is overdue (the nightly check)", setup_deadlines,
+     {"table", "json", "csv", "ics"}},
+    {"stats", "Timeliness per year, as the Panel's annual report counts it", setup_stats, {"table", "csv"}},
+    {"list", "Every case with its step and next deadline", setup_list, {"table"}},
+    {"show", "One case: what is recorded, steps done, deadlines", setup_show, {"table"}},
     {"validate", "Check every case file against the schemas and the cross-file rules", setup_validate},
-    {"rules", "The table of timescales, with sources", setup_rules},
+    {"rules", "The table of timescales, with sources", setup_rules, {"table", "markdown"}},
     {"doctor", "Remove what an interrupted write left behind (temporary files, empty case folders)", setup_doctor},
     {"dev-generate", "", setup_dev_generate},
-    {"calendar", "UK working-day calendar: holidays, add, between, is-working-day, import", setup_calendar},
+    {"calendar", "UK working-day calendar: holidays, add, between, is-working-day, import", setup_calendar, {},
+     calendar_commands},
 };
 
 constexpr std::string_view kGlobalValueOptions[] = {"--cases", "--as-of", "--format"};
@@ -90,10 +97,83 @@ Exit codes (every command): 0 success; 1 the answer is "no" (overdue, a check fa
 working day); 2 usage or data error.)";
 }
 
+std::span<const Command> subcommands_of(const Command& c) {
+    return c.subcommands ? c.subcommands() : std::span<const Command>{};
+}
+
+// "table, json, csv"
+std::string comma_list(const std::vector<std::string_view>& names) {
+    std::string list;
+    for (auto n : names) list += (list.empty() ? "" : ", ") + std::string(n);
+    return list;
+}
+
+// Every format some command offers, in table order, without repeats: for the help of --format.
+void collect_formats(std::span<const Command> rows, std::vector<std::string_view>& found) {
+    for (const Command& c : rows) {
+        for (auto f : c.formats.list())
+            if (std::find(found.begin(), found.end(), f) == found.end()) found.push_back(f);
+        collect_formats(subcommands_of(c), found);
+    }
+}
+
 void add_global_options(CLI::App& app, Context& ctx) {
     app.add_option("--cases", ctx.global.cases, "Case folder (default: $CSPR_CASES, else the nearest parent holding cspr.yaml)");
     app.add_option("--as-of", ctx.global.as_of, "Use this date (YYYY-MM-DD) as today, for reproducible runs");
-    app.add_option("--format", ctx.global.format, "Output format: table, json or csv (where the command offers them)");
+    std::vector<std::string_view> formats;
+    collect_formats(commands(), formats);
+    app.add_option("--format", ctx.global.format,
+                   "Output format, where the command offers a choice (its --help says which): " + comma_list(formats));
+}
+
+// Adds a subcommand per row under `parent`, and their own subcommands under them.
+void add_commands(CLI::App& parent, std::span<const Command> rows, Context& ctx) {
+    for (const Command& c : rows) {
+        CLI::App* sub = parent.add_subcommand(std::string(c.name), std::string(c.summary));
+        if (c.summary.empty()) sub->group("");  // a developer's tool: works, but is not listed
+        sub->fallthrough();
+        c.setup(*sub, ctx);
+        const auto formats = c.formats.list();
+        if (!formats.empty())
+            sub->footer(sub->get_footer() + "\n\nOutput formats (--format): " +
+                        comma_list({formats.begin(), formats.end()}) + "; the default is " + std::string(formats.front()));
+        add_commands(*sub, subcommands_of(c), ctx);
+    }
+}
+
+// The row of the command that will run (the deepest one named on the command line) and its full
+// name, e.g. "calendar holidays"; nullptr when none was named.
+std::pair<const Command*, std::string> chosen_command(const CLI::App& app) {
+    const Command* chosen = nullptr;
+    std::string name;
+    std::span<const Command> rows = commands();
+    for (const CLI::App* at = &app; !at->get_subcommands().empty();) {
+        at = at->get_subcommands().front();
+        const auto row = std::find_if(rows.begin(), rows.end(), [&](const Command& c) { return c.name == at->get_name(); });
+        if (row == rows.end()) break;
+        chosen = &*row;
+        name += (name.empty() ? "" : " ") + std::string(row->name);
+        rows = subcommands_of(*row);
+    }
+    return {chosen, name};
+}
+
+// The one check of --format, run after parsing and before any command runs, so that a refusal
+// changes nothing: the command's row says what it prints, and nothing else is accepted.
+void check_format(const CLI::App& app, Context& ctx) {
+    const auto [row, name] = chosen_command(app);
+    if (row == nullptr) return;
+    const auto offered = row->formats.list();
+    if (!ctx.global.format) {
+        if (!offered.empty()) ctx.checked_format = std::string(offered.front());
+        return;
+    }
+    const std::string& chosen = *ctx.global.format;
+    if (offered.empty()) throw Error(name + " has one output format and takes no --format", {.field = "--format"});
+    if (std::find(offered.begin(), offered.end(), chosen) == offered.end())
+        throw Error("unknown format '" + chosen + "'; " + name + " prints " + comma_list({offered.begin(), offered.end()}),
+                    {.field = "--format"});
+    ctx.checked_format = chosen;
 }
 
 }  // namespace
@@ -132,12 +212,10 @@ calendar::Calendar Context::calendar(calendar::Region region) const {
     return calendar::make_calendar(region, table);
 }
 
-std::string Context::format(std::initializer_list<std::string_view> allowed) const {
-    const std::string chosen = global.format.value_or(std::string(*allowed.begin()));
-    if (std::find(allowed.begin(), allowed.end(), chosen) != allowed.end()) return chosen;
-    std::string list;
-    for (auto f : allowed) list += (list.empty() ? "" : ", ") + std::string(f);
-    throw Error("unknown format '" + chosen + "'; this command prints " + list, {.field = "--format"});
+const std::string& Context::format() const {
+    // Only a command whose row offers formats may ask; the row is where they are declared.
+    if (checked_format.empty()) throw std::logic_error("format() called by a command whose row declares no formats");
+    return checked_format;
 }
 
 store::CaseFolder Context::open_folder() const {
@@ -184,12 +262,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     app.require_subcommand(1);
     app.footer(top_level_footer());
     add_global_options(app, ctx);
-    for (const Command& c : commands()) {
-        CLI::App* sub = app.add_subcommand(std::string(c.name), std::string(c.summary));
-        if (c.summary.empty()) sub->group("");  // a developer's tool: works, but is not listed
-        sub->fallthrough();
-        c.setup(*sub, ctx);
-    }
+    add_commands(app, commands(), ctx);
+    // Runs once every option is parsed, before the chosen command's callback.
+    app.parse_complete_callback([&app, &ctx] { check_format(app, ctx); });
     try {
         check_command_name(args);
         std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them backwards

@@ -3,8 +3,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include <array>
+#include <initializer_list>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <ostream>
 #include <span>
 #include <string>
@@ -33,6 +36,7 @@ struct Context {
     int exit_code = kExitOk;
     bool commit = false;      // --commit on a writing command
     bool show_names = false;  // --show-names: the only way personal names reach the output
+    std::string checked_format;  // --format or the command's default, once checked against its row
 
     // --as-of, else today in London.
     calendar::Date today() const;
@@ -52,18 +56,38 @@ struct Context {
     // Commits `files` when --commit was given or cspr.yaml says git.commit: true.
     void commit_if_asked(const store::CaseFolder& folder, const std::vector<store::fs::path>& files,
                          const std::string& message) const;
-    // --format, checked against what this command can print.
-    std::string format(std::initializer_list<std::string_view> allowed) const;
+    // --format, already checked against the running command's row (or its default).
+    const std::string& format() const;
+};
+
+// The --format values a command offers, its default first; none when it has one fixed output.
+class Formats {
+public:
+    constexpr Formats() = default;
+    constexpr Formats(std::initializer_list<std::string_view> names) {
+        if (names.size() > names_.size()) throw std::logic_error("too many formats for one command");
+        for (std::string_view n : names) names_[count_++] = n;
+    }
+    std::span<const std::string_view> list() const { return {names_.data(), count_}; }
+
+private:
+    std::array<std::string_view, 4> names_{};
+    std::size_t count_ = 0;
 };
 
 // One row per subcommand, like git's commands[] and ninja's kTools[]: the single place a command is
-// named. `setup` declares its options on `sub` and sets the callback that runs it.
+// named, and the formats it prints. `setup` declares its options on `sub` and sets the callback that
+// runs it; a command made of subcommands (calendar) names their table in `subcommands`, and each of
+// them is set up after it, as a subcommand of it.
 struct Command {
     std::string_view name;
     std::string_view summary;
     void (*setup)(CLI::App& sub, Context& ctx);
+    Formats formats = {};
+    std::span<const Command> (*subcommands)() = nullptr;
 };
 std::span<const Command> commands();
+std::span<const Command> calendar_commands();  // cmd_calendar.cpp
 
 void setup_calendar(CLI::App& sub, Context& ctx);
 void setup_init(CLI::App& sub, Context& ctx);
@@ -98,6 +122,8 @@ std::string format_table(const std::vector<std::vector<std::string>>& rows);
 std::string due_text(const rules::Deadline& d);
 // "met", "met late (2 working days)", "overdue (3 working days)", "5 working days left".
 std::string status_text(const rules::Deadline& d);
+// status_text, then the deadline's note when it has one: "met; met by the Panel's online form ...".
+std::string status_and_note(const rules::Deadline& d);
 // The deadlines of a case as a table (due, status, rule, subject, what).
 void print_deadline_table(std::ostream& out, const std::vector<rules::Deadline>& deadlines);
 // Before a write: throws the first problem rules::check_case finds in the case as it would be. A
@@ -116,6 +142,10 @@ std::pair<std::string, std::string> split_assignment(const std::string& text, st
 // Problems found by rules::check_case as one-line errors, with paths and lines.
 std::vector<Error> locate_problems(const store::CaseFolder& folder, const std::string& case_id,
                                    const std::vector<rules::Problem>& problems);
+
+// A rule's figure as the table gives it ("5 working days"), for help texts written before any folder
+// is open: the help never restates a timescale ('cspr rules' shows a folder's own).
+std::string table_timescale(std::string_view rule_id);
 
 // Adds "Examples:" to a command's --help.
 void add_examples(CLI::App& sub, std::string_view examples);

@@ -1,7 +1,10 @@
 // cspr actions: the actions arising from a review's recommendations, each with an owner agency, a due
 // date, a status and evidence. An overdue action is an overdue deadline (rule action-due).
+// Re-dating or dropping an action takes it out of the overdue count, so both need --reason and are
+// kept in the action's history (with original_due): slippage stays visible to a scrutineer.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "app.hpp"
@@ -12,7 +15,7 @@ namespace {
 
 struct ActionsArgs {
     std::string id;
-    std::optional<std::string> add, update, owner, due, status, completed, evidence;
+    std::optional<std::string> add, update, owner, due, status, completed, evidence, reason;
 };
 
 model::ActionStatus require_status(const std::string& text) {
@@ -31,6 +34,9 @@ std::string next_ref(const model::Actions& a) {
 void add_action(model::Actions& list, const ActionsArgs& a) {
     if (!a.owner) throw Error("required with --add: the agency responsible", {.field = "--owner"});
     if (!a.due) throw Error("required with --add: when it is due, YYYY-MM-DD", {.field = "--due"});
+    if (a.reason) throw Error("only with --update: the reason for a new --due or --status", {.field = "--reason"});
+    if (a.status && *a.status == "dropped")
+        throw Error("a new action cannot start dropped: add it, then --update REF --status dropped --reason TEXT", {.field = "--status"});
     model::Action x;
     x.ref = next_ref(list);
     x.recommendation = *a.add;
@@ -42,14 +48,71 @@ void add_action(model::Actions& list, const ActionsArgs& a) {
     list.actions.push_back(std::move(x));
 }
 
-void update_action(model::Actions& list, const ActionsArgs& a) {
+// --reason, which a change that hides slippage must give: `why` says which change needs it.
+std::string require_reason(const ActionsArgs& a, std::string_view why) {
+    if (!a.reason || a.reason->find_first_not_of(" \t\r\n") == std::string::npos)
+        throw Error("required " + std::string(why) + ": why (kept in the action's history)", {.field = "--reason"});
+    return *a.reason;
+}
+
+void record(model::Action& x, std::string field, std::string from, std::string to, const std::string& reason, calendar::Date today) {
+    x.history.push_back({today, std::move(field), std::move(from), std::move(to), reason, {}});
+}
+
+// The first due date is kept in original_due, and every move in the history.
+void redate(model::Action& x, calendar::Date due, const ActionsArgs& a, calendar::Date today) {
+    if (due == x.due) return;
+    const std::string reason = require_reason(a, "to change a due date");
+    if (!x.original_due) x.original_due = x.due;
+    record(x, "due", calendar::format_iso_date(x.due), calendar::format_iso_date(due), reason, today);
+    x.due = due;
+}
+
+// Dropping needs a reason; any other change of status is recorded when one is given.
+void change_status(model::Action& x, model::ActionStatus status, const ActionsArgs& a, calendar::Date today) {
+    if (status == x.status) return;
+    if (status == model::ActionStatus::dropped) require_reason(a, "to drop an action");
+    if (a.reason)
+        record(x, "status", std::string(model::action_status_name(x.status)), std::string(model::action_status_name(status)),
+               *a.reason, today);
+    x.status = status;
+}
+
+void update_action(model::Actions& list, const ActionsArgs& a, calendar::Date today) {
     const auto it = std::find_if(list.actions.begin(), list.actions.end(), [&](const auto& x) { return x.ref == *a.update; });
     if (it == list.actions.end()) throw Error("no action " + *a.update + " in this case", {.field = "--update"});
+    const std::size_t recorded = it->history.size();
     if (a.owner) it->owner = *a.owner;
-    if (a.due) it->due = calendar::require_iso_date(*a.due, "--due");
-    if (a.status) it->status = require_status(*a.status);
+    if (a.due) redate(*it, calendar::require_iso_date(*a.due, "--due"), a, today);
+    if (a.status) change_status(*it, require_status(*a.status), a, today);
     if (a.completed) it->completed = calendar::require_iso_date(*a.completed, "--completed");
     if (a.evidence) it->evidence = *a.evidence;
+    if (a.reason && it->history.size() == recorded)
+        throw Error("gives the reason for a change of --due or --status, and this command changes neither", {.field = "--reason"});
+}
+
+// A dropped action has no deadline: it is not counted as overdue, and says whether it has its reason.
+std::string dropped_text(const model::Action& x) {
+    const auto it = std::find_if(x.history.rbegin(), x.history.rend(), [](const auto& h) { return h.field == "status"; });
+    const bool reasoned = it != x.history.rend() && it->to == "dropped" && !it->reason.empty();
+    return reasoned ? "not counted; reason recorded" : "not counted; no reason recorded";
+}
+
+// Reasons are free text, which may name people: shown only with --show-names, like names elsewhere.
+std::string reason_text(const Context& ctx, const std::string& reason) {
+    if (!ctx.show_names) return "recorded (--show-names shows it)";
+    std::string one_line = reason;
+    std::replace(one_line.begin(), one_line.end(), '\n', ' ');
+    return one_line;
+}
+
+// Every recorded re-dating and change of status, oldest first per action: the slippage in full.
+void print_history(Context& ctx, const model::Actions& actions) {
+    std::vector<std::vector<std::string>> rows = {{"REF", "RECORDED", "CHANGE", "REASON"}};
+    for (const auto& x : actions.actions)
+        for (const auto& h : x.history)
+            rows.push_back({x.ref, calendar::format_iso_date(h.recorded), h.field + ": " + h.from + " -> " + h.to, reason_text(ctx, h.reason)});
+    if (rows.size() > 1) ctx.out << "\nHistory:\n" << format_table(rows);
 }
 
 void print_actions(Context& ctx, const store::CaseFolder& folder, const model::Case& c) {
@@ -61,12 +124,13 @@ void print_actions(Context& ctx, const store::CaseFolder& folder, const model::C
     const auto deadlines = rules::case_deadlines(c, folder.config, cal, ctx.today());
     std::vector<std::vector<std::string>> rows = {{"REF", "OWNER", "DUE", "STATUS", "DEADLINE"}};
     for (const auto& x : c.actions->actions) {
-        std::string deadline = "-";
+        std::string deadline = x.status == model::ActionStatus::dropped ? dropped_text(x) : "-";
         for (const auto& d : deadlines)
-            if (d.rule->id == "action-due" && d.subject == x.ref + " " + x.owner) deadline = status_text(d);
+            if (d.rule->id == "action-due" && d.subject == x.ref + " " + x.owner) deadline = status_and_note(d);
         rows.push_back({x.ref, x.owner, calendar::format_iso_date(x.due), std::string(model::action_status_name(x.status)), deadline});
     }
     ctx.out << format_table(rows);
+    print_history(ctx, *c.actions);
 }
 
 void run_actions(Context& ctx, const ActionsArgs& a) {
@@ -76,14 +140,14 @@ void run_actions(Context& ctx, const ActionsArgs& a) {
     const auto lock = ctx.lock_case(folder, a.id);  // read, change and write as one
     model::Case c = store::load_case(folder, a.id, strict);
     if (!a.add && !a.update) {
-        if (a.owner || a.due || a.status || a.completed || a.evidence)
+        if (a.owner || a.due || a.status || a.completed || a.evidence || a.reason)
             throw Error("say which action: --update REF, or --add TEXT for a new one", {.field = "--update"});
         print_actions(ctx, folder, c);
         return;
     }
     if (!c.actions) c.actions = model::Actions{c.id, {}, {}};
     if (a.add) add_action(*c.actions, a);
-    else update_action(*c.actions, a);
+    else update_action(*c.actions, a, ctx.today());
     const std::string ref = a.add ? c.actions->actions.back().ref : *a.update;
     const auto& x = *std::find_if(c.actions->actions.begin(), c.actions->actions.end(), [&](const auto& y) { return y.ref == ref; });
     save_step(ctx, folder, c, store::kActionsFile, store::format_actions(*c.actions),
@@ -103,11 +167,15 @@ void setup_actions(CLI::App& sub, Context& ctx) {
     sub.add_option("--status", a->status, "open, in-progress, done or dropped");
     sub.add_option("--completed", a->completed, "When it was done, YYYY-MM-DD");
     sub.add_option("--evidence", a->evidence, "The evidence that it was done");
+    sub.add_option("--reason", a->reason, "Why the due date moves or the action is dropped (required for both; kept in its history)");
+    sub.add_flag("--show-names", ctx.show_names, "Show the recorded reasons (free text; hidden by default)");
     add_commit_flag(sub, ctx);
     add_examples(sub, R"(  cspr actions NDSCP-2025-001
   cspr actions NDSCP-2025-001 --add "Agree an escalation protocol between health visiting and schools" \
       --owner "Northdale Integrated Care Board" --due 2026-01-31
-  cspr actions NDSCP-2025-001 --update R1 --status done --completed 2026-01-20 --evidence "Protocol signed off")");
+  cspr actions NDSCP-2025-001 --update R1 --status done --completed 2026-01-20 --evidence "Protocol signed off"
+  cspr actions NDSCP-2025-001 --update R2 --due 2026-06-30 --reason "Training provider changed; agreed by the board"
+  cspr actions NDSCP-2025-001 --update R3 --status dropped --reason "Superseded by the regional protocol")");
     sub.callback([&ctx, a] { run_actions(ctx, *a); });
 }
 

@@ -26,6 +26,7 @@ std::string_view listing_status(const rules::Deadline& d, int soon) {
         case rules::Status::met: return d.rule->period ? "ran" : "met";
         case rules::Status::met_late: return "met late";
         case rules::Status::paused: return "paused";
+        case rules::Status::missed: return "missed";
         case rules::Status::overdue: return "overdue";
         case rules::Status::not_applicable: return "not applicable";
         case rules::Status::pending: break;
@@ -60,7 +61,7 @@ std::vector<Row> collect(Context& ctx, const store::CaseFolder& folder, const De
         while (next_case < names.size() && names[next_case].first == i) child = names[next_case++].second;
         const auto& d = storage[i];
         const std::string status(listing_status(d, a.soon));
-        const bool closed = status == "met" || status == "met late" || status == "ran" || status == "running";
+        const bool closed = status == "met" || status == "met late" || status == "missed" || status == "ran" || status == "running";
         if (status == "not applicable" || (closed && !a.all)) continue;
         if (a.within && d.working_days_left > *a.within && status != "paused") continue;
         if (a.within && status == "paused") continue;
@@ -89,31 +90,32 @@ void print_json(Context& ctx, const store::CaseFolder& folder, const std::vector
         if (ctx.show_names) ctx.out << fmt::format("\"child\": {}, ", json_string(row.child));
         ctx.out << fmt::format("\"step\": {}, \"rule\": {}, \"subject\": {}, \"what\": {}, \"start\": \"{}\", \"due\": \"{}\", "
                                "\"due_time\": {}, \"working_days_left\": {}, \"status\": {}, \"met\": {}, \"projected\": {}, "
-                               "\"paused\": {}, \"override\": {}, \"source\": {}}}",
+                               "\"paused\": {}, \"late\": {}, \"note\": {}, \"override\": {}, \"source\": {}}}",
                                json_string(d.rule->step), json_string(d.rule->id), d.subject.empty() ? "null" : json_string(d.subject),
                                json_string(d.rule->what), calendar::format_iso_date(d.start.day), calendar::format_iso_date(d.due),
                                d.due_time ? json_string(calendar::format_london_datetime(*d.due_time)) : "null", d.working_days_left,
                                json_string(row.status), json_date(d.met ? std::optional(d.met->day) : std::nullopt),
-                               d.projected ? "true" : "false", d.paused.empty() ? "null" : json_string(d.paused),
+                               d.projected ? "true" : "false", d.paused.empty() ? "null" : json_string(d.paused), d.late ? "true" : "false",
+                               d.note.empty() ? "null" : json_string(d.note),
                                d.override_reason.empty() ? "null" : json_string(d.override_reason), json_string(d.rule->source));
         separator = ",\n";
     }
     ctx.out << (rows.empty() ? "],\n" : "\n  ],\n");
     ctx.out << "  \"summary\": {";
-    const char* names[] = {"overdue", "due today", "due soon", "upcoming", "paused", "met late", "met", "running", "ran"};
+    const char* names[] = {"overdue", "due today", "due soon", "upcoming", "paused", "missed", "met late", "met", "running", "ran"};
     for (std::size_t i = 0; i < std::size(names); ++i)
         ctx.out << (i ? ", " : "") << json_string(names[i]) << ": " << counts[names[i]];
     ctx.out << "}\n}\n";
 }
 
 void print_csv(Context& ctx, const std::vector<Row>& rows) {
-    ctx.out << "case," << (ctx.show_names ? "child," : "") << "step,rule,subject,what,due,working_days_left,status,source\n";
+    ctx.out << "case," << (ctx.show_names ? "child," : "") << "step,rule,subject,what,due,working_days_left,status,source,late,note\n";
     for (const auto& row : rows) {
         const auto& d = *row.deadline;
         ctx.out << csv_field(d.case_id) << "," << (ctx.show_names ? csv_field(row.child) + "," : "")
-                << fmt::format("{},{},{},{},{},{},{},{}\n", csv_field(std::string(d.rule->step)), csv_field(std::string(d.rule->id)),
+                << fmt::format("{},{},{},{},{},{},{},{},{},{}\n", csv_field(std::string(d.rule->step)), csv_field(std::string(d.rule->id)),
                                csv_field(d.subject), csv_field(std::string(d.rule->what)), due_text(d), d.working_days_left,
-                               row.status, csv_field(std::string(d.rule->source)));
+                               row.status, csv_field(std::string(d.rule->source)), d.late ? "true" : "false", csv_field(d.note));
     }
 }
 
@@ -154,6 +156,13 @@ std::string uid_part(std::string s) {
     return s;
 }
 
+// An action's due date is recorded, not counted from a start: "(0 calendar days)" said nothing, so
+// its event reads "Action R2 due 2026-09-30" (the owner is already in the summary).
+std::string ics_due_line(const rules::Deadline& d) {
+    if (d.rule->id == "action-due") return "Action " + d.subject.substr(0, d.subject.find(' ')) + " due " + due_text(d);
+    return "Due " + due_text(d) + " (" + rules::describe_length(d.length, d.unit) + ")";
+}
+
 void print_ics(Context& ctx, const store::CaseFolder& folder, const std::vector<Row>& rows) {
     // DTSTAMP is required; it is the as-of date so that the same input gives the same bytes.
     const std::string stamp = ics_date(ctx.today()) + "T000000Z";
@@ -165,8 +174,7 @@ void print_ics(Context& ctx, const store::CaseFolder& folder, const std::vector<
         std::string summary = d.case_id + ": " + std::string(d.rule->id) + (d.subject.empty() ? "" : " (" + d.subject + ")") +
                               " - " + row.status;
         if (ctx.show_names && !row.child.empty()) summary += " - " + row.child;
-        const std::string description = std::string(d.rule->what) + "\nDue " + due_text(d) + " (" +
-                                        rules::describe_length(d.length, d.unit) + ")\nSource: " + std::string(d.rule->source);
+        const std::string description = std::string(d.rule->what) + "\n" + ics_due_line(d) + "\nSource: " + std::string(d.rule->source);
         out += ics_line("BEGIN:VEVENT");
         // Stable: an action's UID is its reference alone, so renaming its owner keeps the event.
         const std::string subject = d.rule->id == "action-due" ? d.subject.substr(0, d.subject.find(' ')) : d.subject;
@@ -202,7 +210,9 @@ void print_table(Context& ctx, const std::vector<Row>& rows) {
         const auto& d = *row.deadline;
         std::vector<std::string> cells = {due_text(d) + (d.projected ? "*" : ""),
                                           row.status == "paused" ? "-" : std::to_string(d.working_days_left),
-                                          row.status == "paused" ? "paused (" + d.paused + ")" : row.status, d.case_id,
+                                          (row.status == "paused" ? "paused (" + d.paused + ")" : row.status) +
+                                              (d.note.empty() ? "" : "; " + d.note),
+                                          d.case_id,
                                           std::string(d.rule->id), subject_of(d),
                                           d.override_reason.empty() ? std::string(d.rule->source) : "local: " + d.override_reason};
         if (ctx.show_names) cells.insert(cells.begin() + 4, row.child.empty() ? "-" : row.child);
@@ -224,7 +234,7 @@ void print_table(Context& ctx, const std::vector<Row>& rows) {
 }
 
 void run_deadlines(Context& ctx, const DeadlinesArgs& a) {
-    const auto format = ctx.format({"table", "json", "csv", "ics"});
+    const auto& format = ctx.format();
     if (a.fail_on != "overdue" && a.fail_on != "due-soon")
         throw Error("'" + a.fail_on + "' is not overdue or due-soon", {.field = "--fail-on"});
     if (a.within && *a.within < 0) throw Error("must not be negative", {.field = "--within"});

@@ -13,7 +13,7 @@ namespace {
 struct DecideArgs {
     std::string id;
     bool print_template = false, amend = false;
-    std::optional<std::string> from, reason, date, outcome, rationale, unanimous, family_told, family_note;
+    std::optional<std::string> from, reason, date, outcome, rationale, unanimous, family_told, family_note, reviewer, conflict, named_on;
     std::vector<std::string> informed;
 };
 
@@ -56,9 +56,10 @@ decided_by:
 unanimous: true
 family_told: "YYYY-MM-DD"         # when the family was told the decision; delete if not yet
 family_note: How the family was told, or why not.
-reviewers:                        # for a local review: who, and their conflict-of-interest declaration
-  - name: ""
-    conflict_of_interest: ""
+reviewers:                        # for a local review, once commissioned: who, and their conflict-of-interest
+  - name: ""                      # declaration. Leave the list out until a reviewer is commissioned (no
+    conflict_of_interest: ""      # placeholder), then add one with --reviewer: the Panel, Ofsted and DfE are
+                                  # told "with the reviewer's name"
 )";
 
 std::optional<calendar::Date>* informed_slot(model::Decision& d, const std::string& body) {
@@ -70,7 +71,7 @@ std::optional<calendar::Date>* informed_slot(model::Decision& d, const std::stri
 
 // Facts that come after the decision (who was told when) fill empty fields without --amend; changing
 // a recorded value is an amendment.
-void apply_options(model::Decision& d, const DecideArgs& a) {
+void apply_options(model::Decision& d, const DecideArgs& a, calendar::Date today) {
     if (a.date) d.date = calendar::require_iso_date(*a.date, "--date");
     if (a.outcome) {
         const auto route = model::route_from_name(*a.outcome);
@@ -87,6 +88,23 @@ void apply_options(model::Decision& d, const DecideArgs& a) {
         if (!slot) throw Error("'" + body + "' is not panel, ofsted or dfe", {.field = "--informed"});
         *slot = calendar::require_iso_date(day, "--informed " + body);
     }
+    if (a.conflict && !a.reviewer) throw Error("goes with --reviewer NAME", {.field = "--conflict-of-interest"});
+    if (a.named_on && !a.reviewer) throw Error("goes with --reviewer NAME", {.field = "--named-on"});
+    if (a.reviewer) {
+        if (!a.conflict) throw Error("required with --reviewer: the reviewer's declaration, e.g. \"None declared\"", {.field = "--conflict-of-interest"});
+        if (rules::is_placeholder_name(*a.reviewer))
+            throw Error("is a placeholder, not a reviewer's name: add the reviewer once commissioned", {.field = "--reviewer"});
+        d.reviewers.push_back({*a.reviewer, *a.conflict, a.named_on ? calendar::require_iso_date(*a.named_on, "--named-on") : today, {}});
+    }
+}
+
+// A reviewer named after the decision was recorded: the day the name was given is the day it was
+// recorded, unless the form says.
+void date_new_reviewers(model::Decision& d, const model::Decision& before, calendar::Date today) {
+    for (auto& r : d.reviewers) {
+        const bool known = std::any_of(before.reviewers.begin(), before.reviewers.end(), [&](const auto& b) { return b.name == r.name; });
+        if (!known && !r.named_on) r.named_on = today;
+    }
 }
 
 // True when `after` differs from `before` only by facts recorded where `before` had none.
@@ -100,6 +118,7 @@ bool fills_in_only(const model::Decision& before, const model::Decision& after) 
     fill(filled.informed_dfe, after.informed_dfe);
     fill(filled.family_told, after.family_told);
     if (filled.family_note.empty()) filled.family_note = after.family_note;
+    if (filled.reviewers.empty()) filled.reviewers = after.reviewers;  // the first reviewer, once commissioned
     return filled == after;
 }
 
@@ -111,7 +130,7 @@ void print_summary(Context& ctx, const store::CaseFolder& folder, const model::C
     for (const auto& x : rules::case_deadlines(c, folder.config, cal, ctx.today())) {
         if (x.rule->step != "decide" && x.rule->id != "publish") continue;
         if (x.status == rules::Status::not_applicable) continue;
-        ctx.out << fmt::format("  {:<16}{:<8}due {}, {}\n", x.rule->id, x.subject, due_text(x), status_text(x));
+        ctx.out << fmt::format("  {:<16}{:<8}due {}, {}\n", x.rule->id, x.subject, due_text(x), status_and_note(x));
     }
     if (!d.amendments.empty()) ctx.out << "  amended " << d.amendments.size() << (d.amendments.size() == 1 ? " time\n" : " times\n");
 }
@@ -146,7 +165,8 @@ void run_decide(Context& ctx, const DecideArgs& a) {
         throw Error("record the decision with --from FILE (see --template): every criterion and circumstance needs an answer", {.field = "--from"});
     }
     c.decision->id = c.id;
-    apply_options(*c.decision, a);
+    apply_options(*c.decision, a, ctx.today());
+    if (before) date_new_reviewers(*c.decision, *before, ctx.today());
 
     std::string message = "decide " + c.id + ": " + std::string(model::route_name(c.decision->outcome));
     if (before) {
@@ -169,6 +189,7 @@ void run_decide(Context& ctx, const DecideArgs& a) {
     }
     save_step(ctx, folder, c, store::kDecisionFile, store::format_decision(*c.decision), message);
     print_summary(ctx, folder, c);
+    for (const auto& e : locate_problems(folder, c.id, rules::case_notes(c))) ctx.out << "note: " << e.what() << "\n";
 }
 
 }  // namespace
@@ -187,14 +208,19 @@ void setup_decide(CLI::App& sub, Context& ctx) {
     sub.add_option("--family-told", a->family_told, "When the family was told the decision");
     sub.add_option("--family-note", a->family_note, "How the family was told, or why not");
     sub.add_option("--informed", a->informed, "BODY=DATE: the Panel, Ofsted or DfE told of a local review (repeat)");
+    sub.add_option("--reviewer", a->reviewer, "Add the commissioned reviewer's name (a local review)");
+    sub.add_option("--conflict-of-interest", a->conflict, "The reviewer's declaration (required with --reviewer)");
+    sub.add_option("--named-on", a->named_on, "When the reviewer's name was given to the Panel, Ofsted and DfE (default: today)");
     add_commit_flag(sub, ctx);
     add_examples(sub, R"(  cspr decide --template > decision.yaml        # fill it in, then:
   cspr decide NDSCP-2025-001 --from decision.yaml
   cspr decide NDSCP-2025-001 --informed panel=2025-03-31 --informed ofsted=2025-03-31 --informed dfe=2025-03-31
+  cspr decide NDSCP-2025-001 --reviewer "Robin Madeup" --conflict-of-interest "None declared" --named-on 2025-04-14
   cspr decide NDSCP-2025-001 --amend --reason "Reviewer replaced after a conflict of interest" --from decision.yaml
 
-Normally within one month of the notification (Bradford seed 001). For a local review the Panel,
-Ofsted and DfE are told with the reviewer's name, and the six-month publication clock starts.)");
+A decision may be recorded before a reviewer is commissioned. For a local review, telling the
+Panel, Ofsted and DfE is met only with the reviewer's name: on the later of the day each was told
+and the day the reviewer was named. 'cspr rules' gives the timescales.)");
     sub.callback([&ctx, a] {
         if (a->id.empty() && !a->print_template) throw Error("required (or --template)", {.field = "ID"});
         run_decide(ctx, *a);

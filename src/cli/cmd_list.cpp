@@ -6,7 +6,6 @@ namespace cspr::cli {
 namespace {
 
 void run_list(Context& ctx) {
-    ctx.format({"table"});
     const auto folder = ctx.open_folder();
     const auto cal = ctx.calendar(folder.config.region);
     const auto today = ctx.today();
@@ -23,7 +22,7 @@ void run_list(Context& ctx) {
         if (next == deadlines.end()) rows.push_back({id, std::string(model::current_step(c)), "-", "-", "-"});
         else rows.push_back({id, std::string(model::current_step(c)), due_text(*next),
                              std::string(next->rule->id) + (next->subject.empty() ? "" : " (" + next->subject + ")"),
-                             status_text(*next)});
+                             status_and_note(*next)});
     }
     if (rows.size() == 1) {
         ctx.out << "no cases yet (cspr refer records the first)\n";

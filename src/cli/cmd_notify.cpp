@@ -79,7 +79,7 @@ void print_summary(Context& ctx, const store::CaseFolder& folder, const model::C
     std::vector<std::vector<std::string>> rows = {{"WHO", "DUE", "SENT", "STATUS", "RULE"}};
     for (const auto& d : rules::case_deadlines(c, folder.config, cal, ctx.today())) {
         if (d.rule->step != "notify" || d.status == rules::Status::not_applicable) continue;
-        rows.push_back({d.subject, due_text(d), d.met ? calendar::format_iso_date(d.met->day) : "-", status_text(d),
+        rows.push_back({d.subject, due_text(d), d.met ? calendar::format_iso_date(d.met->day) : "-", status_and_note(d),
                         std::string(d.rule->id)});
     }
     ctx.out << fmt::format("Who must be told (day 0: the local authority became aware on {}):\n",
@@ -140,7 +140,8 @@ void setup_notify(CLI::App& sub, Context& ctx) {
       --where in-area --looked-after no --route "single-agency review"
 
 Recipients: panel, ofsted-dfe, partners, cdr-partners, sos-ofsted, sos-ofsted-care-leaver; each
-within 5 working days of the day the local authority became aware (day 0).)");
+within )" + table_timescale("notify-panel") + R"( of the day the local authority became aware (day 0; 'cspr rules'
+gives each rule). Sending the Panel's online form meets ofsted-dfe too.)");
     sub.callback([&ctx, a] { run_notify(ctx, *a); });
 }
 

@@ -13,7 +13,7 @@ namespace {
 struct PublishArgs {
     std::string id;
     std::optional<std::string> report, publish_on, delay, delay_note, delay_told, justification, published;
-    std::vector<std::string> copies;
+    std::vector<std::string> copies, not_sent;
     bool plan = false, not_full = false, national = false;
 };
 
@@ -22,15 +22,25 @@ struct Check {
     std::string text;
 };
 
-std::optional<calendar::Date>* copy_slot(model::Publication& p, const std::string& body) {
-    if (body == "panel") return &p.copy_panel;
-    if (body == "secretary-of-state" || body == "sos") return &p.copy_secretary_of_state;
-    if (body == "ofsted") return &p.copy_ofsted;
-    return nullptr;
+struct CopySlot {
+    std::optional<calendar::Date>* sent;
+    std::string* not_sent;
+};
+
+std::optional<CopySlot> copy_slot(model::Publication& p, const std::string& body) {
+    if (body == "panel") return CopySlot{&p.copy_panel, &p.not_sent_panel};
+    if (body == "secretary-of-state" || body == "sos") return CopySlot{&p.copy_secretary_of_state, &p.not_sent_secretary_of_state};
+    if (body == "ofsted") return CopySlot{&p.copy_ofsted, &p.not_sent_ofsted};
+    return std::nullopt;
+}
+
+CopySlot require_copy_slot(model::Publication& p, const std::string& body, std::string_view option) {
+    if (auto slot = copy_slot(p, body)) return *slot;
+    throw Error("'" + body + "' is not panel, secretary-of-state or ofsted", {.field = std::string(option)});
 }
 
 bool records_something(const PublishArgs& a) {
-    return a.plan || !a.copies.empty() || a.delay || a.delay_note || a.delay_told || a.not_full || a.justification ||
+    return a.plan || !a.copies.empty() || !a.not_sent.empty() || a.delay || a.delay_note || a.delay_told || a.not_full || a.justification ||
            a.published || a.national;
 }
 
@@ -41,9 +51,16 @@ void apply_options(model::Publication& p, const PublishArgs& a) {
     }
     for (const auto& text : a.copies) {
         const auto [body, day] = split_assignment(text, "--copy-sent", "panel=2025-09-10");
-        auto* slot = copy_slot(p, body);
-        if (!slot) throw Error("'" + body + "' is not panel, secretary-of-state or ofsted", {.field = "--copy-sent"});
-        *slot = calendar::require_iso_date(day, "--copy-sent " + body);
+        const CopySlot slot = require_copy_slot(p, body, "--copy-sent");
+        *slot.sent = calendar::require_iso_date(day, "--copy-sent " + body);
+        slot.not_sent->clear();
+    }
+    for (const auto& text : a.not_sent) {
+        const auto [body, reason] = split_assignment(text, "--copy-not-sent", "ofsted=\"sent with the Panel's copy\"");
+        const CopySlot slot = require_copy_slot(p, body, "--copy-not-sent");
+        if (*slot.sent) throw Error("a copy to " + body + " is recorded as sent; it cannot also be not sent", {.field = "--copy-not-sent"});
+        if (reason.empty()) throw Error("say why the copy to " + body + " was not sent", {.field = "--copy-not-sent"});
+        *slot.not_sent = reason;
     }
     if (a.delay) {
         const auto reason = model::delay_from_name(*a.delay);
@@ -57,48 +74,71 @@ void apply_options(model::Publication& p, const PublishArgs& a) {
     if (a.not_full) p.full_report = false;
     if (a.justification) p.justification = *a.justification;
     if (a.published) p.published = calendar::require_iso_date(*a.published, "--published");
-    if (a.national) p.national = true;
+    // A national review is the Panel's, published by the Panel: cspr has no local report to keep for
+    // three years (keep-available is a year). Refused, rather than silently recording a contradiction.
+    if (a.national)
+        throw Error("a local review's report is kept available for at least a year (keep-available); the three years are for "
+                    "the Panel's national review reports, which the Panel publishes",
+                    {.field = "--national"});
 }
 
+const rules::Deadline& deadline_of(const std::vector<rules::Deadline>& all, std::string_view rule, std::string_view subject = "") {
+    const auto it = std::find_if(all.begin(), all.end(), [&](const rules::Deadline& d) { return d.rule->id == rule && d.subject == subject; });
+    if (it == all.end()) throw Error("internal: the rules engine gave no " + std::string(rule) + " deadline", {.field = "ID"});
+    return *it;
+}
+
+Check publish_check(const rules::Deadline& d, const model::Publication& p, calendar::Date day) {
+    const std::string length = rules::describe_length(d.length, d.unit);
+    const std::string due = calendar::format_iso_date(d.due);
+    if (day <= d.due)
+        return {true, fmt::format("within {} of the decision of {} (by {}) [publish]", length, calendar::format_iso_date(d.start.day), due)};
+    const auto* delay = p.delay ? &*p.delay : nullptr;
+    const std::string reason = delay ? std::string(model::delay_name(delay->reason)) : "";
+    if (d.status == rules::Status::met)  // the engine excused it: a delay told by the due date
+        return {true, fmt::format("after the {} to {}, delayed by {}; the Panel and Secretary of State were told on {} [publish]", length,
+                                  due, reason, calendar::format_iso_date(*delay->panel_and_sos_told))};
+    if (delay && delay->panel_and_sos_told)
+        return {false, fmt::format("after the {} to {}: the delay ({}) was told to the Panel and the Secretary of State on {}, after the "
+                                   "due date, so the report is late [publish]",
+                                   length, due, reason, calendar::format_iso_date(*delay->panel_and_sos_told))};
+    if (delay)
+        return {false, fmt::format("after the {} to {}: a delay ({}) is recorded, but not that the Panel and the Secretary of State "
+                                   "were told (--delay-told DATE) [publish]",
+                                   length, due, reason)};
+    return {false, fmt::format("more than {} after the decision of {} (limit {}) and no delay reason recorded (--delay REASON "
+                               "--delay-told DATE) [publish]",
+                               length, calendar::format_iso_date(d.start.day), due)};
+}
+
+Check copy_check(const rules::Deadline& d, const std::string& what, std::string_view body, calendar::Date day) {
+    const std::string latest = calendar::format_iso_date(d.due);
+    const std::string before = rules::describe_length(d.length, d.unit) + " before";
+    if (d.status == rules::Status::met)
+        return {true, fmt::format("{} sent to {} on {} (latest allowable {}) [copy-before-publish]", what, body,
+                                  calendar::format_iso_date(d.met->day), latest)};
+    if (d.met)
+        return {false, fmt::format("{} sent to {} on {}, after the latest allowable date {} ({}) [copy-before-publish]", what, body,
+                                   calendar::format_iso_date(d.met->day), latest, before)};
+    if (d.status == rules::Status::missed)
+        return {false, fmt::format("{} not sent to {}: recorded as not sent, with a reason [copy-before-publish]", what, body)};
+    return {false, fmt::format("{} not yet sent to {}: send by {}, {} {} (--copy-sent) [copy-before-publish]", what, body, latest, before,
+                               calendar::format_iso_date(day))};
+}
+
+// "May we publish on `day`?" is asked of the rules engine, about the case as it would be if it were
+// published that day: the due dates, figures and excuses are the engine's (and cspr.yaml's).
 std::vector<Check> timing_checks(const Context& ctx, const store::CaseFolder& folder, const model::Case& c, calendar::Date day) {
-    std::vector<Check> checks;
-    const auto& d = *c.decision;
-    const calendar::Date limit = calendar::add_months(d.date, 6);
-    const model::Publication p = c.publication.value_or(model::Publication{});
-    if (day <= limit) {
-        checks.push_back({true, fmt::format("within 6 months of the decision of {} (by {}) [publish]", calendar::format_iso_date(d.date),
-                                            calendar::format_iso_date(limit))});
-    } else if (p.delay && p.delay->panel_and_sos_told) {
-        checks.push_back({true, fmt::format("after the 6 months to {}, delayed by {}; the Panel and Secretary of State were told on {} [publish]",
-                                            calendar::format_iso_date(limit), model::delay_name(p.delay->reason),
-                                            calendar::format_iso_date(*p.delay->panel_and_sos_told))});
-    } else if (p.delay) {
-        checks.push_back({false, fmt::format("after the 6 months to {}: a delay ({}) is recorded, but not that the Panel and the "
-                                             "Secretary of State were told (--delay-told DATE) [publish]",
-                                             calendar::format_iso_date(limit), model::delay_name(p.delay->reason))});
-    } else {
-        checks.push_back({false, fmt::format("more than 6 months after the decision of {} (limit {}) and no delay reason recorded "
-                                             "(--delay REASON --delay-told DATE) [publish]",
-                                             calendar::format_iso_date(d.date), calendar::format_iso_date(limit))});
-    }
-    const auto cal = ctx.calendar(folder.config.region);
-    const calendar::Date latest = calendar::add_working_days(cal, day, -7);
-    const std::pair<const char*, std::optional<calendar::Date>> copies[] = {
-        {"the Panel", p.copy_panel}, {"the Secretary of State", p.copy_secretary_of_state}, {"Ofsted", p.copy_ofsted}};
+    model::Case then = c;
+    if (!then.publication) then.publication = model::Publication{};
+    then.publication->published = day;
+    const auto& p = *then.publication;
+    const auto deadlines = rules::case_deadlines(then, folder.config, ctx.calendar(folder.config.region), ctx.today());
+    std::vector<Check> checks{publish_check(deadline_of(deadlines, "publish"), p, day)};
     const std::string what = p.full_report ? "the report" : "the improvements information";
-    for (const auto& [body, sent] : copies) {
-        if (sent && *sent <= latest)
-            checks.push_back({true, fmt::format("{} sent to {} on {} (latest allowable {}) [copy-before-publish]", what, body,
-                                                calendar::format_iso_date(*sent), calendar::format_iso_date(latest))});
-        else if (sent)
-            checks.push_back({false, fmt::format("{} sent to {} on {}, after the latest allowable date {} (7 working days "
-                                                 "before) [copy-before-publish]",
-                                                 what, body, calendar::format_iso_date(*sent), calendar::format_iso_date(latest))});
-        else
-            checks.push_back({false, fmt::format("{} not yet sent to {}: send by {}, 7 working days before {} "
-                                                 "(--copy-sent) [copy-before-publish]",
-                                                 what, body, calendar::format_iso_date(latest), calendar::format_iso_date(day))});
-    }
+    const std::pair<const char*, const char*> copies[] = {
+        {"panel", "the Panel"}, {"secretary-of-state", "the Secretary of State"}, {"ofsted", "Ofsted"}};
+    for (const auto& [subject, body] : copies) checks.push_back(copy_check(deadline_of(deadlines, "copy-before-publish", subject), what, body, day));
     if (!p.full_report)
         checks.push_back({!p.justification.empty(), p.justification.empty()
                                                         ? "only the improvements information is to be published, but no justification is recorded (--justification)"
@@ -154,11 +194,14 @@ void run_publish_check(Context& ctx, const PublishArgs& a) {
         if (a.published) message += "published " + *a.published;
         else if (a.plan) message += "publication planned for " + *a.publish_on;
         else message += "publication record updated";
+        const auto deadlines = rules::case_deadlines(c, folder.config, ctx.calendar(folder.config.region), ctx.today());
+        if (c.publication->published) c.publication->available_until = deadline_of(deadlines, "keep-available").due;
         save_step(ctx, folder, c, store::kPublicationFile, store::format_publication(*c.publication), message);
-        if (a.published)
-            ctx.out << fmt::format("{}: published {}; keep it publicly available until at least {} ({})\n", c.id, *a.published,
-                                   calendar::format_iso_date(calendar::add_years(*c.publication->published, c.publication->national ? 3 : 1)),
-                                   c.publication->national ? "three years: national review" : "one year: local review");
+        if (a.published) {
+            const auto& keep = deadline_of(deadlines, "keep-available");
+            ctx.out << fmt::format("{}: published {}; keep it publicly available until at least {} ({} [keep-available])\n", c.id,
+                                   *a.published, calendar::format_iso_date(keep.due), rules::describe_length(keep.length, keep.unit));
+        }
         else ctx.out << c.id << ": publication record updated\n";
     }
     // A recording command checks only when asked to with a report; a bare --publish-on asks.
@@ -180,7 +223,8 @@ void setup_publish_check(CLI::App& sub, Context& ctx) {
     sub.add_flag("--not-full", a->not_full, "Only the improvements information will be published");
     sub.add_option("--justification", a->justification, "Why the full report will not be published");
     sub.add_option("--published", a->published, "Record the publication date");
-    sub.add_flag("--national", a->national, "A national review: keep available for three years, not one");
+    sub.add_option("--copy-not-sent", a->not_sent, "BODY=REASON: a copy that was not sent before publication, and why (repeat)");
+    sub.add_flag("--national", a->national, "Refused: a national review's report is the Panel's (kept for old scripts)")->group("");
     add_commit_flag(sub, ctx);
     add_examples(sub, R"(  cspr publish-check NDSCP-2025-001 --report final.md --publish-on 2025-09-22
   cspr publish-check NDSCP-2025-001 --publish-on 2025-09-22 --plan

@@ -50,6 +50,19 @@ model::AgencyReturn& agency_return(model::RapidReview& r, const std::string& age
     return r.returns.back();
 }
 
+// A return or summary comes from an agency that was asked: an unknown name is a typo, not a new agency.
+model::AgencyReturn& asked_return(model::RapidReview& r, const std::string& agency, std::string_view option) {
+    std::vector<std::string> asked;
+    for (auto& x : r.returns) {
+        if (rules::same_agency(x.agency, agency) && x.requested) return x;
+        if (x.requested) asked.push_back(x.agency);
+    }
+    const auto nearest = rules::nearest_name(agency, asked);
+    throw Error("'" + agency + "' was never asked for a return" +
+                    (nearest ? "; did you mean '" + *nearest + "'?" : " (record the request first with --requested AGENCY=DATE)"),
+                {.field = std::string(option)});
+}
+
 void apply_options(model::RapidReview& r, const RapidReviewArgs& a) {
     for (const auto& text : a.requested) {
         const auto [agency, day] = split_assignment(text, "--requested", "\"Northdale Police=2025-03-11\"");
@@ -57,11 +70,11 @@ void apply_options(model::RapidReview& r, const RapidReviewArgs& a) {
     }
     for (const auto& text : a.returned) {
         const auto [agency, day] = split_assignment(text, "--returned", "\"Northdale Police=2025-03-17\"");
-        agency_return(r, agency).returned = calendar::require_iso_date(day, "--returned " + agency);
+        asked_return(r, agency, "--returned").returned = calendar::require_iso_date(day, "--returned " + agency);
     }
     for (const auto& text : a.summaries) {
         const auto [agency, summary] = split_assignment(text, "--summary", "\"Northdale Police=Two call-outs in 2024\"");
-        agency_return(r, agency).summary = summary;
+        asked_return(r, agency, "--summary").summary = summary;
     }
     if (a.meeting) r.meeting = calendar::require_iso_date(*a.meeting, "--meeting");
     if (a.facts) r.facts = *a.facts;
@@ -88,9 +101,12 @@ void apply_options(model::RapidReview& r, const RapidReviewArgs& a) {
 void print_summary(Context& ctx, const store::CaseFolder& folder, const model::Case& c) {
     const auto& r = *c.rapid_review;
     ctx.out << c.id << ": rapid review " << (model::is_complete(r) ? "complete" : "in progress") << "\n";
-    std::size_t back = 0;
-    for (const auto& x : r.returns) back += x.returned ? 1 : 0;
-    ctx.out << fmt::format("  returns       {} requested, {} returned\n", r.returns.size(), back);
+    std::size_t asked = 0, back = 0;
+    for (const auto& x : r.returns) {
+        asked += x.requested ? 1 : 0;
+        back += x.returned ? 1 : 0;
+    }
+    ctx.out << fmt::format("  returns       {} requested, {} returned\n", asked, back);
     ctx.out << "  meeting       " << (r.meeting ? calendar::format_iso_date(*r.meeting) : "-") << "\n";
     ctx.out << "  route         " << (r.recommended_route ? model::route_name(*r.recommended_route) : "-") << "\n";
     for (model::Partner p : model::kPartners) {
@@ -150,7 +166,7 @@ void setup_rapid_review(CLI::App& sub, Context& ctx) {
     sub.add_option("--national-note", a->national_note, "Why, or why not");
     sub.add_option("--sign", a->signs, "PARTNER=NAME: a partner's sign-off (local-authority, police, icb; repeat)");
     sub.add_option("--signed-on", a->signed_on, "The date of the sign-offs given with --sign");
-    sub.add_option("--sent", a->sent, "The day the completed review went to the Panel (meets the 15-working-day rule)");
+    sub.add_option("--sent", a->sent, "The day the completed review went to the Panel (meets rule rapid-review)");
     add_commit_flag(sub, ctx);
     add_examples(sub, R"(  cspr rapid-review NDSCP-2025-001 --requested "Northdale Police=2025-03-11" \
       --requested "Northdale Health Visiting=2025-03-11"
@@ -161,8 +177,9 @@ void setup_rapid_review(CLI::App& sub, Context& ctx) {
   cspr rapid-review NDSCP-2025-001 --sent 2025-03-28
   cspr rapid-review --template > review.yaml;  cspr rapid-review NDSCP-2025-001 --from review.yaml
 
-Due within 15 working days of the day the case was notified to the Panel (Panel guidance; local
-override in cspr.yaml). It is complete only with all three partners' sign-off.)");
+Due within )" + table_timescale("rapid-review") + R"( of the day the case was notified to the Panel (rule rapid-review:
+'cspr rules' gives its source and this folder's figure). It is complete only with all three
+partners' sign-off, and goes to the Panel only for a case notified to it.)");
     sub.callback([&ctx, a] {
         if (a->id.empty() && !a->print_template) throw Error("required (or --template)", {.field = "ID"});
         run_rapid_review(ctx, *a);

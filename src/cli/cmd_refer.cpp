@@ -208,8 +208,9 @@ void setup_refer(CLI::App& sub, Context& ctx) {
       --narrative "Robin was taken to hospital..."
   cspr refer NDSCP-2025-001 --confirmed 2025-03-04T09:15
 
-The referral must be confirmed in writing within 48 hours (Bedford procedure, seed 000; a local
-timescale, set in cspr.yaml). The case ID is allocated from the year the referral was received.)");
+The referral must be confirmed in writing within )" + table_timescale("referral-confirm") + R"( (rule referral-confirm, a local
+timescale: 'cspr rules' gives its source and this folder's figure). The case ID is allocated from
+the year the referral was received.)");
     sub.callback([&ctx, a] {
         if (a->print_template) ctx.out << kTemplate;
         else if (a->id) record_confirmation(ctx, *a);

@@ -52,7 +52,7 @@ void print_markdown(Context& ctx) {
 }
 
 void run_rules(Context& ctx) {
-    const auto format = ctx.format({"table", "markdown"});
+    const auto& format = ctx.format();
     if (format == "markdown") return print_markdown(ctx);
     std::optional<model::Config> config;
     if (ctx.case_folder()) config = ctx.open_folder().config;  // checked: a bad override is an error here too

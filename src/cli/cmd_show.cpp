@@ -107,7 +107,6 @@ void show_actions(Context& ctx, const model::Actions& a) {
 }
 
 void run_show(Context& ctx, const std::string& id) {
-    ctx.format({"table"});
     const auto folder = ctx.open_folder();
     store::Diagnostics strict;
     const auto c = store::load_case(folder, id, strict);

@@ -1,6 +1,6 @@
-// cspr stats: timeliness per year as the Panel's annual report counts it — notifications within 5
-// working days, rapid reviews within 15 working days, reports published within 6 months of the
-// decision. The year is that of the day the clock started.
+// cspr stats: timeliness per year as the Panel's annual report counts it: notifications to the Panel,
+// rapid reviews, reports published, each within its rule's timescale (the engine's, after any
+// cspr.yaml override). The year is that of the day the clock started.
 #include <fmt/format.h>
 
 #include <map>
@@ -15,14 +15,20 @@ namespace {
 struct Measure {
     std::string_view rule;
     std::string_view subject;  // "" for any
-    std::string_view label;
+    std::string_view counted;  // what is counted; the figure comes from the rule
+    std::string_view from;     // what the figure counts from, when the reader needs telling
 };
 
 constexpr Measure kMeasures[] = {
-    {"notify-panel", "panel", "notifications to the Panel within 5 working days"},
-    {"rapid-review", "", "rapid reviews to the Panel within 15 working days"},
-    {"publish", "", "reports published within 6 months of the decision"},
+    {"notify-panel", "panel", "notifications to the Panel", ""},
+    {"rapid-review", "", "rapid reviews to the Panel", ""},
+    {"publish", "", "reports published", " of the decision"},
 };
+
+std::string label(const Measure& m, const model::Config& config) {
+    const rules::Rule* rule = rules::find_rule(m.rule);
+    return fmt::format("{} within {}{}", m.counted, rules::describe_timescale(*rule, config), m.from);
+}
 
 struct Tally {
     int on_time = 0, late = 0, overdue = 0, open = 0, paused = 0;
@@ -32,8 +38,13 @@ struct Tally {
     }
 };
 
-void count(Tally& t, rules::Status s) {
-    switch (s) {
+// A deadline missed is counted late whatever its status now (a delay told after the due date).
+void count(Tally& t, const rules::Deadline& d) {
+    if (d.late && d.status != rules::Status::overdue) {
+        ++t.late;
+        return;
+    }
+    switch (d.status) {
         case rules::Status::met: ++t.on_time; break;
         case rules::Status::met_late: ++t.late; break;
         case rules::Status::overdue: ++t.overdue; break;
@@ -43,7 +54,7 @@ void count(Tally& t, rules::Status s) {
 }
 
 void run_stats(Context& ctx, std::optional<int> year) {
-    const auto format = ctx.format({"table", "csv"});
+    const auto& format = ctx.format();
     const auto folder = ctx.open_folder();
     const auto cal = ctx.calendar(folder.config.region);
     std::map<std::pair<int, std::size_t>, Tally> tallies;
@@ -54,13 +65,13 @@ void run_stats(Context& ctx, std::optional<int> year) {
                 if (d.rule->id != kMeasures[m].rule || d.status == rules::Status::not_applicable) continue;
                 if (!kMeasures[m].subject.empty() && d.subject != kMeasures[m].subject) continue;
                 const int y = static_cast<int>(date::year_month_day{d.start.day}.year());
-                if (!year || *year == y) count(tallies[{y, m}], d.status);
+                if (!year || *year == y) count(tallies[{y, m}], d);
             }
         }
     }
     std::vector<std::vector<std::string>> rows = {{"YEAR", "MEASURE", "ON TIME", "LATE", "OVERDUE", "OPEN", "PAUSED", "TIMELY"}};
     for (const auto& [key, t] : tallies)
-        rows.push_back({std::to_string(key.first), std::string(kMeasures[key.second].label), std::to_string(t.on_time),
+        rows.push_back({std::to_string(key.first), label(kMeasures[key.second], folder.config), std::to_string(t.on_time),
                         std::to_string(t.late), std::to_string(t.overdue), std::to_string(t.open), std::to_string(t.paused),
                         t.percent()});
     if (format == "csv") {
@@ -76,7 +87,8 @@ void run_stats(Context& ctx, std::optional<int> year) {
         return;
     }
     ctx.out << format_table(rows);
-    ctx.out << "TIMELY: on time / (on time + late + overdue); open and paused clocks are not counted\n";
+    ctx.out << "TIMELY: on time / (on time + late + overdue); open and paused clocks are not counted; a clock paused only\n"
+               "after its due date, or recorded as not done, is late\n";
 }
 
 }  // namespace

@@ -69,6 +69,8 @@ void run_validate(Context& ctx, const std::vector<std::string>& wanted) {
         const auto problems = locate_problems(folder, loaded.value.id, rules::check_case(loaded.value));
         for (const auto& e : problems) print_problem(ctx, e), ++count;
         if (problems.empty() && cal) check_deadlines(ctx, folder, loaded.value, *cal, count);
+        // Notes are for the reader and do not fail the check: a divergence that needs explaining.
+        for (const auto& e : locate_problems(folder, loaded.value.id, rules::case_notes(loaded.value))) ctx.out << "note: " << e.what() << "\n";
     }
     ctx.err << "validate: " << ids.size() << (ids.size() == 1 ? " case, " : " cases, ") << count
             << (count == 1 ? " problem" : " problems") << "\n";
@@ -85,7 +87,9 @@ void setup_validate(CLI::App& sub, Context& ctx) {
 
 Prints every problem as path:line: field: message, and exits 1 if there is any: each file that
 cannot be read (cspr.yaml and an imported bank-holiday feed included), each broken rule, and each
-deadline that cannot be counted on the calendar (named by case and rule).)");
+deadline that cannot be counted on the calendar (named by case and rule). Lines starting "note:"
+are for the reader and do not count: a decision that differs from the rapid review's recommended
+route, or was made with no rapid review.)");
     sub.callback([&ctx, ids] { run_validate(ctx, *ids); });
 }
 

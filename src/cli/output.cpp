@@ -81,17 +81,25 @@ std::string status_text(const rules::Deadline& d) {
             if (d.rule->period) return "running (" + in_days(d.days_left) + " left)";
             return d.days_left == 0 ? "due today" : in_days(d.days_left) + " left";
         case rules::Status::paused: return "paused (" + d.paused + ")";
+        case rules::Status::missed: return "missed (not done; the reason is recorded)";
         case rules::Status::not_applicable: return "not applicable";
     }
     return "";
 }
+
+std::string table_timescale(std::string_view rule_id) {
+    const rules::Rule* rule = rules::find_rule(rule_id);
+    return rule ? rules::describe_length(rule->length, rule->unit) : std::string(rule_id);
+}
+
+std::string status_and_note(const rules::Deadline& d) { return d.note.empty() ? status_text(d) : status_text(d) + "; " + d.note; }
 
 void print_deadline_table(std::ostream& out, const std::vector<rules::Deadline>& deadlines) {
     std::vector<std::vector<std::string>> rows = {{"DUE", "STATUS", "RULE", "WHO", "SOURCE"}};
     for (const auto& d : deadlines) {
         std::string due = due_text(d);
         if (d.projected) due += "*";
-        rows.push_back({due, status_text(d), std::string(d.rule->id), d.subject.empty() ? "-" : d.subject,
+        rows.push_back({due, status_and_note(d), std::string(d.rule->id), d.subject.empty() ? "-" : d.subject,
                         d.override_reason.empty() ? std::string(d.rule->source)
                                                   : "local: " + d.override_reason});
     }

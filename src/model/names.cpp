@@ -114,7 +114,10 @@ bool is_complete(const RapidReview& r) {
 }
 
 std::string_view current_step(const Case& c) {
-    if (c.actions) return "actions";
+    // Early actions can be recorded mid-review: a local review is at "actions" only once published.
+    const bool local_review = c.decision && c.decision->outcome == Route::local_cspr;
+    const bool published = c.publication && c.publication->published;
+    if (c.actions && (!local_review || published)) return "actions";
     if (c.publication && c.publication->published) return "published";
     if (c.publication) return "publishing";
     if (c.decision) return c.decision->outcome == Route::local_cspr ? "review" : "decided";

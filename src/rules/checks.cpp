@@ -1,5 +1,6 @@
 // Cross-field and cross-file checks, shared by `cspr validate` and every writing command.
 #include <algorithm>
+#include <tuple>
 
 #include "cspr/rules.hpp"
 
@@ -91,6 +92,22 @@ std::string agency_key(std::string_view name) {
     return key;
 }
 
+bool notified_to_panel(const model::Case& c) {
+    if (!c.notification || !c.notification->notifiable) return false;
+    const auto& all = c.notification->recipients;
+    return std::any_of(all.begin(), all.end(), [](const auto& r) { return r.recipient == "panel" && r.sent; });
+}
+
+// A return nobody asked for is almost always a misspelt agency: name the nearest one asked.
+std::string phantom_return_message(const model::RapidReview& r, std::size_t index) {
+    std::vector<std::string> asked;
+    for (const auto& a : r.returns)
+        if (a.requested) asked.push_back(a.agency);
+    const auto nearest = nearest_name(r.returns[index].agency, asked);
+    return "a return was recorded from an agency never asked for one" +
+           (nearest ? "; did you mean " + *nearest + "?" : std::string(": record the request first"));
+}
+
 void check_rapid_review(Checker& k, const model::RapidReview& r, const model::Case& c) {
     constexpr std::string_view f = "rapid-review.yaml";
     if (!c.notification) {
@@ -102,6 +119,7 @@ void check_rapid_review(Checker& k, const model::RapidReview& r, const model::Ca
         const auto& a = r.returns[i];
         const std::string field = "returns[" + std::to_string(i) + "]";
         check_date_order(k, f, field + ".requested", a.requested, aware, "the local authority became aware");
+        if (a.returned && !a.requested) k.add(f, field + ".requested", phantom_return_message(r, i));
         if (a.requested) check_date_order(k, f, field + ".returned", a.returned, *a.requested, "it was requested");
         for (std::size_t j = 0; j < i; ++j)
             if (same_agency(r.returns[j].agency, a.agency))
@@ -116,6 +134,10 @@ void check_rapid_review(Checker& k, const model::RapidReview& r, const model::Ca
         if (r.meeting) check_date_order(k, f, field + ".date", s.date, *r.meeting, "the meeting");
     }
     if (r.sent_to_panel) {
+        if (!notified_to_panel(c))
+            k.add(f, "sent_to_panel", c.notification->notifiable
+                                          ? "the case has not been notified to the Panel (notification.yaml has no panel sent date)"
+                                          : "the case is not notifiable, so there is no rapid review to send to the Panel");
         if (!model::is_complete(r)) k.add(f, "sent_to_panel", "the rapid review is complete only with all three partners' sign-off");
         if (!r.recommended_route) k.add(f, "recommended_route", "a rapid review sent to the Panel needs its recommended route");
         check_date_order(k, f, "sent_to_panel", r.sent_to_panel, aware, "the local authority became aware");
@@ -140,10 +162,14 @@ void check_decision(Checker& k, const model::Decision& d, const model::Case& c) 
         if (d.circumstances[i].note.empty())
             k.add(f, "circumstances." + std::string(model::decision_circumstances()[i].key) + ".note", "each circumstance needs a note");
     const bool local = d.outcome == model::Route::local_cspr;
-    if (local && d.reviewers.empty()) k.add(f, "reviewers", "a local review needs its reviewer(s), each with a conflict-of-interest declaration");
-    for (std::size_t i = 0; i < d.reviewers.size(); ++i)
-        if (d.reviewers[i].conflict_of_interest.empty())
-            k.add(f, "reviewers[" + std::to_string(i) + "].conflict_of_interest", "each reviewer needs a conflict-of-interest declaration");
+    if (!local && !d.reviewers.empty()) k.add(f, "reviewers", "reviewers are for a local review; this decision is " + std::string(model::route_name(d.outcome)));
+    for (std::size_t i = 0; i < d.reviewers.size(); ++i) {
+        const std::string field = "reviewers[" + std::to_string(i) + "]";
+        if (is_placeholder_name(d.reviewers[i].name))
+            k.add(f, field + ".name", "is a placeholder, not a reviewer's name: leave reviewers out until one is commissioned");
+        if (d.reviewers[i].conflict_of_interest.empty()) k.add(f, field + ".conflict_of_interest", "each reviewer needs a conflict-of-interest declaration");
+        check_date_order(k, f, field + ".named_on", d.reviewers[i].named_on, d.date, "the decision");
+    }
     check_date_order(k, f, "family_told", d.family_told, d.date, "the decision");
     for (const auto& [field, day] : {std::pair{"informed.panel", d.informed_panel}, {"informed.ofsted", d.informed_ofsted}, {"informed.dfe", d.informed_dfe}}) {
         if (day && !local) k.add(f, field, "the Panel, Ofsted and DfE are told of a local review; this decision is " + std::string(model::route_name(d.outcome)));
@@ -165,6 +191,14 @@ void check_publication(Checker& k, const model::Publication& p, const model::Cas
     for (const auto& [field, day] : {std::pair{"copies.panel", p.copy_panel}, {"copies.secretary_of_state", p.copy_secretary_of_state}, {"copies.ofsted", p.copy_ofsted}})
         check_date_order(k, f, field, day, decided, "the decision");
     if (p.delay) check_date_order(k, f, "delay.panel_and_sos_told", p.delay->panel_and_sos_told, decided, "the decision");
+    if (p.national)
+        k.add(f, "national", "a local review's report is kept available for at least a year; three years are for the Panel's national "
+                             "review reports (set it to false)");
+    for (const auto& [field, sent, not_sent] :
+         {std::tuple{"copies_not_sent.panel", p.copy_panel, &p.not_sent_panel},
+          {"copies_not_sent.secretary_of_state", p.copy_secretary_of_state, &p.not_sent_secretary_of_state},
+          {"copies_not_sent.ofsted", p.copy_ofsted, &p.not_sent_ofsted}})
+        if (sent && !not_sent->empty()) k.add(f, field, "the copy is recorded as sent as well: keep one of the two");
 }
 
 void check_actions(Checker& k, const model::Actions& a) {
@@ -189,6 +223,20 @@ std::vector<Problem> check_case(const model::Case& c) {
     if (c.decision) check_decision(k, *c.decision, c);
     if (c.publication) check_publication(k, *c.publication, c);
     if (c.actions) check_actions(k, *c.actions);
+    if (c.actions) for (auto& p : check_action_history(*c.actions)) k.problems.push_back(std::move(p));
+    return k.problems;
+}
+
+std::vector<Problem> case_notes(const model::Case& c) {
+    Checker k;
+    if (!c.decision) return k.problems;
+    const auto& d = *c.decision;
+    if (!c.rapid_review && notified_to_panel(c))
+        k.add("decision.yaml", "outcome", "decided with no rapid review recorded (rapid-review.yaml)");
+    if (c.rapid_review && c.rapid_review->recommended_route && *c.rapid_review->recommended_route != d.outcome)
+        k.add("decision.yaml", "outcome",
+              std::string(model::route_name(d.outcome)) + " differs from the rapid review's recommended route (" +
+                  std::string(model::route_name(*c.rapid_review->recommended_route)) + "): the rationale should say why");
     return k.problems;
 }
 
@@ -243,15 +291,56 @@ std::vector<Problem> future_facts(const model::Case& c, calendar::Date today) {
 
 bool same_agency(std::string_view a, std::string_view b) { return agency_key(a) == agency_key(b); }
 
+namespace {
+
+// The fewest and the most calendar days a length can span, for comparing lengths in different units:
+// a working day is at least a day, and 5 of them at most a week plus the longest run of bank
+// holidays (Christmas and New Year: 4 days).
+long shortest_days(int n, model::Unit unit) {
+    switch (unit) {
+        case model::Unit::hours: return n / 24;
+        case model::Unit::calendar_days: return n;
+        case model::Unit::working_days: return n + 2L * ((n - 1) / 5);
+        case model::Unit::months: return 28L * n;
+        case model::Unit::years: return 365L * n;
+    }
+    return n;
+}
+long longest_days(int n, model::Unit unit) {
+    switch (unit) {
+        case model::Unit::hours: return (n + 23) / 24;
+        case model::Unit::calendar_days: return n;
+        case model::Unit::working_days: return n + 2L * ((n + 4) / 5) + 4;
+        case model::Unit::months: return 31L * n;
+        case model::Unit::years: return 366L * n;
+    }
+    return n;
+}
+
+// Never below the table's figure: in the same unit, no fewer; in another, at least as long always.
+bool below_floor(const Rule& rule, const model::TimescaleOverride& o) {
+    if (o.unit == rule.unit) return o.length < rule.length;
+    return shortest_days(o.length, o.unit) < longest_days(rule.length, rule.unit);
+}
+
+}  // namespace
+
 std::vector<Problem> check_config(const model::Config& config) {
     Checker k;
     for (const auto& [id, o] : config.timescales) {
         const Rule* rule = find_rule(id);
-        if (!rule) k.add("cspr.yaml", "timescales." + id, "'" + id + "' is not a rule (see 'cspr rules')");
-        else if (rule->basis != Basis::local && o.reason.empty())
-            k.add("cspr.yaml", "timescales." + id + ".reason",
-                  rule->basis == Basis::statutory ? "overriding a statutory timescale needs a recorded reason"
-                                                  : "overriding a timescale of national guidance needs a recorded reason");
+        const std::string field = "timescales." + id;
+        if (!rule) {
+            k.add("cspr.yaml", field, "'" + id + "' is not a rule (see 'cspr rules')");
+            continue;
+        }
+        if (rule->basis == Basis::local) continue;
+        const std::string kind = rule->basis == Basis::statutory ? "a statutory timescale" : "a timescale of national guidance";
+        if (o.reason.empty()) k.add("cspr.yaml", field + ".reason", "overriding " + kind + " needs a recorded reason");
+        if (below_floor(*rule, o))
+            k.add("cspr.yaml", field + ".length",
+                  describe_length(o.length, o.unit) + " is shorter than " + kind + " allows (" +
+                      describe_length(rule->length, rule->unit) + "; see 'cspr rules'): it may be lengthened, never shortened");
     }
     return k.problems;
 }

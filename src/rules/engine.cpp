@@ -45,20 +45,34 @@ bool after(const Moment& a, const Moment& b) {
     return a.day > b.day;
 }
 
+// The status of a clock that has not been met: paused by a timely excuse, missed, pending or overdue.
+void status_unmet(Deadline& d, const Rule& rule, const Clock& clock, bool excused, const calendar::Calendar& cal,
+                  calendar::Date today) {
+    if (!clock.not_done.empty()) {
+        d.status = Status::missed;
+        d.late = true;
+    } else if (clock.excused_from && today >= *clock.excused_from) {
+        // Told of a delay: paused from that day on, but late already if it was told after the due date.
+        d.status = Status::paused;
+        d.paused = clock.excuse;
+    } else {
+        d.days_left = distance(cal, {today, std::nullopt}, {d.due, std::nullopt}, d.unit == Unit::hours ? Unit::calendar_days : d.unit);
+        if (rule.period) d.status = today >= d.due ? Status::met : Status::pending;
+        else d.status = today > d.due ? Status::overdue : Status::pending;
+    }
+    if (d.status == Status::overdue || (d.status == Status::paused && !excused)) d.late = true;
+}
+
 Deadline evaluate(const Rule& rule, const Clock& clock, const model::Case& c, const model::Config& config,
                   const calendar::Calendar& cal, calendar::Date today) {
     Deadline d;
     d.case_id = c.id;
     d.rule = &rule;
     d.subject = clock.subject;
-    d.length = rule.length;
-    d.unit = rule.unit;
-    if (const auto it = config.timescales.find(std::string(rule.id)); it != config.timescales.end()) {
-        d.length = it->second.length;
-        d.unit = it->second.unit;
-        d.override_reason = it->second.reason.empty() ? "local timescale" : it->second.reason;
-    }
-    if (clock.length) d.length = *clock.length;
+    const Timescale t = timescale(rule, config);
+    d.length = t.length;
+    d.unit = t.unit;
+    d.override_reason = t.override_reason;
     d.start = clock.start;
     const Moment due = due_from(cal, clock.start, d.length, d.unit, rule.counts_back);
     d.due = due.day;
@@ -66,22 +80,21 @@ Deadline evaluate(const Rule& rule, const Clock& clock, const model::Case& c, co
     d.met = clock.met;
     // Only a count of working days depends on bank holidays that may yet be announced.
     d.projected = d.unit == Unit::working_days && calendar::covers(cal, d.due) && calendar::is_projected(cal, d.due);
-    d.paused = clock.paused;
     d.note = clock.note;
-    const Moment now{today, std::nullopt};
     // Negative whenever the day is past, even on a weekend just after a Friday deadline.
     d.working_days_left = calendar::working_days_between(cal, today, d.due);
     if (today > d.due) d.working_days_left = std::min(d.working_days_left, -1);
     d.calendar_days_left = static_cast<int>((d.due - today).count());
+    // A delay excuses lateness only from the day it was told: told after the due date, it is late.
+    const bool excused = clock.excused_from && *clock.excused_from <= d.due;
+    if (clock.excused_from && !excused)
+        d.note = "late: the delay was told on " + calendar::format_iso_date(*clock.excused_from) + ", after the due date";
     if (d.met) {
-        d.status = after(*d.met, due) && !clock.excused ? Status::met_late : Status::met;
+        d.status = after(*d.met, due) && !excused ? Status::met_late : Status::met;
         if (d.status == Status::met_late) d.late_by = distance(cal, due, *d.met, d.unit);
-    } else if (!d.paused.empty()) {
-        d.status = Status::paused;
+        d.late = d.status == Status::met_late;
     } else {
-        d.days_left = distance(cal, now, {d.due, std::nullopt}, d.unit == Unit::hours ? Unit::calendar_days : d.unit);
-        if (rule.period) d.status = today >= d.due ? Status::met : Status::pending;
-        else d.status = today > d.due ? Status::overdue : Status::pending;
+        status_unmet(d, rule, clock, excused, cal, today);
     }
     return d;
 }
@@ -119,9 +132,22 @@ std::string_view status_name(Status s) {
         case Status::pending: return "pending";
         case Status::overdue: return "overdue";
         case Status::paused: return "paused";
+        case Status::missed: return "missed";
         case Status::not_applicable: return "not applicable";
     }
     return "";
+}
+
+Timescale timescale(const Rule& rule, const model::Config& config) {
+    if (const auto it = config.timescales.find(std::string(rule.id)); it != config.timescales.end())
+        return {it->second.length, it->second.unit, it->second.reason.empty() ? "local timescale" : it->second.reason};
+    return {rule.length, rule.unit, ""};
+}
+
+std::string describe_timescale(const Rule& rule, const model::Config& config) {
+    const Timescale t = timescale(rule, config);
+    const std::string length = describe_length(t.length, t.unit);
+    return rule.counts_back ? "no later than " + length + " before" : length;
 }
 
 std::string describe_length(int length, Unit unit) {

@@ -24,7 +24,7 @@ Clocks referral_confirm(const model::Case& c) {
     const auto& r = *c.referral;
     std::optional<Moment> met;
     if (r.confirmed_in_writing) met = Moment{calendar::london_date_of(*r.confirmed_in_writing), r.confirmed_in_writing};
-    return {true, {{"", {calendar::london_date_of(r.received), r.received}, met, ""}}};
+    return {true, {{"", {calendar::london_date_of(r.received), r.received}, met}}};
 }
 
 // One clock per recipient of the notification whose rule is `rule`; day 0 is the day the local
@@ -33,8 +33,21 @@ Clocks recipient_clocks(const model::Case& c, std::string_view rule) {
     if (!c.notification) return kNotYet;
     Clocks out;
     for (const auto& r : c.notification->recipients)
-        if (r.rule == rule) out.started.push_back({r.recipient, on(c.notification->aware), on(r.sent), ""});
+        if (r.rule == rule) out.started.push_back({r.recipient, on(c.notification->aware), on(r.sent)});
     out.applicable = !out.started.empty();
+    return out;
+}
+
+// The Panel's online notification form reaches Ofsted and DfE as well (Working Together 2018 ch. 4):
+// sending it meets the ofsted-dfe clock too, unless a date of its own is recorded for ofsted-dfe.
+Clocks notify_panel(const model::Case& c) {
+    Clocks out = recipient_clocks(c, "notify-panel");
+    const auto panel = std::find_if(out.started.begin(), out.started.end(), [](const Clock& k) { return k.subject == "panel"; });
+    for (Clock& k : out.started)
+        if (k.subject == "ofsted-dfe" && !k.met && panel != out.started.end() && panel->met) {
+            k.met = panel->met;
+            k.note = "sent with the Panel's online form, which reaches Ofsted and DfE";
+        }
     return out;
 }
 
@@ -43,7 +56,7 @@ Clocks from_panel_notification(const model::Case& c, std::optional<Moment> met) 
     if (!c.notification) return kNotYet;
     if (!c.notification->notifiable) return kNotApplicable;
     for (const auto& r : c.notification->recipients)
-        if (r.recipient == "panel" && r.sent) return {true, {{"", on(*r.sent), met, ""}}};
+        if (r.recipient == "panel" && r.sent) return {true, {{"", on(*r.sent), met}}};
     return kNotYet;
 }
 
@@ -58,28 +71,42 @@ Clocks decision(const model::Case& c) {
 // Rules that follow a decision to commission a local review.
 bool local_review(const model::Case& c) { return c.decision && c.decision->outcome == model::Route::local_cspr; }
 
+// Telling the Panel, Ofsted and DfE is met only with the reviewer's name: on the later of the day
+// each was told and the day the first reviewer was named (the decision's day when not recorded).
+Clock informed_with_reviewer(const model::Decision& d, std::string subject, const std::optional<calendar::Date>& told) {
+    Clock clock{std::move(subject), on(d.date), std::nullopt};
+    if (!told) return clock;
+    if (d.reviewers.empty()) {
+        clock.note = "told on " + calendar::format_iso_date(*told) + " without a reviewer's name: met when one is named";
+        return clock;
+    }
+    calendar::Date named = d.reviewers.front().named_on.value_or(d.date);
+    for (const auto& r : d.reviewers) named = std::min(named, r.named_on.value_or(d.date));
+    clock.met = on(std::max(*told, named));
+    return clock;
+}
+
 Clocks inform_decision(const model::Case& c) {
     if (!c.decision) return kNotYet;
     if (!local_review(c)) return kNotApplicable;
     const auto& d = *c.decision;
     return {true,
-            {{"panel", on(d.date), on(d.informed_panel), ""},
-             {"ofsted", on(d.date), on(d.informed_ofsted), ""},
-             {"dfe", on(d.date), on(d.informed_dfe), ""}}};
+            {informed_with_reviewer(d, "panel", d.informed_panel), informed_with_reviewer(d, "ofsted", d.informed_ofsted),
+             informed_with_reviewer(d, "dfe", d.informed_dfe)}};
 }
 
 Clocks publish(const model::Case& c) {
     if (!c.decision) return kNotYet;
     if (!local_review(c)) return kNotApplicable;
-    Clock clock{"", on(c.decision->date), std::nullopt, ""};
+    Clock clock{"", on(c.decision->date), std::nullopt};
     if (c.publication) {
         clock.met = on(c.publication->published);
         const auto& delay = c.publication->delay;
-        // A delay pauses the clock only once the Panel and the Secretary of State have been told; a
-        // report published late for that reason was published as the guidance allows.
+        // A delay pauses the clock and excuses lateness only once the Panel and the Secretary of State
+        // have been told, and only from that day: the engine compares it with the due date.
         if (delay && delay->panel_and_sos_told) {
-            if (!clock.met) clock.paused = std::string(model::delay_name(delay->reason)) + (delay->note.empty() ? "" : ": " + delay->note);
-            clock.excused = true;
+            clock.excuse = std::string(model::delay_name(delay->reason)) + (delay->note.empty() ? "" : ": " + delay->note);
+            clock.excused_from = delay->panel_and_sos_told;
         }
     }
     return {true, {clock}};
@@ -92,27 +119,41 @@ Clocks copy_before_publish(const model::Case& c) {
     const auto& p = *c.publication;
     // Counted back from the day it was published, once it is; until then from the planned day.
     const Moment day = on(p.published ? *p.published : *p.publish_on);
+    const auto copy = [&](std::string subject, const std::optional<calendar::Date>& sent, const std::string& not_sent) {
+        Clock clock{std::move(subject), day, on(sent)};
+        if (!sent) clock.not_done = not_sent;
+        return clock;
+    };
     return {true,
-            {{"panel", day, on(p.copy_panel), ""},
-             {"secretary-of-state", day, on(p.copy_secretary_of_state), ""},
-             {"ofsted", day, on(p.copy_ofsted), ""}}};
+            {copy("panel", p.copy_panel, p.not_sent_panel),
+             copy("secretary-of-state", p.copy_secretary_of_state, p.not_sent_secretary_of_state),
+             copy("ofsted", p.copy_ofsted, p.not_sent_ofsted)}};
 }
 
 Clocks keep_available(const model::Case& c) {
     if (!c.publication || !c.publication->published) return kNotYet;
-    Clock clock{"", on(*c.publication->published), std::nullopt, ""};
-    if (c.publication->national) clock.length = 3;
-    return {true, {clock}};
+    return {true, {{"", on(*c.publication->published), std::nullopt}}};
+}
+
+// A re-dated action counts against its current due date (the date the partnership agreed, with a
+// reason), but the note keeps the slippage in sight in every report. The reason itself is free text
+// and stays out of the note: `cspr actions ID --show-names` shows it.
+std::string redated_note(const model::Action& a) {
+    if (!a.original_due || *a.original_due == a.due) return "";
+    const bool reasoned = std::any_of(a.history.begin(), a.history.end(),
+                                      [](const auto& h) { return h.field == "due" && !h.reason.empty(); });
+    return "re-dated from " + calendar::format_iso_date(*a.original_due) + (reasoned ? " (reason recorded)" : " (no reason recorded)");
 }
 
 Clocks action_due(const model::Case& c) {
     if (!c.actions) return kNotYet;
     Clocks out;
     for (const auto& a : c.actions->actions) {
-        if (a.status == model::ActionStatus::dropped) continue;
+        if (a.status == model::ActionStatus::dropped) continue;  // with a recorded reason (checked): not counted
         std::optional<Moment> met;
         if (a.status == model::ActionStatus::done) met = on(a.completed.value_or(a.due));
-        out.started.push_back({a.ref + " " + a.owner, on(a.due), met, ""});
+        out.started.push_back({a.ref + " " + a.owner, on(a.due), met});
+        out.started.back().note = redated_note(a);
     }
     return out;
 }
@@ -131,7 +172,7 @@ const Rule kRules[] = {
      "resident here, outside England",
      "notification.yaml recipients[panel, ofsted-dfe].sent", Basis::statutory,
      "Children Act 2004 s16C(1); Working Together 2018 ch. 4; seeds 000, 001, 002",
-     [](const model::Case& c) { return recipient_clocks(c, "notify-panel"); }},
+     notify_panel},
     {"notify-partners", "notify",
      "The local authority reports the incident to the safeguarding partners (and other areas' where appropriate)",
      "local authority became aware", 5, Unit::working_days, false,
@@ -180,9 +221,10 @@ const Rule kRules[] = {
      "Working Together 2018 ch. 4; Child Safeguarding Practice Review and Relevant Agency (England) Regulations "
      "2018; seeds 001, 002",
      copy_before_publish},
-    {"keep-available", "publish-check", "The published report stays publicly available",
-     "publication", 1, Unit::years, false, "the report was published (three years for a national review)",
-     "the period running out", Basis::local, "Durham seed (002) s10, s13 (at least one year local, three years national)",
+    {"keep-available", "publish-check", "The published report stays publicly available for at least a year",
+     "publication", 1, Unit::years, false, "the report was published",
+     "the period running out", Basis::national_guidance,
+     "Durham seed (002) s10: \"at least one year\" (other partnerships' procedures agree)",
      keep_available, true},
     {"action-due", "actions", "An agency completes an action arising from the review's recommendations",
      "the due date recorded for the action", 0, Unit::calendar_days, false, "actions are recorded",

@@ -157,7 +157,8 @@ model::Decision parse_decision(std::string_view text, const std::string& file, D
     x.family_told = m.date("family_told", Need::optional);
     x.family_note = m.text("family_note", Need::optional);
     for (auto& item : m.map_list("reviewers", Need::optional)) {
-        model::Reviewer r{item.text("name", Need::required), item.text("conflict_of_interest", Need::required), {}};
+        model::Reviewer r{item.text("name", Need::required), item.text("conflict_of_interest", Need::required), {}, {}};
+        r.named_on = item.date("named_on", Need::optional);
         r.extra = item.extras();
         x.reviewers.push_back(std::move(r));
     }
@@ -196,6 +197,7 @@ std::string format_decision(const model::Decision& x) {
             w.begin_item();
             w.text("name", r.name);
             w.text("conflict_of_interest", r.conflict_of_interest);
+            w.optional_date("named_on", r.named_on);
             w.extras(r.extra);
         }
         w.end_list();
@@ -236,6 +238,10 @@ model::Publication parse_publication(std::string_view text, const std::string& f
     p.copy_panel = copies.date("panel", Need::optional);
     p.copy_secretary_of_state = copies.date("secretary_of_state", Need::optional);
     p.copy_ofsted = copies.date("ofsted", Need::optional);
+    MapReader not_sent = m.map("copies_not_sent", Need::optional);
+    p.not_sent_panel = not_sent.text("panel", Need::optional);
+    p.not_sent_secretary_of_state = not_sent.text("secretary_of_state", Need::optional);
+    p.not_sent_ofsted = not_sent.text("ofsted", Need::optional);
     MapReader delay = m.map("delay", Need::optional);
     if (delay.field().node->is_map()) {
         model::Delay dl;
@@ -267,6 +273,13 @@ std::string format_publication(const model::Publication& p) {
         w.optional_date("ofsted", p.copy_ofsted);
         w.end_map();
     }
+    if (!p.not_sent_panel.empty() || !p.not_sent_secretary_of_state.empty() || !p.not_sent_ofsted.empty()) {
+        w.begin_map("copies_not_sent");
+        w.optional_text("panel", p.not_sent_panel);
+        w.optional_text("secretary_of_state", p.not_sent_secretary_of_state);
+        w.optional_text("ofsted", p.not_sent_ofsted);
+        w.end_map();
+    }
     if (p.delay) {
         w.begin_map("delay");
         w.text("reason", model::delay_name(p.delay->reason));
@@ -277,13 +290,55 @@ std::string format_publication(const model::Publication& p) {
     }
     w.optional_date("published", p.published);
     w.boolean("national", p.national);
-    // Working Together 2018 ch. 4; Durham seed (002) s10, s13: at least one year, three for national.
-    if (p.published) w.date("available_until", calendar::add_years(*p.published, p.national ? 3 : 1));
+    // Computed by the rules engine (keep-available) before a write; a reader's convenience only.
+    w.optional_date("available_until", p.available_until);
     w.extras(p.extra);
     return w.str();
 }
 
 // ---- actions.yaml ----
+
+namespace {
+
+// "due: 2026-03-31 -> 2027-03-31" or "status: in-progress -> dropped": the text a reader of the file
+// sees, split into its parts so that `cspr validate` can compare them with the action.
+bool split_change(const std::string& text, model::ActionChange& c) {
+    const auto colon = text.find(": "), arrow = text.find(" -> ");
+    if (colon == std::string::npos || arrow == std::string::npos || arrow < colon) return false;
+    c.field = text.substr(0, colon);
+    c.from = text.substr(colon + 2, arrow - colon - 2);
+    c.to = text.substr(arrow + 4);
+    if (c.field == "due") return calendar::parse_iso_date(c.from) && calendar::parse_iso_date(c.to);
+    return c.field == "status" && model::action_status_from_name(c.from) && model::action_status_from_name(c.to);
+}
+
+model::ActionChange read_action_change(MapReader& item) {
+    model::ActionChange c;
+    c.recorded = item.date("recorded", Need::required).value_or(calendar::Date{});
+    const std::string change = item.text("change", Need::required);
+    if (!change.empty() && !split_change(change, c)) {
+        const Field at = item.field().child("change", item.field().node->find("change"));
+        item.report(at, shown(at, change) + " is not 'due: YYYY-MM-DD -> YYYY-MM-DD' or 'status: OLD -> NEW'");
+    }
+    c.reason = item.text("reason", Need::required);
+    c.extra = item.extras();
+    return c;
+}
+
+void write_action_history(YamlWriter& w, const std::vector<model::ActionChange>& history) {
+    if (history.empty()) return;  // absent, not `[]`: files written before history stay byte-identical
+    w.begin_list("history");
+    for (const auto& c : history) {
+        w.begin_item();
+        w.date("recorded", c.recorded);
+        w.text("change", c.field + ": " + c.from + " -> " + c.to);
+        w.text("reason", c.reason);
+        w.extras(c.extra);
+    }
+    w.end_list();
+}
+
+}  // namespace
 
 model::Actions parse_actions(std::string_view text, const std::string& file, Diagnostics& d, bool form) {
     model::Actions a;
@@ -294,11 +349,13 @@ model::Actions parse_actions(std::string_view text, const std::string& file, Dia
         x.recommendation = item.text("recommendation", Need::required);
         x.owner = item.text("owner", Need::required);
         x.due = item.date("due", Need::required).value_or(calendar::Date{});
+        x.original_due = item.date("original_due", Need::optional);
         x.status = item.choice<model::ActionStatus>("status", Need::required, model::action_status_from_name,
                                                     "open, in-progress, done, dropped")
                        .value_or(model::ActionStatus::open);
         x.completed = item.date("completed", Need::optional);
         x.evidence = item.text("evidence", Need::optional);
+        for (auto& change : item.map_list("history", Need::optional)) x.history.push_back(read_action_change(change));
         x.extra = item.extras();
         a.actions.push_back(std::move(x));
     }
@@ -319,9 +376,11 @@ std::string format_actions(const model::Actions& a) {
             w.text("recommendation", x.recommendation);
             w.text("owner", x.owner);
             w.date("due", x.due);
+            w.optional_date("original_due", x.original_due);
             w.text("status", model::action_status_name(x.status));
             w.optional_date("completed", x.completed);
             w.optional_text("evidence", x.evidence);
+            write_action_history(w, x.history);
             w.extras(x.extra);
         }
         w.end_list();
