@@ -102,7 +102,7 @@ std::span<const Command> subcommands_of(const Command& c) {
 }
 
 // "table, json, csv"
-std::string comma_list(const std::vector<std::string_view>& names) {
+std::string comma_list(std::span<const std::string_view> names) {
     std::string list;
     for (auto n : names) list += (list.empty() ? "" : ", ") + std::string(n);
     return list;
@@ -135,8 +135,8 @@ void add_commands(CLI::App& parent, std::span<const Command> rows, Context& ctx)
         c.setup(*sub, ctx);
         const auto formats = c.formats.list();
         if (!formats.empty())
-            sub->footer(sub->get_footer() + "\n\nOutput formats (--format): " +
-                        comma_list({formats.begin(), formats.end()}) + "; the default is " + std::string(formats.front()));
+            sub->footer(sub->get_footer() + "\n\nOutput formats (--format): " + comma_list(formats) +
+                        "; the default is " + std::string(formats.front()));
         add_commands(*sub, subcommands_of(c), ctx);
     }
 }
@@ -149,7 +149,8 @@ std::pair<const Command*, std::string> chosen_command(const CLI::App& app) {
     std::span<const Command> rows = commands();
     for (const CLI::App* at = &app; !at->get_subcommands().empty();) {
         at = at->get_subcommands().front();
-        const auto row = std::find_if(rows.begin(), rows.end(), [&](const Command& c) { return c.name == at->get_name(); });
+        const auto row =
+            std::find_if(rows.begin(), rows.end(), [&](const Command& c) { return c.name == at->get_name(); });
         if (row == rows.end()) break;
         chosen = &*row;
         name += (name.empty() ? "" : " ") + std::string(row->name);
@@ -171,8 +172,7 @@ void check_format(const CLI::App& app, Context& ctx) {
     const std::string& chosen = *ctx.global.format;
     if (offered.empty()) throw Error(name + " has one output format and takes no --format", {.field = "--format"});
     if (std::find(offered.begin(), offered.end(), chosen) == offered.end())
-        throw Error("unknown format '" + chosen + "'; " + name + " prints " + comma_list({offered.begin(), offered.end()}),
-                    {.field = "--format"});
+        throw Error("unknown format '" + chosen + "'; " + name + " prints " + comma_list(offered), {.field = "--format"});
     ctx.checked_format = chosen;
 }
 

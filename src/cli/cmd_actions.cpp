@@ -68,13 +68,21 @@ void redate(model::Action& x, calendar::Date due, const ActionsArgs& a, calendar
     x.due = due;
 }
 
-// Dropping needs a reason; any other change of status is recorded when one is given.
+// True when the last change of status recorded is the drop, with its reason (what validate asks).
+bool drop_explained(const model::Action& x) {
+    const auto it = std::find_if(x.history.rbegin(), x.history.rend(), [](const auto& h) { return h.field == "status"; });
+    return it != x.history.rend() && it->to == "dropped" && !it->reason.empty();
+}
+
+// Dropping needs a reason; any other change of status is recorded when one is given. An action
+// dropped without one (before reasons were asked, or by hand) gets it the same way: "dropped -> dropped".
 void change_status(model::Action& x, model::ActionStatus status, const ActionsArgs& a, calendar::Date today) {
-    if (status == x.status) return;
+    const bool unexplained = status == model::ActionStatus::dropped && x.status == status && !drop_explained(x);
+    if (status == x.status && !unexplained) return;
     if (status == model::ActionStatus::dropped) require_reason(a, "to drop an action");
     if (a.reason)
         record(x, "status", std::string(model::action_status_name(x.status)), std::string(model::action_status_name(status)),
-               *a.reason, today);
+               require_reason(a, "to record a change of status"), today);
     x.status = status;
 }
 
@@ -93,16 +101,14 @@ void update_action(model::Actions& list, const ActionsArgs& a, calendar::Date to
 
 // A dropped action has no deadline: it is not counted as overdue, and says whether it has its reason.
 std::string dropped_text(const model::Action& x) {
-    const auto it = std::find_if(x.history.rbegin(), x.history.rend(), [](const auto& h) { return h.field == "status"; });
-    const bool reasoned = it != x.history.rend() && it->to == "dropped" && !it->reason.empty();
-    return reasoned ? "not counted; reason recorded" : "not counted; no reason recorded";
+    return drop_explained(x) ? "not counted; reason recorded" : "not counted; no reason recorded";
 }
 
 // Reasons are free text, which may name people: shown only with --show-names, like names elsewhere.
 std::string reason_text(const Context& ctx, const std::string& reason) {
     if (!ctx.show_names) return "recorded (--show-names shows it)";
-    std::string one_line = reason;
-    std::replace(one_line.begin(), one_line.end(), '\n', ' ');
+    std::string one_line = reason;  // one row of the table; no control character reaches the terminal
+    std::replace_if(one_line.begin(), one_line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }, ' ');
     return one_line;
 }
 

@@ -30,9 +30,9 @@ std::string region_names() {
 
 // Which calendar a leaf uses, in its --help: a folder's deadlines and its calendar commands agree.
 std::string region_note() {
-    return "\nThe calendar is --region's (" + region_names() +
-           "), else the case folder's (region: in cspr.yaml), else " +
-           std::string(calendar::region_name(calendar::kDefaultRegion)) + ".\n";
+    return "\nCalendar: --region R when given (R: " + region_names() +
+           ");\nelse the case folder's region: in cspr.yaml; outside a case folder, " +
+           std::string(calendar::region_name(calendar::kDefaultRegion)) + ".";
 }
 
 // --region (declared on the group, so that it works before or after the leaf's name), else the case
@@ -214,7 +214,8 @@ void setup_calendar(CLI::App& sub, Context&) {
   cspr calendar import bank-holidays.json
 
 Working days are Monday to Friday except the region's bank holidays. The start date is day 0 and
-never counted. Years after the announced data are projected from the standing rules and flagged.)" + region_note());
+never counted. Years after the announced data are projected from the standing rules and flagged.
+)" + region_note());
 }
 
 }  // namespace cspr::cli

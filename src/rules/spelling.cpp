@@ -51,6 +51,10 @@ std::optional<std::string> nearest_name(std::string_view typed, const std::vecto
 bool is_placeholder_name(std::string_view name) {
     const std::string key = " " + folded(name) + " ";
     if (key == "  ") return true;
+    std::string letters = key;  // "T.B.C." and "N/A" are tbc and na
+    std::erase(letters, ' ');
+    for (const std::string_view w : {"tbc", "tba", "tbd", "na", "tbn"})
+        if (letters == w) return true;
     static constexpr std::string_view kWords[] = {
         " to be ",  " tbc ",     " tba ",   " tbd ",    " tbn ",     " not yet ",     " unknown ",  " not known ", " n a ",
         " none ",   " pending ", " await",  " vacant ", " unnamed ", " placeholder ", " to follow ", " not named "};

@@ -255,7 +255,9 @@ model::Publication parse_publication(std::string_view text, const std::string& f
     }
     p.published = m.date("published", Need::optional);
     p.national = m.boolean("national", Need::optional).value_or(false);
-    m.date("available_until", Need::optional);  // derived from published and national: rewritten, never trusted
+    // Derived by the rules engine (keep-available) and rewritten by every publish-check write; kept
+    // as read so that a file round-trips, never used to count.
+    p.available_until = m.date("available_until", Need::optional);
     p.extra = m.extras();
     return p;
 }
