@@ -40,21 +40,6 @@ constexpr Command kCommands[] = {
 
 constexpr std::string_view kGlobalValueOptions[] = {"--cases", "--as-of", "--format"};
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
 // The first word that is neither an option nor a global option's value: the command name.
 std::optional<std::string> command_word(const std::vector<std::string>& args) {
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -77,7 +62,7 @@ void check_command_name(const std::vector<std::string>& args) {
     const Command* best = nullptr;
     std::size_t best_distance = 3;
     for (const Command& c : all) {
-        const std::size_t d = edit_distance(*word, c.name);
+        const std::size_t d = rules::edit_distance(*word, c.name);
         if (d < best_distance) best = &c, best_distance = d;
     }
     std::string message = "'" + *word + "' is not a cspr command";

@@ -40,6 +40,15 @@ model::Case notified(bool panel_sent) {
     return c;
 }
 
+model::Case decided(model::Route outcome) {
+    model::Case c = notified(true);
+    model::Decision d;
+    d.date = ymd(2025, 3, 28);
+    d.outcome = outcome;
+    c.decision = d;
+    return c;
+}
+
 }  // namespace
 
 TEST_CASE("a statutory or national timescale is never shortened, in its own unit or another") {
@@ -75,22 +84,14 @@ TEST_CASE("a rapid review is sent to the Panel only for a case notified to it") 
 }
 
 TEST_CASE("a placeholder is not a reviewer; a local review may wait for its reviewer") {
-    model::Case c = notified(true);
-    model::Decision d;
-    d.date = ymd(2025, 3, 28);
-    d.outcome = model::Route::local_cspr;
-    c.decision = d;
+    model::Case c = decided(model::Route::local_cspr);
     CHECK_FALSE(has(rules::check_case(c), "reviewers"));
     c.decision->reviewers.push_back({"To be commissioned", "n/a", {}, {}});
     CHECK(has(rules::check_case(c), "reviewers[0].name", "placeholder"));
 }
 
 TEST_CASE("a decision that differs from the rapid review, or has none, is noted") {
-    model::Case c = notified(true);
-    model::Decision d;
-    d.date = ymd(2025, 3, 28);
-    d.outcome = model::Route::multi_agency_audit;
-    c.decision = d;
+    model::Case c = decided(model::Route::multi_agency_audit);
     CHECK(has(rules::case_notes(c), "outcome", "no rapid review"));
     model::RapidReview r;
     r.recommended_route = model::Route::local_cspr;
@@ -101,11 +102,7 @@ TEST_CASE("a decision that differs from the rapid review, or has none, is noted"
 }
 
 TEST_CASE("a publication saying national is a contradiction for a local review") {
-    model::Case c = notified(true);
-    model::Decision d;
-    d.date = ymd(2025, 3, 28);
-    d.outcome = model::Route::local_cspr;
-    c.decision = d;
+    model::Case c = decided(model::Route::local_cspr);
     c.publication = model::Publication{};
     c.publication->national = true;
     CHECK(has(rules::check_case(c), "national"));
