@@ -168,6 +168,26 @@ int line_at(std::string_view text, std::size_t offset) {
 
 }  // namespace
 
+// The line where a second YAML document starts (a `---` or `...` marker at column 0 after content),
+// or 0. yaml-cpp reads the first document only, so the rest would be ignored, then lost on rewrite.
+int second_document_line(std::string_view text) {
+    bool content = false;
+    int number = 0;
+    for (std::size_t start = 0; start < text.size();) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        std::string_view line = text.substr(start, end - start);
+        start = end + 1;
+        ++number;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        const bool marker = (line.starts_with("---") || line.starts_with("...")) &&
+                            (line.size() == 3 || line[3] == ' ' || line[3] == '\t');
+        if (marker && content) return number;
+        const std::size_t first = line.find_first_not_of(" \t");
+        if (!marker && first != std::string_view::npos && line[first] != '#') content = true;
+    }
+    return 0;
+}
+
 void check_hostile(std::string_view text, const std::string& file) {
     if (const int line = invalid_utf8_line(text)) throw Error("not valid UTF-8 text", {file, line, ""});
     if (const auto at = first_control(text); at != std::string_view::npos) {
@@ -177,6 +197,10 @@ void check_hostile(std::string_view text, const std::string& file) {
     }
     if (const auto at = past_value_budget(text); at != std::string_view::npos)
         throw Error("too many values (more than " + std::to_string(kMaxMarks) + ")", {file, line_at(text, at), ""});
+    if (const int line = second_document_line(text))
+        throw Error("a second YAML document starts here; cspr reads one per file, and a rewrite would drop the rest: move "
+                    "its keys into the first document or to a file of their own",
+                    {file, line, ""});
 }
 
 namespace {

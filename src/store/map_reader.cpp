@@ -9,8 +9,13 @@
 namespace cspr::store {
 
 std::string shown(const Field& f, const std::string& value) {
-    // Errors end up in logs and CI output: never quote a detail that identifies a person or is
-    // special-category data. Other values (a status, a flag) are quoted, to help fix them.
+    // Errors end up in logs and CI output, and any field of a case file or form may hold a personal
+    // detail typed into the wrong place (a child's name where a date goes): a value read from one is
+    // never quoted; the message says what was expected, with the file, line and field. Only
+    // cspr.yaml, which holds no personal data, has its values quoted, to help fix them.
+    const std::string_view file(f.file);
+    const bool config = file == "cspr.yaml" || (file.size() > 10 && file.ends_with("/cspr.yaml"));
+    if (!config) return "the value";
     static constexpr std::string_view kPersonal[] = {"name", "date_of_birth", "date_of_death", "home_address", "address",
                                                      "contact", "ethnicity", "faith", "disability", "whereabouts",
                                                      "carer", "legal_status", "relationship"};
@@ -259,6 +264,8 @@ bool starts_value(std::string_view line, std::size_t first, std::size_t i) {
 }  // namespace
 
 std::optional<int> first_comment_line(std::string_view text) {
+    // Windows tools may start a file with a byte-order mark: a comment after it is still a comment.
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     int number = 0;
     int block_indent = -1;  // inside a | or > block scalar: lines indented deeper than this are text
     std::size_t start = 0;
@@ -354,6 +361,38 @@ std::vector<std::pair<std::string, std::string>> changed_fields(std::string_view
     for (const auto& [key, value] : new_root.entries)  // a field the old record did not have: it was none
         if (!is_ignored(key.scalar) && !old_root.find(key.scalar)) changed.emplace_back(key.scalar, "null");
     return changed;
+}
+
+// A tag (`!!binary`, `!local`) or a merge key (`<<: *defaults`): yaml-cpp reads the value, but a
+// rewrite would write it back as plain text or as a literal "<<" key, so the file is not rewritten.
+std::optional<std::pair<int, std::string>> first_unkept_syntax(std::string_view text) {
+    int number = 0;
+    int block_indent = -1;  // inside a | or > block scalar: lines indented deeper are text
+    for (std::size_t start = 0; start < text.size();) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        std::string_view line = text.substr(start, end - start);
+        start = end + 1;
+        ++number;
+        const std::size_t first = line.find_first_not_of(' ');
+        if (first == std::string_view::npos || (block_indent >= 0 && static_cast<int>(first) > block_indent)) continue;
+        std::size_t at = first;
+        while (at != std::string_view::npos && line.substr(at).starts_with("- ")) at = line.find_first_not_of(' ', at + 2);
+        block_indent = -1;
+        if (at == std::string_view::npos || line[at] == '#') continue;
+        const std::string_view tail = line.substr(0, line.find_last_not_of(" \r") + 1);
+        if (tail.ends_with("|") || tail.ends_with(">") || tail.ends_with("|-") || tail.ends_with(">-") || tail.ends_with("|+") ||
+            tail.ends_with(">+"))
+            block_indent = static_cast<int>(at);
+        if (line.substr(at).starts_with("<<:")) return std::pair{number, std::string("a merge key (<<)")};
+        if (line[at] == '!') return std::pair{number, std::string("a YAML tag (!)")};
+        // The value after `key: `, outside quotes.
+        if (line[at] == '"' || line[at] == '\'') continue;
+        const std::size_t colon = line.find(": ", at);
+        if (colon == std::string_view::npos) continue;
+        const std::size_t value = line.find_first_not_of(' ', colon + 2);
+        if (value != std::string_view::npos && line[value] == '!') return std::pair{number, std::string("a YAML tag (!)")};
+    }
+    return std::nullopt;
 }
 
 }  // namespace cspr::store

@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cspr/model.hpp"
@@ -80,5 +81,7 @@ std::string flow_text(const DocNode& node);
 
 // The 1-based line of the first comment in `text`, ignoring the editor's schema line at the top.
 std::optional<int> first_comment_line(std::string_view text);
+// The first tag or merge key, which a rewrite would change, with what it is; nullopt when none.
+std::optional<std::pair<int, std::string>> first_unkept_syntax(std::string_view text);
 
 }  // namespace cspr::store
