@@ -5,6 +5,7 @@
 #define CATCH_CONFIG_ENABLE_PAIR_STRINGMAKER  // findings print as {line, problem}
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -573,4 +574,77 @@ TEST_CASE("example reports: each failing report fails for exactly its one reason
         INFO(file);
         CHECK(run(read(file), details) == findings);
     }
+}
+
+// ---- Leak variants a reader would recognise (issue 13) ------------------------------------------------
+// tests/report/leaks-caught.txt: "KIND | passage", each passage leaking one detail of the fictional
+// case below, which publish-check must report as that kind; tests/report/clean-passages.txt: one
+// passage a line, none of which may give any identifying-detail finding. '#' lines are comments.
+
+namespace {
+
+cspr::model::Case leaks_case() {
+    cspr::model::Referral r;
+    r.id = "NDSCP-2025-031";
+    r.child.name = "Robin 'Bobby' O'Brien";
+    r.child.date_of_birth = day("2019-04-02");
+    r.child.date_of_death = day("2025-03-01");
+    r.child.incident_date = day("2025-03-01");
+    r.child.home_address = "Flat 3, 12 Nowhere Lane, Northdale, ND1 2AB";
+    r.child.whereabouts = "Staying with her grandmother at 7 Larkspur Close, Southtown, ST4 9QZ";
+    r.child.carer = "Maternal grandmother, Ada Rose Hall";
+    r.family.push_back({.name = "Jo Green", .relationship = "mother", .date_of_birth = day("1995-07-14"),
+                        .address = "Flat 3, 12 Nowhere Lane, Northdale, ND1 2AB"});
+    r.family.push_back({.name = "Sam Whitlock", .relationship = "mother's partner"});
+    r.agencies.push_back({.name = "Pat Sample", .agency = "Northdale Health Visiting"});
+    r.agencies.push_back({.name = "Lee Placeholder", .agency = "Oakwood Primary School"});
+    r.agencies.push_back({.name = "Kim Notreal", .agency = "Riverside Academy"});
+    r.agencies.push_back({.name = "Drew Madeup", .agency = "Little Acorns Nursery"});
+    r.agencies.push_back({.name = "Morgan Fakename", .agency = "Northdale Primary School"});  // named only by the area
+    return cspr::model::Case{.id = "NDSCP-2025-031", .referral = r};
+}
+
+std::vector<std::pair<int, std::string>> read_lines(const std::string& name) {
+    std::ifstream in(std::string(CSPR_SOURCE_DIR) + "/tests/report/" + name);
+    REQUIRE(in.good());
+    std::vector<std::pair<int, std::string>> out;
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number)
+        if (!line.empty() && line[0] != '#') out.emplace_back(number, line);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("check_report: every leak variant in the corpus is caught, as the detail it leaks") {
+    const auto details = identifying_details(leaks_case());
+    const auto entries = read_lines("leaks-caught.txt");
+    CHECK(entries.size() >= 60);
+    std::string missed;
+    int misses = 0;
+    for (const auto& [number, line] : entries) {
+        const std::size_t bar = line.find(" | ");
+        REQUIRE(bar != std::string::npos);
+        const std::string kind = line.substr(0, bar), passage = line.substr(bar + 3);
+        const Findings f = run(report() + "\n" + passage + "\n", details);
+        const bool caught = std::find(f.begin(), f.end(), std::pair<int, std::string>{19, "identifying detail: " + kind}) != f.end();
+        if (!caught) {
+            ++misses;
+            missed += "leaks-caught.txt:" + std::to_string(number) + ": " + kind + " not caught\n";
+        }
+    }
+    INFO(misses << " of " << entries.size() << " missed\n" << missed);
+    CHECK(missed.empty());
+}
+
+TEST_CASE("check_report: no passage of the clean corpus gives an identifying-detail finding") {
+    const auto details = identifying_details(leaks_case());
+    const auto entries = read_lines("clean-passages.txt");
+    CHECK(entries.size() >= 30);
+    std::string flagged;
+    for (const auto& [number, passage] : entries)
+        for (const auto& [line, problem] : run(report() + "\n" + passage + "\n", details))
+            if (problem.rfind("identifying detail", 0) == 0) flagged += "clean-passages.txt:" + std::to_string(number) + ": " + problem + "\n";
+    INFO(flagged);
+    CHECK(flagged.empty());
 }

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <vector>
 #include <string>
@@ -189,6 +190,29 @@ std::chrono::milliseconds lock_wait();
 bool git_commit(const fs::path& root, const std::vector<fs::path>& files, const std::string& message);
 // True when `dir` is inside a git work tree.
 bool inside_git_repository(const fs::path& dir);
+// True when git can name the committer here (`git var GIT_COMMITTER_IDENT` succeeds): without an
+// identity every commit fails.
+bool git_identity_known(const fs::path& dir);
+// The repository's lock, held around a write and its commit: a flock on git's own folder (no file
+// left behind), so that cspr's writers of different cases never race for git's index; once held,
+// waits for git's index.lock (another git command) to go. Both waits share `wait`; then an error,
+// before anything is written.
+std::unique_ptr<FolderLock> lock_git_repository(const fs::path& root, std::chrono::milliseconds wait);
+// Unstages `files` (git reset), after a failed commit; quiet, and failing quietly.
+void git_unstage(const fs::path& root, const std::vector<fs::path>& files);
+
+// Files as they were before a write, to be put back when the commit that should follow fails (so
+// that a failed command changes nothing): the content and mode, or that there was no such file
+// (then it is deleted, with its folder if that folder was new and is left empty).
+struct FileBefore {
+    fs::path path;
+    std::optional<std::string> content;
+    fs::perms mode = fs::perms::owner_read | fs::perms::owner_write;
+    bool folder_existed = true;
+};
+std::vector<FileBefore> remember_files(const std::vector<fs::path>& paths);
+// Puts every file back as remembered (atomically). Never throws: a failure is best effort.
+void restore_files(const std::vector<FileBefore>& before);
 void git_init(const fs::path& dir);
 
 // The schema texts that init writes into schemas/, by file name (embedded at build time).

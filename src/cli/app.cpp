@@ -214,18 +214,32 @@ std::unique_ptr<store::FolderLock> Context::lock_case(const store::CaseFolder& f
     return std::make_unique<store::FolderLock>(store::existing_case_path(folder, id), "case " + id, store::lock_wait());
 }
 
-void Context::require_commit_possible(const store::CaseFolder& folder) const {
-    if (!commit && !folder.config.git_commit) return;
+std::unique_ptr<store::FolderLock> Context::require_commit_possible(const store::CaseFolder& folder) const {
+    if (!commit && !folder.config.git_commit) return nullptr;
     const auto root = folder.root.empty() ? store::fs::path(".") : folder.root;
+    const std::string field = commit ? "--commit" : "git.commit";
     if (!store::inside_git_repository(root))
         throw Error("cannot commit: the case folder is not in a git repository (run git init, or drop --commit / git.commit)",
-                    {.field = commit ? "--commit" : "git.commit"});
+                    {.field = field});
+    if (!store::git_identity_known(root))
+        throw Error("cannot commit: git does not know who you are (git config user.name and user.email); nothing was written",
+                    {.field = field});
+    return store::lock_git_repository(root, store::lock_wait());
 }
 
 void Context::commit_if_asked(const store::CaseFolder& folder, const std::vector<store::fs::path>& files,
-                              const std::string& message) const {
+                              const std::string& message, const std::vector<store::FileBefore>& before) const {
     if (!commit && !folder.config.git_commit) return;
-    if (store::git_commit(folder.root, files, message)) out << "committed: " << message << "\n";
+    bool committed = false;
+    try {
+        committed = store::git_commit(folder.root, files, message);
+    } catch (const Error& e) {
+        if (before.empty()) throw;
+        store::restore_files(before);
+        store::git_unstage(folder.root, files);
+        throw Error(e.message() + "; the files were put back as they were: nothing changed", e.where());
+    }
+    if (committed) out << "committed: " << message << "\n";
     else out << "nothing to commit: the files were already as written\n";
 }
 

@@ -50,12 +50,16 @@ struct Context {
     store::CaseFolder open_folder() const;
     // Holds a case's lock while it is read and rewritten.
     std::unique_ptr<store::FolderLock> lock_case(const store::CaseFolder& folder, const std::string& id) const;
-    // Before a write: when a commit will be asked for, the folder must be in a git repository, so
-    // that nothing is written and then left uncommitted.
-    void require_commit_possible(const store::CaseFolder& folder) const;
-    // Commits `files` when --commit was given or cspr.yaml says git.commit: true.
+    // Before a write: when a commit will be asked for, the folder must be in a git repository and
+    // git must know who commits, so that nothing is written and then left uncommitted. Then takes
+    // the repository's lock (and waits for git's index.lock), to be held until the commit is done:
+    // cspr's writers never race for git's index. Null when no commit is asked for.
+    [[nodiscard]] std::unique_ptr<store::FolderLock> require_commit_possible(const store::CaseFolder& folder) const;
+    // Commits `files` when --commit was given or cspr.yaml says git.commit: true. When the commit
+    // fails, puts the files back as `before` remembers them (and unstages them), then throws: exit 2
+    // means nothing changed.
     void commit_if_asked(const store::CaseFolder& folder, const std::vector<store::fs::path>& files,
-                         const std::string& message) const;
+                         const std::string& message, const std::vector<store::FileBefore>& before = {}) const;
     // --format, already checked against the running command's row (or its default).
     const std::string& format() const;
 };
@@ -114,8 +118,13 @@ void add_commit_flag(CLI::App& sub, Context& ctx);
 bool require_yes_no(const std::string& text, std::string_view what);
 // A JSON string literal (UTF-8 kept as it is; quotes, backslashes and controls escaped).
 std::string json_string(std::string_view s);
-// A CSV field (RFC 4180): quoted when it holds a comma, quote or line break.
-std::string csv_field(std::string_view s);
+// A CSV field (RFC 4180): quoted when it holds a comma, quote or line break. A text field (the
+// default) that starts with = + - @, tab or CR gets a leading ' (no spreadsheet formula), and its
+// control bytes are replaced as by terminal_safe; pass text = false for a number such as -5.
+std::string csv_field(std::string_view s, bool text = true);
+// Text from a case file made safe for a terminal: C0 controls, DEL and C1 controls (U+0080 to
+// U+009F) each become '?'. format_table applies it to every cell.
+std::string terminal_safe(std::string_view s);
 // A fixed-width table: columns padded to their widest cell, two spaces apart, no trailing spaces.
 std::string format_table(const std::vector<std::vector<std::string>>& rows);
 // The due date of a deadline as people read it: "2025-03-11", or "2025-03-05T10:30" for hours.

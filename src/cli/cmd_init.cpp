@@ -34,6 +34,9 @@ void run_init(Context& ctx, const InitArgs& a) {
     while (!store::fs::exists(probe, ec) && probe.has_parent_path() && probe.parent_path() != probe) probe = probe.parent_path();
     if (!store::fs::exists(probe, ec)) probe = ".";
     const bool had_git = store::inside_git_repository(probe);
+    if (ctx.commit && !store::git_identity_known(probe))
+        throw Error("cannot commit: git does not know who you are (git config user.name and user.email); nothing was written",
+                    {.field = "--commit"});
     const auto written = store::init_case_folder(root, config);
     ctx.out << "created case folder " << root.string() << " for " << config.partnership << " (" << config.code << ")\n";
     if (!had_git && !a.no_git) {

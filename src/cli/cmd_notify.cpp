@@ -108,15 +108,16 @@ void run_notify(Context& ctx, const NotifyArgs& a) {
         throw Error("a route is recorded for a case that is not notifiable; this one is notified to the Panel", {.field = "--route"});
     for (const auto& s : a.sent) apply_sent(*c.notification, s, ctx.today());
     refuse_case_problems(folder, c, store::kNotificationFile, ctx.today());
-    ctx.require_commit_possible(folder);
+    const auto repository_lock = ctx.require_commit_possible(folder);  // held until committed
     const auto path = store::existing_case_path(folder, a.id) / store::kNotificationFile;
+    const auto before = store::remember_files({path});
     store::write_case_file(folder, path, store::format_notification(*c.notification));
     print_summary(ctx, folder, c);
     std::string message = "notify " + c.id + ": ";
     if (answers_given) message += c.notification->notifiable ? "notifiable" : "not notifiable";
     else if (a.route && a.sent.empty()) message += "route: " + *a.route;
     for (const auto& s : a.sent) message += (message.ends_with(": ") ? "" : "; ") + s.substr(0, s.find('=')) + " notified " + s.substr(s.find('=') + 1);
-    ctx.commit_if_asked(folder, {path}, message);
+    ctx.commit_if_asked(folder, {path}, message, before);
 }
 
 }  // namespace

@@ -16,6 +16,7 @@ struct ReferArgs {
     std::vector<std::string> criteria;
     std::optional<std::string> narrative;
     bool print_template = false;
+    bool again = false;
 };
 
 constexpr std::string_view kTemplate = R"(# Referral form for a child safeguarding practice review (cspr refer --from FILE).
@@ -123,6 +124,43 @@ model::Referral build_referral(const ReferArgs& a) {
     return r;
 }
 
+// A name as compared for duplicates: ASCII letters in lower case, runs of spaces as one, no spaces
+// at either end.
+std::string comparable_name(std::string_view name) {
+    std::string out;
+    for (char ch : name) {
+        if (ch == ' ' || ch == '\t') {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+        }
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+// A second referral of the same child for the same incident is, far more often than not, the first
+// one typed again (a retry): refused, naming the case (never the child), unless --again.
+void refuse_duplicate(const store::CaseFolder& folder, const model::Referral& r) {
+    const std::string name = comparable_name(r.child.name);
+    for (const auto& id : store::list_case_ids(folder)) {
+        const auto path = folder.root / "cases" / id / store::kReferralFile;
+        bool same = false;
+        try {
+            const auto text = store::read_file_if_exists(path);
+            if (!text) continue;
+            store::Diagnostics quiet(store::Diagnostics::Mode::collect);
+            const auto existing = store::parse_referral(*text, path.string(), quiet);
+            same = existing.child.incident_date == r.child.incident_date && comparable_name(existing.child.name) == name;
+        } catch (const Error&) {
+            // a case whose referral cannot be read is reported by validate, not here
+        }
+        if (same)
+            throw Error("this child and incident date are already referred in " + id + " (see 'cspr show " + id +
+                        "'); to record a second referral all the same, add --again");
+    }
+}
+
 void print_confirmation_deadline(Context& ctx, const store::CaseFolder& folder, const model::Case& c) {
     const auto cal = ctx.calendar(folder.config.region);
     for (const auto& d : rules::case_deadlines(c, folder.config, cal, ctx.today()))
@@ -151,12 +189,13 @@ void record_confirmation(Context& ctx, const ReferArgs& a) {
         throw Error(*a.confirmed + " is after today (" + calendar::format_iso_date(ctx.today()) + ")", {.field = "--confirmed"});
     c.referral->confirmed_in_writing = confirmed;
     refuse_case_problems(folder, c, store::kReferralFile, ctx.today());
-    ctx.require_commit_possible(folder);
+    const auto repository_lock = ctx.require_commit_possible(folder);  // held until committed
     const auto path = store::existing_case_path(folder, *a.id) / store::kReferralFile;
+    const auto before = store::remember_files({path});
     store::write_case_file(folder, path, store::format_referral(*c.referral));
     ctx.out << *a.id << ": referral confirmed in writing " << *a.confirmed << "\n";
     print_confirmation_deadline(ctx, folder, c);
-    ctx.commit_if_asked(folder, {path}, "refer " + *a.id + ": confirmed in writing " + *a.confirmed);
+    ctx.commit_if_asked(folder, {path}, "refer " + *a.id + ": confirmed in writing " + *a.confirmed, before);
 }
 
 void record_referral(Context& ctx, const ReferArgs& a) {
@@ -164,17 +203,24 @@ void record_referral(Context& ctx, const ReferArgs& a) {
     model::Case c;
     c.referral = build_referral(a);
     refuse_case_problems(folder, c, store::kReferralFile, ctx.today());
-    ctx.require_commit_possible(folder);
-    // cases/ is locked while the ID is allocated, so that two referrals never get the same one.
+    // cases/ is locked while the ID is allocated, so that two referrals never get the same one (and
+    // two of the same child are never both recorded); the repository's lock is taken inside it.
     const store::FolderLock lock(folder.root / "cases", "the case folder (allocating an ID)", store::lock_wait());
+    if (!a.again) refuse_duplicate(folder, *c.referral);
+    const auto repository_lock = ctx.require_commit_possible(folder);  // held until committed
     const int year = static_cast<int>(date::year_month_day{calendar::london_date_of(c.referral->received)}.year());
+    const auto ids = folder.root / "cases" / "ids.yaml";
+    auto before = store::remember_files({ids});
     c.id = c.referral->id = store::allocate_case_id(folder, year);
     const auto path = store::case_path(folder, c.id) / store::kReferralFile;
+    const auto referral_before = store::remember_files({path});
+    before.insert(before.end(), referral_before.begin(), referral_before.end());
     store::write_case_file(folder, path, store::format_referral(*c.referral));
     ctx.out << c.id << ": referral recorded in " << path.string() << "\n";
     print_confirmation_deadline(ctx, folder, c);
-    ctx.commit_if_asked(folder, {path, folder.root / "cases" / "ids.yaml"},
-                        "refer " + c.id + ": referral received " + calendar::format_london_datetime(c.referral->received));
+    ctx.commit_if_asked(folder, {path, ids},
+                        "refer " + c.id + ": referral received " + calendar::format_london_datetime(c.referral->received),
+                        before);
 }
 
 }  // namespace
@@ -198,6 +244,7 @@ void setup_refer(CLI::App& sub, Context& ctx) {
     sub.add_option("--looked-after", a->looked_after, "Looked after by the local authority: yes or no");
     sub.add_option("--criterion", a->criteria, "A criterion of the referral form that applies (repeat; see --template)");
     sub.add_option("--narrative", a->narrative, "Events and circumstances that triggered the referral");
+    sub.add_flag("--again", a->again, "Record it even though a case already has a referral of this child for this incident date");
     add_commit_flag(sub, ctx);
     add_examples(sub, R"(  cspr refer --template > form.yaml             # fill it in, then:
   cspr refer --from form.yaml

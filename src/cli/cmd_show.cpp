@@ -12,16 +12,17 @@ namespace {
 
 constexpr std::string_view kHidden = "(hidden; --show-names shows it)";
 
+// Text read from a case file never reaches the terminal with its control bytes (terminal_safe).
 std::string personal(const Context& ctx, const std::string& value) {
     if (value.empty()) return "-";
-    return ctx.show_names ? value : std::string(kHidden);
+    return ctx.show_names ? terminal_safe(value) : std::string(kHidden);
 }
 
 void show_referral(Context& ctx, const model::Referral& r) {
     const auto& c = r.child;
     ctx.out << "Referral\n";
     ctx.out << fmt::format("  received      {} from {} ({})\n", calendar::format_london_datetime(r.received),
-                           r.referrer.agency, r.referrer.role);
+                           terminal_safe(r.referrer.agency), terminal_safe(r.referrer.role));
     ctx.out << fmt::format("  confirmed     {}\n", r.confirmed_in_writing ? calendar::format_london_datetime(*r.confirmed_in_writing) + " in writing"
                                                                           : std::string("not yet in writing"));
     ctx.out << fmt::format("  child         {}\n", personal(ctx, c.name));
@@ -49,8 +50,8 @@ void show_notification(Context& ctx, const model::Notification& n) {
                            model::harm_name(n.test.harm), model::location_name(n.test.location), n.test.looked_after ? "yes" : "no",
                            n.test.care_leaver ? "; care leaver" : "");
     ctx.out << fmt::format("  decision      {}\n", n.notifiable ? "notifiable to the Panel" : "not notifiable to the Panel");
-    for (const auto& reason : n.reasons) ctx.out << "                - " << reason << "\n";
-    if (!n.not_notifiable_route.empty()) ctx.out << "  route         " << n.not_notifiable_route << "\n";
+    for (const auto& reason : n.reasons) ctx.out << "                - " << terminal_safe(reason) << "\n";
+    if (!n.not_notifiable_route.empty()) ctx.out << "  route         " << terminal_safe(n.not_notifiable_route) << "\n";
 }
 
 std::string date_or_dash(const std::optional<calendar::Date>& d) { return d ? calendar::format_iso_date(*d) : "-"; }
@@ -95,6 +96,9 @@ void show_publication(Context& ctx, const model::Publication& p) {
     if (p.delay)
         ctx.out << fmt::format("  delay         {}; Panel and Secretary of State told {}\n", model::delay_name(p.delay->reason),
                                date_or_dash(p.delay->panel_and_sos_told));
+    // The delay's note is free text, which may name people: like names, only with --show-names.
+    if (p.delay && !p.delay->note.empty())
+        ctx.out << fmt::format("  delay note    {}\n", personal(ctx, p.delay->note));
     ctx.out << fmt::format("  published     {}\n", date_or_dash(p.published));
 }
 

@@ -19,20 +19,57 @@ std::string json_string(std::string_view s) {
     std::string out = "\"";
     for (char c : s) {
         if (c == '"' || c == '\\') out += {'\\', c};
-        else if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", c);
+        else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) out += fmt::format("\\u{:04x}", c);
         else out += c;
+    }
+    // C1 controls (U+0080 to U+009F, UTF-8 C2 80 to C2 9F) act on terminals too: escaped, same string.
+    for (std::size_t i = out.find('\xC2'); i != std::string::npos && i + 1 < out.size(); i = out.find('\xC2', i + 1)) {
+        const auto next = static_cast<unsigned char>(out[i + 1]);
+        if (next >= 0x80 && next <= 0x9F) out.replace(i, 2, fmt::format("\\u{:04x}", next));
     }
     return out + "\"";
 }
 
-std::string csv_field(std::string_view s) {
-    if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
+std::string terminal_safe(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == 0x7f) {
+            out += '?';
+        } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+                   static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+            out += '?';  // a C1 control (U+0080 to U+009F), e.g. CSI U+009B
+            ++i;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+std::string csv_field(std::string_view s, bool text) {
+    std::string cell(s);
+    if (text) {
+        // A spreadsheet runs a cell that starts with = + - @ (or tab or CR) as a formula: a leading '
+        // makes it text. Control bytes (a terminal escape) are replaced, as in tables.
+        if (!cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos) cell.insert(0, 1, '\'');
+        cell = terminal_safe(cell);
+    }
+    if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
     std::string quoted = "\"";
-    for (char c : s) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    for (char c : cell) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
     return quoted + "\"";
 }
 
-std::string format_table(const std::vector<std::vector<std::string>>& rows) {
+std::string format_table(const std::vector<std::vector<std::string>>& raw_rows) {
+    // Every cell may hold text from a case file: no control byte reaches the terminal raw.
+    std::vector<std::vector<std::string>> rows;
+    rows.reserve(raw_rows.size());
+    for (const auto& raw : raw_rows) {
+        auto& row = rows.emplace_back();
+        for (const auto& cell : raw) row.push_back(terminal_safe(cell));
+    }
     std::vector<std::size_t> widths;
     const auto width = [](const std::string& s) {  // UTF-8 aware enough for names and titles
         return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
@@ -124,10 +161,11 @@ std::vector<Error> locate_problems(const store::CaseFolder& folder, const std::s
 store::fs::path save_step(const Context& ctx, const store::CaseFolder& folder, const model::Case& c,
                           std::string_view file, const std::string& content, const std::string& commit_message) {
     refuse_case_problems(folder, c, file, ctx.today());
-    ctx.require_commit_possible(folder);
+    const auto repository_lock = ctx.require_commit_possible(folder);  // held until committed
     const auto path = store::existing_case_path(folder, c.id) / std::string(file);
+    const auto before = store::remember_files({path});
     store::write_case_file(folder, path, content);
-    ctx.commit_if_asked(folder, {path}, commit_message);
+    ctx.commit_if_asked(folder, {path}, commit_message, before);
     return path;
 }
 

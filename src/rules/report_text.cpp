@@ -1,10 +1,12 @@
 // Reading a final report's prose for `cspr publish-check`: words, dates in every form a UK report
-// writes them, and whether the file is text at all (docs/report-shape.md). No I/O.
+// writes them (and the case's dates of birth and death in looser forms), and whether the file is text
+// at all (docs/report-shape.md). No I/O.
 #include <algorithm>
 #include <array>
 
 #include <date/date.h>
 
+#include "report_details.hpp"
 #include "report_text.hpp"
 
 namespace cspr::rules::prose {
@@ -160,6 +162,155 @@ std::optional<FoundDate> date_at(std::string_view s, std::size_t pos, bool month
     }
     if (found && !valid(*found)) return std::nullopt;
     return found;
+}
+
+// ---- The report as the detail search reads it, and the case's dates in it (report_details.hpp) ---------
+
+namespace {
+
+// Latin-1 letters (U+00C0..U+00FF, "\xC3" then 0x80..0xBF) without their accent; '\0' for none.
+constexpr std::string_view kLatin1{"AAAAAAACEEEEIIII" "DNOOOOO\0OUUUUY\0s" "aaaaaaaceeeeiiii" "dnooooo\0ouuuuy\0y", 64};
+
+}  // namespace
+
+Folded fold(std::string_view text) {
+    Folded f;
+    f.cased.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        const std::string_view rest = text.substr(i);
+        const auto at = [&](std::size_t k) { return k < rest.size() ? static_cast<unsigned char>(rest[k]) : 0u; };
+        if (b == '*' || b == '_' || b == '`' || b == '\\') continue;  // emphasis, escapes
+        if (b == 0xC2 && at(1) == 0xAD) { ++i; continue; }            // soft hyphen
+        if (b == 0xC2 && at(1) == 0xA0) { f.cased += ' '; ++i; continue; }  // no-break space
+        if (b == 0xE2 && at(1) == 0x80) {
+            const unsigned c = at(2);
+            if (c >= 0x8B && c <= 0x8D) { i += 2; continue; }                   // zero-width space, joiners
+            if (c == 0x98 || c == 0x99) { f.cased += '\''; i += 2; continue; }  // curly apostrophes
+            if (c == 0x9C || c == 0x9D) { f.cased += '"'; i += 2; continue; }   // curly quotes
+        }
+        if ((b == 0xE2 && at(1) == 0x81 && at(2) == 0xA0) || (b == 0xEF && at(1) == 0xBB && at(2) == 0xBF)) { i += 2; continue; }  // word joiner
+        if (b == 0xCA && at(1) == 0xBC) { f.cased += '\''; ++i; continue; }   // modifier apostrophe
+        if ((b == 0xCC && at(1) >= 0x80) || (b == 0xCD && at(1) >= 0x80 && at(1) < 0xB0)) { ++i; continue; }  // combining accent
+        if (b == 0xC3 && at(1) >= 0x80 && at(1) <= 0xBF && kLatin1[at(1) - 0x80] != '\0') {
+            f.cased += kLatin1[at(1) - 0x80];
+            ++i;
+            continue;
+        }
+        f.cased += text[i];
+    }
+    f.low = lowered(f.cased);
+    return f;
+}
+
+namespace {
+
+// One part of a date: a number (with its digits, and whether it had "st", "nd", "rd" or "th"), a
+// month's name, an ordinal word ("second") or a year after an apostrophe ("'19").
+struct DatePart {
+    enum Kind { number, month, ordinal, short_year } kind = number;
+    int value = 0;
+    std::size_t digits = 0;
+    std::size_t end = 0;
+};
+
+std::optional<DatePart> date_part_at(std::string_view s, std::size_t pos) {
+    if (pos >= s.size()) return std::nullopt;
+    if (s[pos] == '\'') {
+        if (auto y = digits_at(s, pos + 1, 2, 2); y && word_end(s, y->second)) return DatePart{DatePart::short_year, y->first, 2, y->second};
+        return std::nullopt;
+    }
+    if (is_digit(s[pos])) {
+        auto n = digits_at(s, pos, 1, 8);
+        if (!n) return std::nullopt;
+        const std::size_t end = skip_ordinal(s, n->second);
+        if (!word_end(s, end)) return std::nullopt;
+        return DatePart{end > n->second ? DatePart::ordinal : DatePart::number, n->first, n->second - pos, end};
+    }
+    if (auto m = month_at(s, pos)) return DatePart{DatePart::month, int(m->first), 0, m->second};
+    static constexpr std::array<std::string_view, 31> kOrdinals = {
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+        "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+        "twenty-first", "twenty-second", "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh",
+        "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first"};
+    for (std::size_t k = kOrdinals.size(); k-- > 0;)  // "twenty-first" before "first"
+        if (s.substr(pos, kOrdinals[k].size()) == kOrdinals[k] && word_end(s, pos + kOrdinals[k].size()))
+            return DatePart{DatePart::ordinal, int(k) + 1, 0, pos + kOrdinals[k].size()};
+    return std::nullopt;
+}
+
+// Between the parts of a date: spaces, '/', '-', '.', ',' and the words "of" and "the". Whether a
+// '.' was among them (a two-digit year with dots is far more often a section number: "4.2.19").
+std::size_t skip_date_gap(std::string_view s, std::size_t pos, bool& dot) {
+    while (pos < s.size()) {
+        const std::size_t after = skip_space(s, pos, true);
+        if (after > pos) pos = after;
+        else if (s[pos] == '/' || s[pos] == '-' || s[pos] == '.') dot = (s[pos++] == '.') || dot;
+        else if ((s.substr(pos, 2) == "of" && word_end(s, pos + 2)) || (s.substr(pos, 3) == "the" && word_end(s, pos + 3))) pos += s[pos] == 'o' ? 2 : 3;
+        else break;
+    }
+    return pos;
+}
+
+}  // namespace
+
+std::vector<DateMatch> find_wanted_dates(std::string_view s, const std::vector<WantedDate>& dates) {
+    std::vector<DateMatch> out;
+    if (dates.empty()) return out;
+    const auto wanted = [&](int year, bool two_digit, int month, int day) -> const WantedDate* {
+        for (const WantedDate& w : dates)
+            if ((two_digit ? w.year % 100 == year : w.year == year) && int(w.month) == month && int(w.day) == day) return &w;
+        return nullptr;
+    };
+    for (std::size_t pos = 0; pos < s.size(); ++pos) {
+        if (!word_start(s, pos) || !(is_alnum(s[pos]) || s[pos] == '\'')) continue;
+        const WantedDate* found = nullptr;
+        std::size_t end = 0;
+        // The forms date_at knows (docs/report-shape.md), then the looser ones a reader still knows.
+        if (auto d = date_at(s, pos, false)) {
+            found = wanted(d->year, d->two_digit_year, int(d->month), int(d->day));
+            end = d->end;
+        }
+        std::vector<DatePart> parts;
+        bool dot = false;
+        for (std::size_t p = pos; !found && parts.size() < 3;) {
+            auto part = date_part_at(s, p);
+            if (!part) break;
+            parts.push_back(*part);
+            const std::size_t next = skip_date_gap(s, part->end, dot);
+            if (next == part->end) break;
+            p = next;
+        }
+        if (!found && parts.size() == 1 && parts[0].kind == DatePart::number && parts[0].digits == 8) {  // 20190402, 02042019
+            const int v = parts[0].value;
+            found = wanted(v / 10000, false, v / 100 % 100, v % 100);
+            if (!found) found = wanted(v % 10000, false, v / 10000 % 100, v / 1000000);
+            end = parts[0].end;
+        }
+        if (!found && parts.size() == 3) {
+            const DatePart &a = parts[0], &b = parts[1], &c = parts[2];
+            const auto is_day = [](const DatePart& p) { return (p.kind == DatePart::number && p.digits <= 2) || p.kind == DatePart::ordinal; };
+            const auto is_num = [](const DatePart& p) { return p.kind == DatePart::number && p.digits <= 2; };
+            const bool year4 = c.kind == DatePart::number && c.digits == 4;
+            const bool year2 = c.kind == DatePart::short_year || (c.kind == DatePart::number && c.digits == 2);
+            if (a.kind == DatePart::number && a.digits == 4) {
+                if (is_num(b) && is_num(c)) found = wanted(a.value, false, b.value, c.value);                              // 2019/04/02
+            } else if (year4 || year2) {
+                if (is_day(a) && b.kind == DatePart::month) found = wanted(c.value, year2, b.value, a.value);               // 2-Apr-19
+                else if (a.kind == DatePart::month && is_day(b)) found = wanted(c.value, year2, a.value, b.value);          // April the 2nd 2019
+                else if (is_num(a) && is_num(b) && !(dot && year2)) {
+                    found = wanted(c.value, year2, b.value, a.value);                                                        // day first
+                    if (!found) found = wanted(c.value, year2, a.value, b.value);                                            // US: month first
+                }
+            }
+            end = c.end;
+        }
+        if (found) {
+            out.push_back({pos, end, found->detail});
+            pos = end - 1;
+        }
+    }
+    return out;
 }
 
 // ---- Whether the file is text at all ------------------------------------------------------------------

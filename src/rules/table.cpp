@@ -105,7 +105,9 @@ Clocks publish(const model::Case& c) {
         // A delay pauses the clock and excuses lateness only once the Panel and the Secretary of State
         // have been told, and only from that day: the engine compares it with the due date.
         if (delay && delay->panel_and_sos_told) {
-            clock.excuse = std::string(model::delay_name(delay->reason)) + (delay->note.empty() ? "" : ": " + delay->note);
+            // The reason's name only: the note is free text, which may name people (a command
+            // adds it with --show-names).
+            clock.excuse = std::string(model::delay_name(delay->reason));
             clock.excused_from = delay->panel_and_sos_told;
         }
     }

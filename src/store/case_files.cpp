@@ -173,10 +173,10 @@ std::vector<std::string> read_criteria(MapReader& m) {
     for (std::size_t i = 0; i < criteria.size(); ++i) {
         const Field item = m.field().child("criteria", list).item(i, &list->items[i]);
         if (!model::find_criterion(criteria[i]))
-            m.report(item, "'" + criteria[i] + "' is not a criterion of the referral form (see docs/case-files.md)");
+            m.report(item, "the value is not a criterion of the referral form (see docs/case-files.md)");  // never quoted: see shown()
         else if (std::find(criteria.begin(), criteria.begin() + static_cast<long>(i), criteria[i]) !=
                  criteria.begin() + static_cast<long>(i))
-            m.report(item, "'" + criteria[i] + "' is listed twice");
+            m.report(item, "the value is listed twice");
     }
     return criteria;
 }

@@ -2,6 +2,9 @@
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 #include <algorithm>
 #include <atomic>
@@ -44,6 +47,37 @@ int run_command(const std::vector<std::string>& args, bool quiet = false) {
     int status = 0;
     if (::waitpid(pid, &status, 0) < 0) return -1;
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// Runs a program without a shell and returns its standard output (standard error discarded), or
+// nullopt when it fails.
+std::optional<std::string> run_capture(const std::vector<std::string>& args) {
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    int pipe_fds[2];
+    if (::pipe2(pipe_fds, O_CLOEXEC) != 0) return std::nullopt;
+    posix_spawn_file_actions_t actions;
+    ::posix_spawn_file_actions_init(&actions);
+    ::posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 1);
+    ::posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    pid_t pid = 0;
+    const int spawned = ::posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    ::posix_spawn_file_actions_destroy(&actions);
+    ::close(pipe_fds[1]);
+    std::string output;
+    if (spawned == 0) {
+        char buffer[4096];
+        ssize_t n = 0;
+        while ((n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0 || (n < 0 && errno == EINTR))
+            if (n > 0) output.append(buffer, static_cast<std::size_t>(n));
+    }
+    ::close(pipe_fds[0]);
+    if (spawned != 0) return std::nullopt;
+    int status = 0;
+    if (::waitpid(pid, &status, 0) < 0) return std::nullopt;
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return std::nullopt;
+    return output;
 }
 
 void run_git(const fs::path& dir, std::vector<std::string> args, const std::string& doing) {
@@ -217,10 +251,15 @@ std::string allocate_case_id(const CaseFolder& folder, int year) {
 void write_case_file(const CaseFolder& folder, const fs::path& path, std::string_view content) {
     std::error_code ec;
     if (fs::exists(path, ec)) {
-        if (const auto line = first_comment_line(read_file(path)))
+        const std::string old = read_file(path);
+        if (const auto line = first_comment_line(old))
             throw Error("holds a comment that rewriting would lose; make it a key of its own (note: ..., which cspr keeps) or "
                         "delete it, then run the command again",
                         {path.string(), *line, ""});
+        if (const auto unkept = first_unkept_syntax(old))
+            throw Error("holds " + unkept->second + " that rewriting would change; write the value out in full, then run the "
+                        "command again",
+                        {path.string(), unkept->first, ""});
     }
     fs::create_directories(path.parent_path(), ec);
     fs::permissions(path.parent_path(), folder_mode(folder), ec);
@@ -229,6 +268,73 @@ void write_case_file(const CaseFolder& folder, const fs::path& path, std::string
 
 bool inside_git_repository(const fs::path& dir) {
     return run_command({"git", "-C", dir.string(), "rev-parse", "--is-inside-work-tree"}, true) == 0;
+}
+
+bool git_identity_known(const fs::path& dir) {
+    return run_command({"git", "-C", dir.empty() ? "." : dir.string(), "var", "GIT_COMMITTER_IDENT"}, true) == 0;
+}
+
+std::unique_ptr<FolderLock> lock_git_repository(const fs::path& root, std::chrono::milliseconds wait) {
+    const fs::path dir = root.empty() ? fs::path(".") : root;
+    const auto answer = run_capture({"git", "-C", dir.string(), "rev-parse", "--absolute-git-dir", "--git-path", "index.lock"});
+    std::string git_dir, index_lock;
+    if (answer) {
+        const auto end = answer->find('\n');
+        git_dir = answer->substr(0, end);
+        if (end != std::string::npos) index_lock = answer->substr(end + 1, answer->find('\n', end + 1) - end - 1);
+    }
+    if (git_dir.empty() || index_lock.empty())
+        throw Error("cannot commit: git cannot find the repository of the case folder", {dir.string(), 0, ""});
+    const fs::path index_lock_path = fs::path(index_lock).is_absolute() ? fs::path(index_lock) : dir / index_lock;
+    const auto deadline = std::chrono::steady_clock::now() + wait;
+    auto lock = std::make_unique<FolderLock>(git_dir, "the git repository", wait);
+    std::error_code ec;
+    while (fs::exists(index_lock_path, ec)) {
+        if (std::chrono::steady_clock::now() >= deadline) {
+            const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(wait).count();
+            throw Error("git's index is locked by another git command, or by one that crashed (then delete the file); "
+                        "waited " + std::to_string(seconds) + " s (CSPR_LOCK_WAIT sets how long); nothing was written",
+                        {index_lock_path.string(), 0, ""});
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return lock;
+}
+
+void git_unstage(const fs::path& root, const std::vector<fs::path>& files) {
+    std::vector<std::string> reset = {"git", "-C", root.empty() ? "." : root.string(), "reset", "-q", "--"};
+    for (const auto& f : files) reset.push_back(root.empty() ? f.string() : f.lexically_relative(root).string());
+    run_command(reset, true);
+}
+
+std::vector<FileBefore> remember_files(const std::vector<fs::path>& paths) {
+    std::vector<FileBefore> before;
+    for (const auto& path : paths) {
+        FileBefore& b = before.emplace_back();
+        b.path = path;
+        b.content = read_file_if_exists(path);
+        std::error_code ec;
+        if (b.content) b.mode = fs::status(path, ec).permissions() & fs::perms::mask;
+        const fs::path parent = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+        b.folder_existed = fs::is_directory(parent, ec);
+    }
+    return before;
+}
+
+void restore_files(const std::vector<FileBefore>& before) {
+    for (auto b = before.rbegin(); b != before.rend(); ++b) {
+        try {
+            std::error_code ec;
+            if (b->content) {
+                write_file_atomically(b->path, *b->content, b->mode);
+            } else {
+                fs::remove(b->path, ec);
+                if (!b->folder_existed && !b->path.parent_path().empty()) fs::remove(b->path.parent_path(), ec);  // only if empty
+            }
+        } catch (...) {
+            // best effort: the caller reports the failure that brought it here
+        }
+    }
 }
 
 void git_init(const fs::path& dir) { run_git(dir, {"init", "-q"}, "creating a repository"); }

@@ -14,7 +14,7 @@ check() { if eval "$2"; then passed=$((passed + 1)); else failed=$((failed + 1))
 # 20 referrals at once.
 for i in $(seq 1 20); do
   "$cspr" --as-of 2025-12-01 refer --received 2025-12-01T10:00 --referrer-name "Quinn Referrer" \
-    --referrer-agency "Northdale Police" --referrer-role Sergeant --child-name "Quinn Example" \
+    --referrer-agency "Northdale Police" --referrer-role Sergeant --child-name "Quinn Example $i" \
     --incident 2025-11-30 --cp-plan never --looked-after no --narrative "Fictional $i." > "$work/refer-$i.out" 2>&1 &
 done
 wait
