@@ -4,14 +4,9 @@
 # staged; a held .git/index.lock that goes within the wait is waited for; writers of different cases
 # committing at once all succeed, one commit each (cspr's repository lock), and leave git clean.
 # Usage: promise-commit-or-nothing.sh CSPR SOURCE_DIR
-set -uo pipefail
-cspr=$(realpath "$1") source=$(realpath "$2")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/lib.sh" "$@"
 cp -r "$source/cases-example" "$work/cases"
 cd "$work/cases"
-passed=0 failed=0
-check() { if eval "$2"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1"; fi; }
 
 unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL EMAIL GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE
 export GIT_CONFIG_NOSYSTEM=1 HOME="$work/home" NO_COLOR=1

@@ -2,14 +2,9 @@
 # A CSV text cell never starts with = + - @, tab or CR, which a spreadsheet would run as a formula:
 # such a cell gets a leading '. A number (working_days_left = -5) stays a number.
 # Usage: promise-csv-no-formula.sh CSPR SOURCE_DIR
-set -uo pipefail
-cspr=$(realpath "$1") source=$(realpath "$2")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/lib.sh" "$@"
 cp -r "$source/cases-example" "$work/cases"
 cd "$work/cases"
-passed=0 failed=0
-check() { if eval "$2"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1"; fi; }
 
 # Children's names (a cell of their own with --show-names) that a spreadsheet would run.
 plant() { sed -i "/^child:/,/^  name:/s/^  name: .*\$/  name: \"$2\"/" "cases/$1/referral.yaml"; }

@@ -4,14 +4,9 @@
 # otherwise reach logs and CI output. The error names the file, line and field and what was expected.
 # (A command-line option's value, typed by the user, may still be quoted.)
 # Usage: promise-errors-never-quote-case-values.sh CSPR SOURCE_DIR
-set -uo pipefail
-cspr=$(realpath "$1") source=$(realpath "$2")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/lib.sh" "$@"
 cp -r "$source/cases-example" "$work/cases"
 cd "$work/cases"
-passed=0 failed=0
-check() { if eval "$2"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1"; fi; }
 name="Robin Example"
 fresh() { rm -rf cases && cp -r "$source/cases-example/cases" cases; }
 

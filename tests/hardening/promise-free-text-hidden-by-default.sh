@@ -3,14 +3,9 @@
 # people: like names, it never reaches the default output of list, deadlines (every format) or show;
 # --show-names is the way in. Paused deadlines give the delay's reason only, e.g. "paused (inquest)".
 # Usage: promise-free-text-hidden-by-default.sh CSPR SOURCE_DIR
-set -uo pipefail
-cspr=$(realpath "$1") source=$(realpath "$2")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/lib.sh" "$@"
 cp -r "$source/cases-example" "$work/cases"
 cd "$work/cases"
-passed=0 failed=0
-check() { if eval "$2"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1"; fi; }
 
 # The example's delay note, as the case file holds it ("Inquest listed for February 2026.").
 note=$(sed -n 's/^  note: *"\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' cases/NDSCP-2025-002/publication.yaml)

@@ -4,14 +4,9 @@
 # Text printed from a case file (an agency name, a child's name with --show-names, a delay note) has
 # its C0 controls, DEL and C1 controls replaced in tables and CSV, and escaped in JSON.
 # Usage: promise-no-raw-control-bytes.sh CSPR SOURCE_DIR
-set -uo pipefail
-cspr=$(realpath "$1") source=$(realpath "$2")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/lib.sh" "$@"
 cp -r "$source/cases-example" "$work/cases"
 cd "$work/cases"
-passed=0 failed=0
-check() { if eval "$2"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1"; fi; }
 
 # ESC ] 0 ; title BEL (retitle), ESC [ 2 J (clear), CSI as the C1 control U+009B, DEL.
 escapes='\\e]0;pwned\\a\\e[2J\\u009b31m\\x7f'

@@ -3,12 +3,7 @@
 # document, a comment after a byte-order mark, a tag or a merge key in a case file is either kept or
 # the rewrite is refused, saying why, with exit 2 and the file byte for byte as it was.
 # Usage: promise-nothing-unwritten-dropped.sh CSPR SOURCE_DIR
-set -uo pipefail
-cspr=$(realpath "$1") source=$(realpath "$2")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-check() { if eval "$2"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1"; fi; }
+source "$(dirname "$0")/lib.sh" "$@"
 
 actions=cases/NDSCP-2025-001/actions.yaml
 update() { "$cspr" --as-of 2025-12-01 actions NDSCP-2025-001 --update R3 --evidence "Plan agreed" >out 2>err; }

@@ -4,14 +4,9 @@
 # with a hyphen, the street without its house number, where the child stayed, the carer, a
 # practitioner, the school), names the line and the kind of each, and never quotes it.
 # Usage: promise-publish-check-catches-recognisable-details.sh CSPR SOURCE_DIR
-set -uo pipefail
-cspr=$(realpath "$1") source=$(realpath "$2")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/lib.sh" "$@"
 cp -r "$source/cases-example" "$work/cases"
 cd "$work/cases"
-passed=0 failed=0
-check() { if eval "$2"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1"; fi; }
 
 # Case 001 (fictional), with a carer and a place the child stayed recorded.
 referral=cases/NDSCP-2025-001/referral.yaml
