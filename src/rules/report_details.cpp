@@ -381,7 +381,8 @@ bool is_relation_word(std::string_view word) {
 std::vector<std::string> capitalised_runs(std::string_view text) {
     std::vector<std::string> runs;
     std::string run;
-    for (std::string_view w : split_words(clean_name(text))) {
+    const std::string cleaned = clean_name(text);  // the words below are views into it
+    for (std::string_view w : split_words(cleaned)) {
         if (is_upper(w.front()) && !is_relation_word(w)) {
             if (!run.empty()) run += ' ';
             run += w;

@@ -11,8 +11,8 @@ cd "$work/cases"
 # Case 001 (fictional), with a carer and a place the child stayed recorded.
 referral=cases/NDSCP-2025-001/referral.yaml
 sed -i 's/^  whereabouts: At home$/  whereabouts: "Staying with her grandmother at 7 Larkspur Close, Southtown, ST4 9QZ"/' "$referral"
-sed -i 's/^  carer: Mother$/  carer: "Ada Fictional"/' "$referral"
-check "the case records a carer and a place the child stayed" 'grep -q Larkspur "$referral" && grep -q "Ada Fictional" "$referral"'
+sed -i 's/^  carer: Mother$/  carer: "Ada Quillfeather"/' "$referral"
+check "the case records a carer and a place the child stayed" 'grep -q Larkspur "$referral" && grep -q "Ada Quillfeather" "$referral"'
 
 run() { "$cspr" --as-of 2025-09-15 publish-check NDSCP-2025-001 --publish-on 2025-09-22 --report "$1" 2>&1; }
 cp cases/NDSCP-2025-001/reports/pass.md report.md
@@ -39,7 +39,7 @@ for leak in "${leaks[@]}"; do
   kind=${leak%%|*}
   check "line $line: identifying detail: $kind" 'grep -qF "report.md:$line: identifying detail: $kind" <<<"$output"'
 done
-for secret in Example Examples 2019 Apr ND1 2AB Larkspur ST4 9QZ Ada Fictional Placeholder Robin; do
+for secret in Example Examples 2019 Apr ND1 2AB Larkspur ST4 9QZ Ada Quillfeather Placeholder Robin; do
   check "the output never quotes the detail ($secret)" '! grep -qiw -- "$secret" <<<"$output"'
 done
 
