@@ -72,7 +72,7 @@ struct Criterion {
     bool must_notify;  // one of the form's five "must be notified"; else one of nine "consider referring"
     std::string_view text;
 };
-// The 14 criteria of the Bradford referral form (seed 001, appendix 2), in the form's order.
+// The 14 criteria of the Bradford referral form (appendix 2), in the form's order.
 const std::array<Criterion, 14>& referral_criteria();
 const Criterion* find_criterion(std::string_view id);
 
@@ -168,7 +168,7 @@ struct Notification {
 
 // ---- rapid-review.yaml ---------------------------------------------------------------------------
 
-// Routes a rapid review can recommend, and outcomes a decision can record (seeds 001, 002, 003).
+// Routes a rapid review can recommend, and outcomes a decision can record (Bradford, Durham and Barnet procedures).
 enum class Route {
     local_cspr,
     national_review,

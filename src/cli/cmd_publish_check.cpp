@@ -1,5 +1,5 @@
 // cspr publish-check: "may we publish on that date?" (Working Together 2018 ch. 4 "Expectations for
-// the final report"; the Regulations; seeds 001, 002), and the record of publication.
+// the final report"; the Regulations; Bradford and Durham procedures), and the record of publication.
 #include <fmt/format.h>
 
 #include <memory>

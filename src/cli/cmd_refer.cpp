@@ -1,4 +1,4 @@
-// cspr refer: record a referral (Bradford referral form, seed 001 appendix 2), or its written confirmation.
+// cspr refer: record a referral (Bradford referral form, appendix 2), or its written confirmation.
 #include <fmt/format.h>
 
 #include <memory>
