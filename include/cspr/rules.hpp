@@ -164,6 +164,9 @@ std::vector<Problem> check_config(const model::Config& config);
 // Agencies are named by people typing: "Northdale police" and " Northdale  Police" are the same one
 // (letters compared without case, spaces at the ends ignored and runs of them read as one).
 bool same_agency(std::string_view a, std::string_view b);
+// A name as compared: ASCII letters in lower case, runs of spaces and tabs as one space, none at the
+// ends (same_agency, and a child's name when a referral may be a retry).
+std::string name_key(std::string_view name);
 // Levenshtein distance, for "did you mean" suggestions.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 // The name in `known` that `typed` most likely misspells (case and punctuation ignored), if any is close.

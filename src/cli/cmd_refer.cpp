@@ -124,25 +124,10 @@ model::Referral build_referral(const ReferArgs& a) {
     return r;
 }
 
-// A name as compared for duplicates: ASCII letters in lower case, runs of spaces as one, no spaces
-// at either end.
-std::string comparable_name(std::string_view name) {
-    std::string out;
-    for (char ch : name) {
-        if (ch == ' ' || ch == '\t') {
-            if (!out.empty() && out.back() != ' ') out += ' ';
-        } else {
-            out += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
-        }
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
-}
-
 // A second referral of the same child for the same incident is, far more often than not, the first
 // one typed again (a retry): refused, naming the case (never the child), unless --again.
 void refuse_duplicate(const store::CaseFolder& folder, const model::Referral& r) {
-    const std::string name = comparable_name(r.child.name);
+    const std::string name = rules::name_key(r.child.name);
     for (const auto& id : store::list_case_ids(folder)) {
         const auto path = folder.root / "cases" / id / store::kReferralFile;
         bool same = false;
@@ -151,7 +136,7 @@ void refuse_duplicate(const store::CaseFolder& folder, const model::Referral& r)
             if (!text) continue;
             store::Diagnostics quiet(store::Diagnostics::Mode::collect);
             const auto existing = store::parse_referral(*text, path.string(), quiet);
-            same = existing.child.incident_date == r.child.incident_date && comparable_name(existing.child.name) == name;
+            same = existing.child.incident_date == r.child.incident_date && rules::name_key(existing.child.name) == name;
         } catch (const Error&) {
             // a case whose referral cannot be read is reported by validate, not here
         }

@@ -81,17 +81,6 @@ void check_date_order(Checker& k, std::string_view file, const std::string& fiel
         k.add(file, field, format_iso_date(*later) + " is before " + std::string(earlier_what) + " (" + format_iso_date(earlier) + ")");
 }
 
-std::string agency_key(std::string_view name) {
-    std::string key;
-    for (const char c : name) {
-        const bool space = c == ' ' || c == '\t';
-        if (space && (key.empty() || key.back() == ' ')) continue;
-        key += space ? ' ' : static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    }
-    if (!key.empty() && key.back() == ' ') key.pop_back();
-    return key;
-}
-
 bool notified_to_panel(const model::Case& c) {
     if (!c.notification || !c.notification->notifiable) return false;
     const auto& all = c.notification->recipients;
@@ -289,7 +278,7 @@ std::vector<Problem> future_facts(const model::Case& c, calendar::Date today) {
     return k.problems;
 }
 
-bool same_agency(std::string_view a, std::string_view b) { return agency_key(a) == agency_key(b); }
+bool same_agency(std::string_view a, std::string_view b) { return name_key(a) == name_key(b); }
 
 namespace {
 

@@ -21,6 +21,17 @@ std::string folded(std::string_view s) {
 
 }  // namespace
 
+std::string name_key(std::string_view name) {
+    std::string key;
+    for (const char c : name) {
+        const bool space = c == ' ' || c == '\t';
+        if (space && (key.empty() || key.back() == ' ')) continue;
+        key += space ? ' ' : static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    if (!key.empty() && key.back() == ' ') key.pop_back();
+    return key;
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
