@@ -15,17 +15,29 @@ bool require_yes_no(const std::string& text, std::string_view what) {
     throw Error("'" + text + "' is not yes or no", {.field = std::string(what)});
 }
 
+namespace {
+
+// The bytes of the control character at s[i]: 1 for C0 and DEL, 2 for a C1 control (U+0080 to
+// U+009F, UTF-8 C2 80 to C2 9F, e.g. CSI U+009B), 0 for anything else. All act on terminals.
+std::size_t control_length(std::string_view s, std::size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7f) return 1;
+    if (c != 0xC2 || i + 1 >= s.size()) return 0;
+    const auto next = static_cast<unsigned char>(s[i + 1]);
+    return next >= 0x80 && next <= 0x9F ? 2 : 0;
+}
+
+}  // namespace
+
 std::string json_string(std::string_view s) {
     std::string out = "\"";
-    for (char c : s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        const std::size_t control = control_length(s, i);
         if (c == '"' || c == '\\') out += {'\\', c};
-        else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) out += fmt::format("\\u{:04x}", c);
+        else if (control > 0) out += fmt::format("\\u{:04x}", static_cast<unsigned char>(s[i + control - 1]));  // the code point
         else out += c;
-    }
-    // C1 controls (U+0080 to U+009F, UTF-8 C2 80 to C2 9F) act on terminals too: escaped, same string.
-    for (std::size_t i = out.find('\xC2'); i != std::string::npos && i + 1 < out.size(); i = out.find('\xC2', i + 1)) {
-        const auto next = static_cast<unsigned char>(out[i + 1]);
-        if (next >= 0x80 && next <= 0x9F) out.replace(i, 2, fmt::format("\\u{:04x}", next));
+        i += control > 1 ? control - 1 : 0;
     }
     return out + "\"";
 }
@@ -34,16 +46,9 @@ std::string terminal_safe(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x20 || c == 0x7f) {
-            out += '?';
-        } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
-                   static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
-            out += '?';  // a C1 control (U+0080 to U+009F), e.g. CSI U+009B
-            ++i;
-        } else {
-            out += s[i];
-        }
+        const std::size_t control = control_length(s, i);
+        out += control > 0 ? '?' : s[i];
+        i += control > 1 ? control - 1 : 0;
     }
     return out;
 }
