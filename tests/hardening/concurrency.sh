@@ -2,14 +2,9 @@
 # Two writers never lose an update: parallel referrals get distinct IDs, parallel changes to one
 # case all land, and a writer blocked past its wait names the process holding the lock.
 # Usage: concurrency.sh CSPR SOURCE_DIR
-set -uo pipefail
-cspr=$(realpath "$1") source=$(realpath "$2")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/lib.sh" "$@"
 cp -r "$source/cases-example" "$work/cases"
 cd "$work/cases"
-passed=0 failed=0
-check() { if eval "$2"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1"; fi; }
 
 # 20 referrals at once.
 for i in $(seq 1 20); do

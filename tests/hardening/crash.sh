@@ -4,12 +4,7 @@
 # writing, after fsync, after the rename, after syncing the folder. After each crash every file is
 # its old or its new version; validate names anything left behind; doctor cleans it; validate passes.
 # Usage: crash.sh CSPR SOURCE_DIR
-set -uo pipefail
-cspr=$(realpath "$1") source=$(realpath "$2")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-check() { if eval "$2"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1"; fi; }
+source "$(dirname "$0")/lib.sh" "$@"
 
 refer=(--as-of 2025-12-01 refer --received 2025-12-01T10:00 --referrer-name "Quinn Referrer"
        --referrer-agency "Northdale Police" --referrer-role Sergeant --child-name "Quinn Example"

@@ -1,4 +1,4 @@
-# Shared by the promise-*.sh scripts (sourced, with the script's arguments CSPR SOURCE_DIR): the
+# Shared by the hardening scripts (sourced, with the script's arguments CSPR SOURCE_DIR): the
 # binary and the source folder as absolute paths, a temporary folder removed on exit, and
 # check NAME CONDITION, which counts passes and failures and names each failure.
 set -uo pipefail

@@ -3,14 +3,9 @@
 # address appears in any default output or error of cspr, whatever the command; --show-names is the
 # only way in. New files are 0600 and case folders 0700, unless cspr.yaml gives a group access.
 # Usage: privacy.sh CSPR SOURCE_DIR
-set -uo pipefail
-cspr=$(realpath "$1") source=$(realpath "$2")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/lib.sh" "$@"
 cp -r "$source/cases-example" "$work/cases"
 cd "$work/cases"
-passed=0 failed=0
-check() { if eval "$2"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1"; fi; }
 
 # Every personal detail the example cases hold: names (whole and each part of 3+ letters), dates of
 # birth, addresses and postcodes.
