@@ -30,19 +30,31 @@ bool is_case_id(std::string_view id) {
 
 fs::path ids_path(const CaseFolder& folder) { return folder.root / "cases" / "ids.yaml"; }
 
-// Runs a program without a shell. Its standard output is discarded (cspr's own output stays clean);
-// its standard error goes through unless `quiet`.
-int run_command(const std::vector<std::string>& args, bool quiet = false) {
+// Runs a program without a shell and waits for it: its exit code, or -1 when it could not run or
+// did not exit. Its standard output goes to `output` when given, else is discarded (cspr's own
+// output stays clean); its standard error goes through unless `quiet`.
+int run_command(const std::vector<std::string>& args, bool quiet = false, std::string* output = nullptr) {
     std::vector<char*> argv;
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
+    int pipe_fds[2] = {-1, -1};
+    if (output && ::pipe2(pipe_fds, O_CLOEXEC) != 0) return -1;
     posix_spawn_file_actions_t actions;
     ::posix_spawn_file_actions_init(&actions);
-    ::posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    if (output) ::posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 1);
+    else ::posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
     if (quiet) ::posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
     pid_t pid = 0;
     const int spawned = ::posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
     ::posix_spawn_file_actions_destroy(&actions);
+    if (output) {
+        ::close(pipe_fds[1]);
+        char buffer[4096];
+        ssize_t n = 0;
+        while (spawned == 0 && ((n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0 || (n < 0 && errno == EINTR)))
+            if (n > 0) output->append(buffer, static_cast<std::size_t>(n));
+        ::close(pipe_fds[0]);
+    }
     if (spawned != 0) return -1;
     int status = 0;
     if (::waitpid(pid, &status, 0) < 0) return -1;
@@ -52,31 +64,8 @@ int run_command(const std::vector<std::string>& args, bool quiet = false) {
 // Runs a program without a shell and returns its standard output (standard error discarded), or
 // nullopt when it fails.
 std::optional<std::string> run_capture(const std::vector<std::string>& args) {
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    int pipe_fds[2];
-    if (::pipe2(pipe_fds, O_CLOEXEC) != 0) return std::nullopt;
-    posix_spawn_file_actions_t actions;
-    ::posix_spawn_file_actions_init(&actions);
-    ::posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 1);
-    ::posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    pid_t pid = 0;
-    const int spawned = ::posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    ::posix_spawn_file_actions_destroy(&actions);
-    ::close(pipe_fds[1]);
     std::string output;
-    if (spawned == 0) {
-        char buffer[4096];
-        ssize_t n = 0;
-        while ((n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0 || (n < 0 && errno == EINTR))
-            if (n > 0) output.append(buffer, static_cast<std::size_t>(n));
-    }
-    ::close(pipe_fds[0]);
-    if (spawned != 0) return std::nullopt;
-    int status = 0;
-    if (::waitpid(pid, &status, 0) < 0) return std::nullopt;
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return std::nullopt;
+    if (run_command(args, true, &output) != 0) return std::nullopt;
     return output;
 }
 
