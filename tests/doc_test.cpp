@@ -266,3 +266,41 @@ TEST_CASE("fuzz regression: canonical-null-key: a key spelled null is a null key
     }
     CHECK(cspr::store::parse_canonical("nullable: 2\n").has_value());
 }
+
+TEST_CASE("utf8-edge-forms: only well-formed UTF-8 is read; every ill-formed sequence is refused with its line") {
+    // Each ill-formed sequence on line 2, after a valid first line.
+    const std::vector<std::pair<std::string, std::string>> bad = {
+        {"ED A0 80: an encoded surrogate (U+D800)", "\xED\xA0\x80"},
+        {"ED BF BF: the last surrogate (U+DFFF)", "\xED\xBF\xBF"},
+        {"C0 AF: an overlong 2-byte '/'", "\xC0\xAF"},
+        {"C1 BF: an overlong 2-byte form", "\xC1\xBF"},
+        {"E0 80 AF: an overlong 3-byte '/'", "\xE0\x80\xAF"},
+        {"E0 9F BF: the last overlong 3-byte form", "\xE0\x9F\xBF"},
+        {"F0 80 80 AF: an overlong 4-byte '/'", "\xF0\x80\x80\xAF"},
+        {"F0 8F BF BF: the last overlong 4-byte form", "\xF0\x8F\xBF\xBF"},
+        {"F4 90 80 80: past U+10FFFF", "\xF4\x90\x80\x80"},
+        {"F5 80 80 80: lead byte F5", "\xF5\x80\x80\x80"},
+        {"F6 80 80 80: lead byte F6", "\xF6\x80\x80\x80"},
+        {"F7 BF BF BF: lead byte F7", "\xF7\xBF\xBF\xBF"},
+        {"F8 88 80 80 80: a 5-byte form", "\xF8\x88\x80\x80\x80"},
+        {"80: a lone continuation byte", "\x80"},
+        {"E2 82: a truncated 3-byte form", "\xE2\x82"},
+        {"E2 28 A1: a bad continuation", "\xE2\x28\xA1"},
+        {"F0 90 28 BC: a bad third byte", "\xF0\x90\x28\xBC"},
+    };
+    for (const auto& [what, bytes] : bad) {
+        INFO(what);
+        CHECK(error_of("a: 1\nb: x" + bytes + "y\n") == "2: not valid UTF-8 text");
+    }
+    // The edges that are valid: the first and last of each range, and the highest code point.
+    const std::vector<std::pair<std::string, std::string>> good = {
+        {"C2 80: U+0080", "\xC2\x80"},       {"DF BF: U+07FF", "\xDF\xBF"},
+        {"E0 A0 80: U+0800", "\xE0\xA0\x80"}, {"ED 9F BF: U+D7FF", "\xED\x9F\xBF"},
+        {"EE 80 80: U+E000", "\xEE\x80\x80"}, {"EF BF BD: U+FFFD", "\xEF\xBF\xBD"},
+        {"F0 90 80 80: U+10000", "\xF0\x90\x80\x80"}, {"F4 8F BF BF: U+10FFFF", "\xF4\x8F\xBF\xBF"},
+    };
+    for (const auto& [what, bytes] : good) {
+        INFO(what);
+        CHECK(error_of("a: 1\nb: x" + bytes + "y\n") == "");
+    }
+}

@@ -99,6 +99,13 @@ def main():
     with tempfile.TemporaryDirectory(prefix="cspr-golden-") as tmp:
         work = os.path.join(tmp, "cases")
         shutil.copytree(os.path.join(source_dir, "cases-example"), work, symlinks=True)
+        # As cspr would have made it (git checks files out 0644): validate reports case files and
+        # folders more open than cspr.yaml allows. Commands run with umask 077 for the same reason.
+        os.umask(0o077)
+        for dirpath, dirnames, filenames in os.walk(os.path.join(work, "cases")):
+            os.chmod(dirpath, 0o700)
+            for name in filenames:
+                os.chmod(os.path.join(dirpath, name), 0o600)
         home = os.path.join(tmp, "home")
         os.mkdir(home)
         bin_dir = os.path.join(tmp, "bin")

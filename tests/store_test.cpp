@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -30,6 +31,7 @@
 #include "cspr/model.hpp"
 #include "cspr/rules.hpp"
 #include "cspr/store.hpp"
+#include "store/doc.hpp"
 #include "store/map_reader.hpp"
 #include "store/yaml_write.hpp"
 
@@ -1583,4 +1585,265 @@ TEST_CASE("actions history: a bad entry is named by file, line and field", "[err
         CHECK(collect.problems()[0].where().field == field);
         CHECK(collect.problems()[0].where().line == line);
     }
+}
+
+// ---- issue 13: links, modes and other writers' work (hostile findings F7, F8, F15, F17) ---------
+
+namespace {
+
+store::CaseFolder folder_with_case(const fs::path& root) {
+    store::init_case_folder(root, example_config());
+    const auto folder = store::open_case_folder(root);
+    store::write_case_file(folder, root / "cases" / "NDSCP-2025-001" / "referral.yaml", "schema_version: 1\nid: NDSCP-2025-001\n");
+    return folder;
+}
+
+fs::perms mode_of(const fs::path& p) { return fs::symlink_status(p).permissions() & fs::perms::all; }
+
+bool mentions(const std::vector<cspr::Error>& problems, std::string_view words) {
+    return std::any_of(problems.begin(), problems.end(),
+                       [&](const cspr::Error& e) { return std::string(e.what()).find(words) != std::string::npos; });
+}
+
+}  // namespace
+
+TEST_CASE("symbolic links under cases/ are never followed, for reads or writes", "[links]") {
+    TempDir tmp;
+    const auto folder = folder_with_case(tmp.path / "f");
+    const fs::path outside = tmp.path / "outside";
+    fs::create_directories(outside);
+    fs::permissions(outside, static_cast<fs::perms>(0755));
+    spit(outside / "referral.yaml", "schema_version: 1\nid: NDSCP-2025-009\n");
+    fs::create_directory_symlink(outside, tmp.path / "f" / "cases" / "NDSCP-2025-009");
+
+    // A linked case folder is not listed, and naming it is refused with the link's own path.
+    CHECK(store::list_case_ids(folder) == std::vector<std::string>{"NDSCP-2025-001"});
+    try {
+        store::existing_case_path(folder, "NDSCP-2025-009");
+        FAIL("a linked case folder was accepted");
+    } catch (const cspr::Error& e) {
+        CHECK(e.where().file == (tmp.path / "f" / "cases" / "NDSCP-2025-009").string());
+        CHECK(e.message() == store::kLinkRefused);
+    }
+    Diagnostics strict;
+    CHECK_THROWS_AS(store::load_case(folder, "NDSCP-2025-009", strict), cspr::Error);
+    // Nothing is written through it, and the folder it points to keeps its mode.
+    CHECK_THROWS_AS(store::write_case_file(folder, tmp.path / "f" / "cases" / "NDSCP-2025-009" / "actions.yaml", "x: 1\n"),
+                    cspr::Error);
+    CHECK(names_in(outside) == std::set<std::string>{"referral.yaml"});
+    CHECK(mode_of(outside) == static_cast<fs::perms>(0755));
+    // Its name is never handed out again as a new ID.
+    CHECK(store::allocate_case_id(folder, 2025) == "NDSCP-2025-010");
+
+    // A linked case file: refused by name, and nothing read through it reaches the error.
+    spit(outside / "secret.yaml", "schema_version: 1\nid: NDSCP-2025-001\naware: \"s3cr3t-token\"\n");
+    const fs::path linked = tmp.path / "f" / "cases" / "NDSCP-2025-001" / "notification.yaml";
+    fs::create_symlink(outside / "secret.yaml", linked);
+    CHECK_THROWS_AS(store::read_case_file_if_exists(linked), cspr::Error);
+    CHECK(store::read_file_if_exists(linked).has_value());  // a path given on the command line is followed
+    Diagnostics collect(Diagnostics::Mode::collect);
+    store::load_case(folder, "NDSCP-2025-001", collect);
+    CHECK(mentions(collect.problems(), store::kLinkRefused));
+    CHECK_FALSE(mentions(collect.problems(), "s3cr3t"));
+    CHECK_THROWS_AS(store::write_case_file(folder, linked, "schema_version: 1\n"), cspr::Error);
+    CHECK(slurp(outside / "secret.yaml").find("s3cr3t") != std::string::npos);
+    CHECK_THROWS_AS(store::remember_files({linked}), cspr::Error);
+
+    // path_problems names both links; the leftover scans never look through them.
+    spit(outside / ".referral.yaml.tmp-AbC123", "x");
+    std::vector<fs::path> links;
+    for (const auto& p : store::path_problems(folder))
+        if (p.kind == store::PathProblem::Kind::link) links.push_back(p.path);
+    CHECK(links == std::vector<fs::path>{linked, tmp.path / "f" / "cases" / "NDSCP-2025-009"});
+    CHECK(store::leftover_temporary_files(folder).empty());
+    CHECK(store::cases_without_referral(folder).empty());
+}
+
+TEST_CASE("a case folder keeps the mode the team gave it; only a new one gets cspr.yaml's", "[write][modes]") {
+    TempDir tmp;
+    const auto folder = folder_with_case(tmp.path);
+    const fs::path dir = tmp.path / "cases" / "NDSCP-2025-001";
+    CHECK(mode_of(dir) == static_cast<fs::perms>(0700));  // new: cspr.yaml's mode
+
+    fs::permissions(dir, static_cast<fs::perms>(0500));  // a closed case
+    try {
+        store::write_case_file(folder, dir / "actions.yaml", "schema_version: 1\n");
+        FAIL("wrote into a read-only case folder");
+    } catch (const cspr::Error& e) {
+        CHECK(e.where().file == dir.string());
+        CHECK(e.message().starts_with("is read-only (mode 500); "));
+    }
+    CHECK(mode_of(dir) == static_cast<fs::perms>(0500));
+    CHECK_FALSE(fs::exists(dir / "actions.yaml"));
+
+    fs::permissions(dir, static_cast<fs::perms>(0750));  // opened to a group by hand: not narrowed
+    store::write_case_file(folder, dir / "actions.yaml", "schema_version: 1\n");
+    CHECK(mode_of(dir) == static_cast<fs::perms>(0750));
+    CHECK(mode_of(dir / "actions.yaml") == static_cast<fs::perms>(0600));
+}
+
+TEST_CASE("path_problems names what is more open than cspr.yaml allows; tighten takes only those bits", "[modes]") {
+    TempDir tmp;
+    const auto folder = folder_with_case(tmp.path);
+    const fs::path cases = tmp.path / "cases", dir = cases / "NDSCP-2025-001";
+    CHECK(store::path_problems(folder).empty());
+    // As a git clone with umask 022 leaves them.
+    fs::permissions(cases, static_cast<fs::perms>(0755));
+    fs::permissions(dir, static_cast<fs::perms>(0755));
+    fs::permissions(dir / "referral.yaml", static_cast<fs::perms>(0644));
+    fs::permissions(cases / "ids.yaml", static_cast<fs::perms>(0640));
+    const auto problems = store::path_problems(folder);
+    REQUIRE(problems.size() == 4);
+    CHECK(problems[0].path == cases);
+    CHECK(problems[1].path == dir);
+    CHECK(problems[2].path == dir / "referral.yaml");
+    CHECK(problems[2].mode == static_cast<fs::perms>(0644));
+    CHECK(problems[2].allowed == static_cast<fs::perms>(0600));
+    CHECK(problems[3].path == cases / "ids.yaml");
+    for (const auto& p : problems) {
+        CHECK(p.kind == store::PathProblem::Kind::too_open);
+        store::tighten(p);
+    }
+    CHECK(mode_of(cases) == static_cast<fs::perms>(0700));
+    CHECK(mode_of(dir / "referral.yaml") == static_cast<fs::perms>(0600));
+    CHECK(store::path_problems(folder).empty());
+    // Read-only stays read-only: 0555 loses only what others had.
+    fs::permissions(dir, static_cast<fs::perms>(0555));
+    store::tighten(store::path_problems(folder).at(0));
+    CHECK(mode_of(dir) == static_cast<fs::perms>(0500));
+    fs::permissions(dir, static_cast<fs::perms>(0700));
+}
+
+TEST_CASE("another writer's work in progress is not a leftover", "[leftovers]") {
+    TempDir tmp;
+    const auto folder = folder_with_case(tmp.path);
+    const fs::path cases = tmp.path / "cases", dir = cases / "NDSCP-2025-001";
+    spit(dir / ".actions.yaml.tmp-AbC123", "x");
+    {
+        const store::FolderLock writer(dir, "case NDSCP-2025-001", std::chrono::milliseconds(0));
+        CHECK(store::folder_lock_held(dir));
+        CHECK(store::leftover_temporary_files(folder).empty());
+    }
+    CHECK_FALSE(store::folder_lock_held(dir));
+    CHECK(store::leftover_temporary_files(folder) == std::vector<fs::path>{dir / ".actions.yaml.tmp-AbC123"});
+
+    // A referral being written: cases/ is locked, its new folder has no referral.yaml yet.
+    const fs::path fresh = cases / "NDSCP-2025-002";
+    fs::create_directories(fresh);
+    spit(fresh / ".referral.yaml.tmp-XyZ789", "x");
+    {
+        const store::FolderLock referral(cases, "the case folder", std::chrono::milliseconds(0));
+        CHECK(store::cases_without_referral(folder).empty());
+        CHECK(store::leftover_temporary_files(folder) == std::vector<fs::path>{dir / ".actions.yaml.tmp-AbC123"});
+        // The caller holding cases/ itself (doctor) sees every leftover.
+        CHECK(store::cases_without_referral(folder, true) == std::vector<fs::path>{fresh});
+    }
+    CHECK(store::cases_without_referral(folder) == std::vector<fs::path>{fresh});
+    CHECK(store::leftover_temporary_files(folder).size() == 2);
+}
+
+TEST_CASE("a case folder that cannot be read is named as such", "[modes]") {
+    if (::geteuid() == 0) {
+        WARN("skipped: run as root, who can read any folder");
+        return;
+    }
+    TempDir tmp;
+    const auto folder = folder_with_case(tmp.path);
+    const fs::path dir = tmp.path / "cases" / "NDSCP-2025-001";
+    fs::permissions(dir, fs::perms::none);
+    const auto problem = store::unreadable_case_folder(folder, "NDSCP-2025-001");
+    Diagnostics collect(Diagnostics::Mode::collect);
+    store::load_case(folder, "NDSCP-2025-001", collect);
+    const auto without = store::cases_without_referral(folder);
+    fs::permissions(dir, fs::perms::owner_all);
+    REQUIRE(problem.has_value());
+    CHECK(problem->message() == "cannot read: Permission denied");
+    REQUIRE(collect.problems().size() == 1);
+    CHECK(collect.problems().front().where().file == dir.string());
+    CHECK(without.empty());
+}
+
+TEST_CASE("yaml_quoted escapes U+0085, U+2028, U+2029 and C1 controls, which YAML 1.1 reads differently raw", "[quoting]") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"a\xC2\x85" "b", "\"a\\Nb\""},
+        {"a\xE2\x80\xA8" "b", "\"a\\Lb\""},
+        {"a\xE2\x80\xA9" "b", "\"a\\Pb\""},
+        {"a\xC2\x80" "b\xC2\x9F", "\"a\\x80b\\x9f\""},
+        {"\xC2\xA0\xE2\x80\xA7\xC3\xA9", "\"\xC2\xA0\xE2\x80\xA7\xC3\xA9\""},  // no-break space, U+2027, é: as they are
+    };
+    for (const auto& [value, expected] : cases) {
+        const std::string rendered = store::yaml_quoted(value);
+        INFO("[" << rendered << "]");
+        CHECK(rendered == expected);
+        // cspr reads it back as the same text.
+        CHECK(store::parse_document("key: " + rendered + "\n", "f.yaml").find("key")->scalar == value);
+        // Never plain, never a | block: both would carry the raw character.
+        if (expected.find('\\') != std::string::npos) CHECK(store::yaml_scalar(value).front() == '"');
+    }
+    store::YamlWriter w("x.schema.json", 1);
+    w.text("note", "first\nsecond\xE2\x80\xA8third\n");
+    CHECK(w.str().find("\xE2\x80\xA8") == std::string::npos);
+}
+
+TEST_CASE("lock-wait-parsing: CSPR_LOCK_WAIT is plain decimal seconds from 0 to 3600; anything else is an error naming it") {
+    const auto wait_for = [](const char* text) {
+        ::setenv("CSPR_LOCK_WAIT", text, 1);
+        const auto wait = store::lock_wait();
+        ::unsetenv("CSPR_LOCK_WAIT");
+        return wait.count();
+    };
+    CHECK(wait_for("10") == 10'000);
+    CHECK(wait_for("0") == 0);
+    CHECK(wait_for("0.5") == 500);
+    CHECK(wait_for("0.0004") == 0);
+    CHECK(wait_for("2.25") == 2'250);
+    CHECK(wait_for("0003600") == 3'600'000);
+    CHECK(wait_for("3600.000") == 3'600'000);
+    CHECK(wait_for("") == 10'000);  // unset or empty: the default
+    for (const char* bad : {"abc", "-1", "+1", "inf", "nan", "1e30", "0x10", "3600.001", "3601", "99999999999999999999",
+                            " 5", "5 ", "5.", ".5", "1,5", "5s"}) {
+        INFO(bad);
+        ::setenv("CSPR_LOCK_WAIT", bad, 1);
+        try {
+            (void)store::lock_wait();
+            FAIL("accepted");
+        } catch (const cspr::Error& e) {
+            CHECK(e.where().field == "CSPR_LOCK_WAIT");
+            CHECK(e.message() == "must be a number of seconds from 0 to 3600, e.g. 10 or 0.5");
+        }
+        ::unsetenv("CSPR_LOCK_WAIT");
+    }
+    CHECK(store::wait_text(std::chrono::milliseconds(500)) == "0.5 s");
+    CHECK(store::wait_text(std::chrono::milliseconds(10'000)) == "10 s");
+    CHECK(store::wait_text(std::chrono::milliseconds(2'250)) == "2.25 s");
+    CHECK(store::wait_text(std::chrono::milliseconds(1)) == "0.001 s");
+}
+
+// ---- next_case_id and record_case_id (issue 13, F14 and F16) -------------------------------------
+
+TEST_CASE("next_case_id writes nothing; record_case_id records it; a full year is refused before writing", "[ids]") {
+    TempDir tmp;
+    const fs::path root = tmp.path / "folder";
+    store::init_case_folder(root, example_config());
+    const store::CaseFolder folder = store::open_case_folder(root);
+    const std::string ids_before = slurp(root / "cases" / "ids.yaml");
+    const std::string id = store::next_case_id(folder, 2025);
+    CHECK(id == "NDSCP-2025-001");
+    CHECK(slurp(root / "cases" / "ids.yaml") == ids_before);  // nothing written yet
+    store::record_case_id(folder, id);
+    CHECK(store::next_case_id(folder, 2025) == "NDSCP-2025-002");
+
+    // Nine digits, as the ID pattern allows, are read back from ids.yaml.
+    fs::create_directories(root / "cases" / "NDSCP-2025-99999999");
+    const std::string nine = store::next_case_id(folder, 2025);
+    CHECK(nine == "NDSCP-2025-100000000");
+    store::record_case_id(folder, nine);
+    CHECK(store::next_case_id(folder, 2025) == "NDSCP-2025-100000001");
+
+    // Every number used: refused, ids.yaml as it was.
+    fs::create_directories(root / "cases" / ("NDSCP-2025-" + std::to_string(store::kMaxCaseNumber)));
+    const std::string full = slurp(root / "cases" / "ids.yaml");
+    CHECK_THROWS_WITH(store::next_case_id(folder, 2025), Catch::Contains("NDSCP-2025 has used every case number up to 999999999"));
+    CHECK(slurp(root / "cases" / "ids.yaml") == full);
+    CHECK(store::next_case_id(folder, 2026) == "NDSCP-2026-001");  // another year is not full
 }

@@ -205,6 +205,16 @@ inline constexpr std::array kPartners = {Partner::local_authority, Partner::poli
 std::string_view partner_key(Partner p);   // "local_authority", "police", "icb"
 std::optional<Partner> partner_from_name(std::string_view name);  // also accepts "local-authority", "la"
 
+// The earlier values of a record (rapid review, decision, publication) kept when a recorded value
+// was changed with --amend --reason: a recorded fact is never overwritten without a trace.
+struct Amendment {
+    Date date{};
+    std::string reason;  // free text, which may name people: kept in the file, not in default output
+    std::vector<std::pair<std::string, std::string>> previous;  // field → its earlier value
+    Extras extra;
+    friend bool operator==(const Amendment&, const Amendment&) = default;
+};
+
 struct RapidReview {
     std::string id;
     std::vector<AgencyReturn> returns;
@@ -215,6 +225,7 @@ struct RapidReview {
     std::string national_importance_note;
     std::array<PartnerSign, 3> sign_off;  // by Partner
     std::optional<Date> sent_to_panel;
+    std::vector<Amendment> amendments;
     Extras extra;
     friend bool operator==(const RapidReview&, const RapidReview&) = default;
 };
@@ -248,15 +259,6 @@ struct Reviewer {
     std::optional<Date> named_on;
     Extras extra;
     friend bool operator==(const Reviewer&, const Reviewer&) = default;
-};
-
-// An earlier value of a recorded decision, kept when it was amended.
-struct Amendment {
-    Date date{};
-    std::string reason;
-    std::vector<std::pair<std::string, std::string>> previous;  // field → its earlier value
-    Extras extra;
-    friend bool operator==(const Amendment&, const Amendment&) = default;
 };
 
 struct Decision {
@@ -305,6 +307,7 @@ struct Publication {
     // Kept for files that have it; always false: a local review's report is kept available for a
     // year, and the three years of a national review belong to the Panel's own report.
     bool national = false;
+    std::vector<Amendment> amendments;
     Extras extra;
     friend bool operator==(const Publication&, const Publication&) = default;
 };

@@ -150,12 +150,22 @@ std::vector<Problem> check_case(const model::Case& c);
 // actions.yaml's record of slippage (src/rules/action_checks.cpp; part of check_case): a dropped
 // action has a recorded reason, and a due date moved from original_due has a history entry.
 std::vector<Problem> check_action_history(const model::Actions& a);
+// Action references cspr numbers run R1 to R99999: a hand-edited one past that is a problem, so that
+// the next number (highest + 1) is always small enough to count.
+inline constexpr long kMaxActionNumber = 99999;
+// The number of a reference "R<digits>" ("R12" is 12; any number past kMaxActionNumber, however
+// long, reads as kMaxActionNumber + 1); nullopt for a reference written otherwise ("A1", "R1a").
+std::optional<long> action_number(std::string_view ref);
 // What a reader of the case should know though nothing contradicts: a decision that differs from the
 // rapid review's recommended route, or was made with no rapid review recorded.
 std::vector<Problem> case_notes(const model::Case& c);
 // Recorded facts dated after `today` (a date sent, signed, published...): a record says what has
 // happened, not what is planned. Planned dates (publish_on, an action's due date) are not facts.
 std::vector<Problem> future_facts(const model::Case& c, calendar::Date today);
+// The dates the engine counts from or to (facts and planned dates alike, never a personal date) that
+// lie outside `cal`: "2051-03-31 is past the calendar's end, 2050-12-31". A case with one has deadlines
+// the engine cannot compute, so no command records it (src/rules/calendar_range.cpp).
+std::vector<Problem> outside_calendar(const model::Case& c, const calendar::Calendar& cal);
 // cspr.yaml: an override of a national timescale needs a reason; overrides name known rules.
 // A statutory or national timescale may be lengthened or moved only with a reason, and never below
 // the table's figure (the law's or the guidance's floor).

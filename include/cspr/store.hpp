@@ -30,9 +30,19 @@ public:
     void report(const Error& problem);
     const std::vector<Error>& problems() const { return problems_; }
 
+    // A key no reader asked for (kept, as model::Extras), with the keys cspr knows in its mapping.
+    // Never a problem here: the CLI, which has the spelling rules, reports a near miss as a typo.
+    struct UnknownKey {
+        Location where;
+        std::vector<std::string> known;
+    };
+    void unknown_key(UnknownKey key) { unknown_keys_.push_back(std::move(key)); }
+    const std::vector<UnknownKey>& unknown_keys() const { return unknown_keys_; }
+
 private:
     Mode mode_;
     std::vector<Error> problems_;
+    std::vector<UnknownKey> unknown_keys_;
 };
 
 // ---- Files -------------------------------------------------------------------------------------
@@ -42,10 +52,21 @@ private:
 // one would slow them all.
 inline constexpr std::size_t kMaxFileBytes = 4u << 20;
 
+// A size as the limit's messages say it, in MB to the nearest tenth, except that a size just over a
+// whole number never reads as that number (a file over the limit is never "4 MB"): "4.6 MB", "4 MB",
+// "4.1 MB" for 4 MB and a byte (src/store/readback.cpp).
+std::string megabytes(std::size_t bytes);
+
 // Reads a whole file; throws cspr::Error naming it when it cannot, or when it is over `max_bytes`.
 std::string read_file(const fs::path& path, std::size_t max_bytes = kMaxFileBytes);
 // The same, but nullopt when there is no such file (one system call fewer than asking first).
 std::optional<std::string> read_file_if_exists(const fs::path& path, std::size_t max_bytes = kMaxFileBytes);
+
+// What cspr says of a symbolic link under cases/: a link committed to git reaches every clone, and
+// following it would read or write outside the case folder.
+inline constexpr std::string_view kLinkRefused = "is a symbolic link; cspr never follows links in the case folder";
+// As read_file_if_exists, for a file under cases/: a symbolic link is refused (kLinkRefused), not read.
+std::optional<std::string> read_case_file_if_exists(const fs::path& path, std::size_t max_bytes = kMaxFileBytes);
 
 // Replaces `path` with `content` so that a reader (or a crash) sees the old file or the new one,
 // never a mix: write a temporary file beside it, fsync, rename over, fsync the folder.
@@ -73,6 +94,13 @@ model::Referral parse_referral(std::string_view text, const std::string& file, D
 std::string format_referral(const model::Referral& referral);
 // A referral form given to `cspr refer --from`: the same shape, without `id` and `schema_version`.
 model::Referral parse_referral_form(std::string_view text, const std::string& file);
+model::Referral parse_referral_form(std::string_view text, const std::string& file, Diagnostics& diagnostics);
+
+// What a form given to --from still holds of its template (`template_text`, the --template output):
+// a placeholder (text with a space, or YYYY) or a whole list left as the template gave it (all 14
+// criteria under "delete the others"). One problem per leftover, with the form's file and line.
+std::vector<Error> template_leftovers(std::string_view form_text, const std::string& form_file,
+                                      std::string_view template_text);
 
 model::Notification parse_notification(std::string_view text, const std::string& file, Diagnostics& diagnostics);
 std::string format_notification(const model::Notification& notification);
@@ -96,6 +124,13 @@ std::string format_actions(const model::Actions& actions);
 // `ignored` fields (id, amendments...) are never reported.
 std::vector<std::pair<std::string, std::string>> changed_fields(std::string_view before, std::string_view after,
                                                                 const std::vector<std::string>& ignored);
+// The values recorded in `before` that `after` changes or removes (two texts of one record, as
+// written by a format_* function), as paths: "sent_to_panel", "copies.panel", "returns[1].returned".
+// Filling in what was absent or empty, or adding to the end of a list, is not a change; nor is
+// changing a top-level value that `blank` (the text of a new, empty record) also holds, such as
+// `national_importance: false`. `ignored` top-level fields are not compared.
+std::vector<std::string> changed_recorded_values(std::string_view before, std::string_view after, std::string_view blank,
+                                                 const std::vector<std::string>& ignored);
 
 // cases/ids.yaml: the last number allocated per year.
 std::map<int, int> parse_ids(std::string_view text, const std::string& file, Diagnostics& diagnostics);
@@ -148,17 +183,52 @@ model::Case load_case(const CaseFolder& folder, std::string_view id, Diagnostics
 struct LoadedCase {
     model::Case value;
     std::vector<Error> problems;
+    std::vector<Diagnostics::UnknownKey> unknown_keys;
 };
 std::vector<LoadedCase> load_cases(const CaseFolder& folder, const std::vector<std::string>& ids, Diagnostics::Mode mode);
 
 // What an interrupted write can leave behind: temporary files (`.<name>.tmp-XXXXXX`, never read)
 // and case folders with no referral.yaml. `cspr validate` reports them; `cspr doctor` removes them.
-std::vector<fs::path> leftover_temporary_files(const CaseFolder& folder);
-std::vector<fs::path> cases_without_referral(const CaseFolder& folder);
+// Another writer's work is not a leftover: what lies in a folder whose lock another process holds (a
+// case's folder; cases/ while a referral makes a new case folder) is left out. `cases_locked` says
+// that the caller itself holds the lock on cases/ (no referral is being written).
+std::vector<fs::path> leftover_temporary_files(const CaseFolder& folder, bool cases_locked = false);
+std::vector<fs::path> cases_without_referral(const CaseFolder& folder, bool cases_locked = false);
+// A case's folder that cannot be listed (its mode, or its owner): "cannot read: <why>" naming it.
+std::optional<Error> unreadable_case_folder(const CaseFolder& folder, std::string_view id);
 
-// Allocates the next ID for `year` (never reusing one, even of a removed case) and records it in
-// cases/ids.yaml. Returns the ID.
+// Under cases/, what is wrong with a path itself rather than its content: a symbolic link (never
+// followed), or a file or folder more open than cspr.yaml's permissions (a git clone leaves 0644
+// and 0755). `cspr validate` reports them; `cspr doctor --fix` tightens the modes.
+struct PathProblem {
+    enum class Kind { link, too_open } kind;
+    fs::path path;
+    fs::perms mode{};     // too_open: the mode now,
+    fs::perms allowed{};  // and the most cspr.yaml allows
+};
+std::vector<PathProblem> path_problems(const CaseFolder& folder);
+// Takes from a too_open path the bits cspr.yaml does not allow; throws naming it when it cannot.
+void tighten(const PathProblem& problem);
+
+// A case ID is CODE-YYYY-NNN with 3 to kCaseNumberDigits digits: the ID pattern, cases/ids.yaml's
+// reader and the allocation all use these, so that no number is written that cspr cannot read back.
+inline constexpr int kCaseNumberDigits = 9;
+inline constexpr int kMaxCaseNumber = 999'999'999;  // kCaseNumberDigits nines: fits an int
+// The next ID for `year` (never reusing one, even of a removed case), without recording it; throws,
+// before anything is written, when the year has used every number up to kMaxCaseNumber.
+std::string next_case_id(const CaseFolder& folder, int year);
+// Records `id` (from next_case_id) as its year's last number in cases/ids.yaml. refer calls it only
+// once the referral is written, so that a failed referral leaves ids.yaml as it was.
+void record_case_id(const CaseFolder& folder, std::string_view id);
+// next_case_id, then record_case_id. Returns the ID.
 std::string allocate_case_id(const CaseFolder& folder, int year);
+// cases/ids.yaml as validate checks it: what does not read, and a year whose last number is lower
+// than a case folder's of that year (src/store/case_ids.cpp). Each problem names the file and line.
+std::vector<Error> case_id_problems(const CaseFolder& folder);
+
+// Throws, naming `path`, unless cspr's own reader would accept `content` as that file: what cspr
+// writes it must read back (aliases written out in full can take a file past the reader's limits).
+void require_readable(const fs::path& path, std::string_view content);
 
 // Writes a step file of a case atomically, with the folder's permissions (cspr.yaml). Refuses (throws)
 // to replace a file that holds comments, naming the line, so that an analyst's note is never lost
@@ -182,8 +252,15 @@ private:
     int fd_ = -1;
 };
 
-// How long a writer waits for another: $CSPR_LOCK_WAIT seconds, default 10.
+// True when another process holds the lock on `folder` now (a write in progress there). Asks without
+// waiting, so that a writer coming at that moment waits one retry (20 ms) at most.
+bool folder_lock_held(const fs::path& folder);
+
+// How long a writer waits for another: $CSPR_LOCK_WAIT seconds (plain decimal, 0 to 3600), default 10.
+// Anything else throws cspr::Error naming CSPR_LOCK_WAIT.
 std::chrono::milliseconds lock_wait();
+// A wait as messages say it: "10 s", "0.5 s".
+std::string wait_text(std::chrono::milliseconds wait);
 
 // Stages exactly `files` and commits them with `message` (git's command line). False when they held
 // no change (nothing committed). Throws on failure.

@@ -141,6 +141,46 @@ void print_deadline_table(std::ostream& out, const std::vector<rules::Deadline>&
 // Recorded facts of the file being written may not be dated after `today`.
 void refuse_case_problems(const store::CaseFolder& folder, const model::Case& c, std::string_view writing_file,
                           calendar::Date today);
+// Every problem refuse_case_problems would refuse, in the order found (the first is the one it throws).
+std::vector<rules::Problem> case_problems(const store::CaseFolder& folder, const model::Case& c, std::string_view writing_file,
+                                          calendar::Date today);
+
+// ---- Forms given to --from (forms.cpp) ----
+
+// A form read whole, its problems collected as validate collects them (store::Diagnostics in
+// collect mode) instead of stopping at the first: pass `problems` to the store's parse_* function.
+struct Form {
+    std::string path;
+    std::string text;
+    std::string_view blank;  // the command's --template output, whose leftovers the form must not hold
+    store::Diagnostics problems{store::Diagnostics::Mode::collect};
+};
+Form read_form(const std::string& path, std::string_view blank);
+// Before recording `writing_file` from a form: every problem at once, each located in the form as
+// form.yaml:LINE: field: message (what does not read, the template's leftovers, misspelt keys, and
+// the cross-field problems of the record as it would be written). When there is any, each is
+// written to ctx.err and the command fails (exit 2) having written nothing.
+void refuse_form_problems(const Context& ctx, const Form& form, const store::CaseFolder& folder, const model::Case& c,
+                          std::string_view writing_file);
+// An unknown key one or two edits from a key its mapping knows is most likely a typo
+// (`confirmed_in_writng:`): a problem naming the key meant. Any other unknown key is kept silently.
+std::vector<Error> misspelt_keys(const std::vector<store::Diagnostics::UnknownKey>& unknown);
+
+// ---- Reports over every case: deadlines, list (case_reports.cpp) ----
+
+struct CaseReport {
+    model::Case value;
+    std::vector<rules::Deadline> deadlines;
+};
+// The cases of `ids` with their deadlines as of today. One bad file does not blind the report: a case
+// with a file that cannot be read (or a deadline that cannot be counted) is left out, each such file
+// named on ctx.err in one line, and the exit code set to 2; every other case is reported as usual.
+std::vector<CaseReport> report_cases(Context& ctx, const store::CaseFolder& folder, const std::vector<std::string>& ids,
+                                     const calendar::Calendar& cal);
+// Before a write (refuse_case_problems calls it): throws unless the engine can count every deadline
+// of the case as it would be; a date outside the calendar is named by its field (rules::outside_calendar).
+void refuse_uncountable_case(const store::CaseFolder& folder, const model::Case& c, std::string_view writing_file,
+                             calendar::Date today);
 // The last part of every writing step command: refuse a case with problems, write the step file
 // atomically, commit it when asked. Returns the path written.
 store::fs::path save_step(const Context& ctx, const store::CaseFolder& folder, const model::Case& c,

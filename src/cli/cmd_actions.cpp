@@ -23,16 +23,38 @@ model::ActionStatus require_status(const std::string& text) {
     throw Error("'" + text + "' is not one of open, in-progress, done, dropped", {.field = "--status"});
 }
 
+// Text an action needs (what it carries out, who owns it): empty or only spaces says nothing.
+void require_text(const std::string& text, const char* option) {
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw Error("must not be empty", {.field = option});
+}
+
+// A hand-edited reference past the last number is refused where it is (actions.yaml:LINE:
+// actions[N].ref; check_case says the same without the line), before any arithmetic on it.
+void refuse_refs_past_limit(const store::CaseFolder& folder, const model::Actions& a) {
+    for (std::size_t i = 0; i < a.actions.size(); ++i) {
+        const auto number = rules::action_number(a.actions[i].ref);
+        if (!number || *number <= rules::kMaxActionNumber) continue;
+        const std::string field = "actions[" + std::to_string(i) + "].ref";
+        throw locate_problems(folder, a.id, {{std::string(store::kActionsFile), field,
+                                              "the number is past R" + std::to_string(rules::kMaxActionNumber) +
+                                                  ", the last reference cspr numbers"}})
+            .front();
+    }
+}
+
+// The highest number so far plus one (refuse_refs_past_limit has run: none is past the last).
 std::string next_ref(const model::Actions& a) {
-    int highest = 0;
-    for (const auto& x : a.actions)
-        if (x.ref.size() > 1 && x.ref[0] == 'R' && x.ref.find_first_not_of("0123456789", 1) == std::string::npos)
-            highest = std::max(highest, std::stoi(x.ref.substr(1)));
+    long highest = 0;
+    for (const auto& x : a.actions) highest = std::max(highest, rules::action_number(x.ref).value_or(0));
+    if (highest >= rules::kMaxActionNumber)
+        throw Error("R" + std::to_string(highest) + " is taken, the last reference cspr numbers", {.field = "--add"});
     return "R" + std::to_string(highest + 1);
 }
 
 void add_action(model::Actions& list, const ActionsArgs& a) {
+    require_text(*a.add, "--add");
     if (!a.owner) throw Error("required with --add: the agency responsible", {.field = "--owner"});
+    require_text(*a.owner, "--owner");
     if (!a.due) throw Error("required with --add: when it is due, YYYY-MM-DD", {.field = "--due"});
     if (a.reason) throw Error("only with --update: the reason for a new --due or --status", {.field = "--reason"});
     if (a.status && *a.status == "dropped")
@@ -90,7 +112,10 @@ void update_action(model::Actions& list, const ActionsArgs& a, calendar::Date to
     const auto it = std::find_if(list.actions.begin(), list.actions.end(), [&](const auto& x) { return x.ref == *a.update; });
     if (it == list.actions.end()) throw Error("no action " + *a.update + " in this case", {.field = "--update"});
     const std::size_t recorded = it->history.size();
-    if (a.owner) it->owner = *a.owner;
+    if (a.owner) {
+        require_text(*a.owner, "--owner");
+        it->owner = *a.owner;
+    }
     if (a.due) redate(*it, calendar::require_iso_date(*a.due, "--due"), a, today);
     if (a.status) change_status(*it, require_status(*a.status), a, today);
     if (a.completed) it->completed = calendar::require_iso_date(*a.completed, "--completed");
@@ -152,6 +177,7 @@ void run_actions(Context& ctx, const ActionsArgs& a) {
         return;
     }
     if (!c.actions) c.actions = model::Actions{c.id, {}, {}};
+    refuse_refs_past_limit(folder, *c.actions);
     if (a.add) add_action(*c.actions, a);
     else update_action(*c.actions, a, ctx.today());
     const std::string ref = a.add ? c.actions->actions.back().ref : *a.update;

@@ -1,7 +1,12 @@
 // cspr calendar: the working-day calendar on the command line.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
+#include <map>
 #include <memory>
+#include <numeric>
+#include <set>
 
 #include "app.hpp"
 #include "cspr/error.hpp"
@@ -16,6 +21,7 @@ using calendar::Date;
 struct CalendarArgs {
     std::string date1, date2, count, file;
     std::optional<int> year;
+    bool replace = false;
     std::optional<std::string> from, to;
 };
 
@@ -44,6 +50,8 @@ calendar::Calendar region_calendar(const Context& ctx, const CLI::App& leaf) {
     return ctx.calendar(calendar::kDefaultRegion);
 }
 
+int year_of(Date d) { return static_cast<int>(date::year_month_day{d}.year()); }
+
 int require_integer(const std::string& text, std::string_view what) {
     std::size_t used = 0;
     int value = 0;
@@ -69,7 +77,12 @@ void print_holidays(Context& ctx, const CLI::App& leaf, const CalendarArgs& a) {
     if (a.year && (a.from || a.to)) throw Error("give either --year or --from/--to, not both", {.field = "--year"});
     if (a.from.has_value() != a.to.has_value()) throw Error("--from and --to go together", {.field = a.from ? "--to" : "--from"});
     const auto cal = region_calendar(ctx, leaf);
-    const int year = a.year.value_or(static_cast<int>(date::year_month_day{ctx.today()}.year()));
+    const int year = a.year.value_or(year_of(ctx.today()));
+    // Checked as a number first: date::year cannot even hold 99999.
+    if (!a.from && (year < year_of(cal.first_day) || year > year_of(cal.last_day)))
+        throw Error(fmt::format("{} is outside the {} calendar's range, {} to {}", year, calendar::region_name(cal.region),
+                                year_of(cal.first_day), year_of(cal.last_day)),
+                    {.field = "--year"});
     const Date from = a.from ? calendar::require_iso_date(*a.from, "--from") : Date{date::year{year} / 1 / 1};
     const Date to = a.to ? calendar::require_iso_date(*a.to, "--to") : Date{date::year{year} / 12 / 31};
     if (to < from) throw Error("--to is before --from", {.field = "--to"});
@@ -127,21 +140,152 @@ void print_is_working_day(Context& ctx, const CLI::App& leaf, const CalendarArgs
     if (!working) ctx.exit_code = kExitNo;
 }
 
-void import_feed(Context& ctx, const CalendarArgs& a) {
-    const auto table = store::parse_holiday_feed(store::read_file(a.file), a.file);
-    const auto target_folder = ctx.case_folder() ? ctx.case_folder() : store::user_data_folder();
+// ---- import: a feed may change holidays in force, and so deadlines; it says which, before it does
+
+// Where the feed goes, and the holiday tables in force before and after it is installed there.
+struct ImportPlan {
+    store::fs::path target;
+    bool into_case_folder = false;
+    calendar::HolidayTable before, after;
+};
+
+ImportPlan plan_import(const Context& ctx, const calendar::HolidayTable& feed) {
+    const auto folder = ctx.case_folder();
+    const auto user = store::user_data_folder();
+    const auto target_folder = folder ? folder : user;
     if (!target_folder) throw Error("nowhere to import to: no case folder and no $HOME");
-    if (!target_folder->empty()) store::fs::create_directories(*target_folder);
-    const auto target = *target_folder / store::kHolidayFileName;
-    store::write_file_atomically(target, store::format_holiday_feed(table));
+    ImportPlan plan{*target_folder / store::kHolidayFileName, folder.has_value(), {}, {}};
+    // As Context::calendar reads it, so that a broken feed is named the same way.
+    plan.before = store::load_holidays({folder && folder->empty() ? store::fs::path(".") : folder, user});
+    // The new file replaces the target's old one, so it overlays only what lies beneath it.
+    const auto beneath = store::load_holidays({std::nullopt, folder ? user : std::nullopt});
+    plan.after = calendar::overlay(beneath, feed);
+    return plan;
+}
+
+// A year the calendar cannot hold (0001, 9999) would stretch it, or leave the years between without
+// holidays: each feed date must lie in the calendar in force for its region.
+void require_years_in_range(const calendar::HolidayTable& feed, const calendar::HolidayTable& before,
+                            const std::string& file) {
     for (auto r : calendar::kAllRegions) {
-        const auto& events = table.of(r);
+        const auto& events = feed.of(r);
+        if (events.empty()) continue;
+        const auto cal = calendar::make_calendar(r, before);
+        for (Date d : {events.front().date, events.back().date})
+            if (!calendar::covers(cal, d))
+                throw Error(fmt::format("{} is outside the {} calendar's range, {} to {}",
+                                        calendar::format_iso_date(d), calendar::region_name(r), year_of(cal.first_day),
+                                        year_of(cal.last_day)),
+                            {file, 0, std::string(calendar::region_name(r))});
+    }
+}
+
+struct YearChange {
+    calendar::Region region;
+    int year;
+    std::vector<Date> removed, added;
+};
+
+std::map<int, std::set<Date>> holiday_dates_by_year(const calendar::Calendar& cal) {
+    std::map<int, std::set<Date>> out;
+    for (const auto& h : cal.holidays) out[year_of(h.date)].insert(h.date);
+    return out;
+}
+
+// Every year whose holiday dates differ, announced or projected (a year left without announcements
+// loses its projection too, so this compares whole calendars, not just the feed's years).
+std::vector<YearChange> holiday_changes(const ImportPlan& plan) {
+    std::vector<YearChange> out;
+    for (auto r : calendar::kAllRegions) {
+        auto before = holiday_dates_by_year(calendar::make_calendar(r, plan.before));
+        auto after = holiday_dates_by_year(calendar::make_calendar(r, plan.after));
+        std::set<int> years;
+        for (const auto& m : {before, after})
+            for (const auto& [year, dates] : m) years.insert(year);
+        for (int y : years) {
+            YearChange c{r, y, {}, {}};
+            std::ranges::set_difference(before[y], after[y], std::back_inserter(c.removed));
+            std::ranges::set_difference(after[y], before[y], std::back_inserter(c.added));
+            if (!c.removed.empty() || !c.added.empty()) out.push_back(std::move(c));
+        }
+    }
+    return out;
+}
+
+std::string date_list(const std::vector<Date>& dates) {
+    std::string out;
+    for (Date d : dates) out += (out.empty() ? "" : ", ") + calendar::format_iso_date(d);
+    return out;
+}
+
+void print_holiday_changes(Context& ctx, const std::vector<YearChange>& changes) {
+    if (changes.empty()) ctx.out << "bank holidays in force: no date changes\n";
+    for (const auto& c : changes) {
+        std::string line = fmt::format("{} {}:", calendar::region_name(c.region), c.year);
+        if (!c.removed.empty()) line += " removes " + date_list(c.removed) + (c.added.empty() ? "" : ";");
+        if (!c.added.empty()) line += " adds " + date_list(c.added);
+        ctx.out << line << "\n";
+    }
+}
+
+bool is_open(const rules::Deadline& d) {
+    return d.status == rules::Status::pending || d.status == rules::Status::overdue || d.status == rules::Status::paused;
+}
+
+// The open deadlines of the folder's cases whose due date the import moves, as the engine counts
+// them on each calendar: case, step, rule, subject, due now, due after. No personal detail.
+void print_moved_deadlines(Context& ctx, const ImportPlan& plan) {
+    const auto folder = ctx.open_folder();
+    const auto before = calendar::make_calendar(folder.config.region, plan.before);
+    const auto after = calendar::make_calendar(folder.config.region, plan.after);
+    std::vector<std::vector<std::string>> rows = {{"case", "step", "rule", "subject", "due now", "due after import"}};
+    std::size_t unread = 0;
+    for (const auto& loaded : store::load_cases(folder, store::list_case_ids(folder), store::Diagnostics::Mode::collect)) {
+        if (!loaded.problems.empty()) {
+            ++unread;
+            continue;
+        }
+        const auto now = rules::case_deadlines(loaded.value, folder.config, before, ctx.today());
+        const auto then = rules::case_deadlines(loaded.value, folder.config, after, ctx.today());
+        for (const auto& d : now) {
+            const auto same = std::ranges::find_if(then, [&](const rules::Deadline& x) { return x.rule == d.rule && x.subject == d.subject; });
+            if (!is_open(d) || same == then.end() || due_text(*same) == due_text(d)) continue;
+            rows.push_back({d.case_id, std::string(d.rule->step), std::string(d.rule->id), d.subject.empty() ? "-" : d.subject,
+                            due_text(d), due_text(*same)});
+        }
+    }
+    if (rows.size() == 1) ctx.out << "open deadlines of this case folder: none moves\n";
+    else ctx.out << "open deadlines of this case folder that move:\n" << format_table(rows);
+    if (unread > 0) ctx.out << unread << (unread == 1 ? " case" : " cases") << " not compared: problems in its files ('cspr validate' lists them)\n";
+}
+
+void import_feed(Context& ctx, const CLI::App& leaf, const CalendarArgs& a) {
+    if (leaf.get_parent()->get_option("--region")->count() > 0)
+        throw Error("calendar import installs every division the file has; it takes no --region", {.field = "--region"});
+    const auto feed = store::parse_holiday_feed(store::read_file(a.file), a.file);
+    const auto plan = plan_import(ctx, feed);
+    require_years_in_range(feed, plan.before, a.file);
+    for (auto r : calendar::kAllRegions) {
+        const auto& events = feed.of(r);
         if (events.empty()) continue;
         ctx.out << fmt::format("{}: {} holidays, {} to {}\n", calendar::region_name(r), events.size(),
                                calendar::format_iso_date(events.front().date),
                                calendar::format_iso_date(events.back().date));
     }
-    ctx.out << "imported into " << target.string() << "; it now takes precedence over the built-in data\n";
+    const auto changes = holiday_changes(plan);
+    print_holiday_changes(ctx, changes);
+    if (plan.into_case_folder) print_moved_deadlines(ctx, plan);
+    else ctx.out << "outside a case folder: this feed applies to every case folder without its own; their deadlines were not compared\n";
+    const auto removed = std::accumulate(changes.begin(), changes.end(), std::size_t{0},
+                                         [](std::size_t n, const YearChange& c) { return n + c.removed.size(); });
+    if (removed > 0 && !a.replace)
+        throw Error(fmt::format("would remove {} bank holiday{} in force (listed above); nothing was imported: check the "
+                                "file, or give --replace to import it all the same",
+                                removed, removed == 1 ? "" : "s"),
+                    {a.file, 0, ""});
+    if (!plan.target.parent_path().empty()) store::fs::create_directories(plan.target.parent_path());
+    store::write_file_atomically(plan.target, store::format_holiday_feed(feed));
+    ctx.out << "imported into " << plan.target.string() << "; it now takes precedence over the built-in data\n";
 }
 
 void setup_holidays(CLI::App& sub, Context& ctx) {
@@ -182,9 +326,14 @@ void setup_is_working_day(CLI::App& sub, Context& ctx) {
 void setup_import(CLI::App& sub, Context& ctx) {
     auto a = std::make_shared<CalendarArgs>();
     add_examples(sub, "  cspr calendar import bank-holidays.json\n"
-                      "  cspr --cases ~/cspr-cases calendar import bank-holidays.json\n");
+                      "  cspr --cases ~/cspr-cases calendar import bank-holidays.json\n"
+                      "  cspr calendar import --replace corrected.json   # even though it removes holidays\n\n"
+                      "Prints the dates it adds and removes per region and year and, in a case folder, the open\n"
+                      "deadlines that move. A file that removes bank holidays in force is refused unless --replace;\n"
+                      "a date outside the calendar's range is refused. Every division in the file is imported.\n");
     sub.add_option("FILE", a->file, "A file in GOV.UK's bank-holidays.json format")->required();
-    sub.callback([&ctx, a] { import_feed(ctx, *a); });
+    sub.add_flag("--replace", a->replace, "Import even when the file removes bank holidays now in force");
+    sub.callback([&ctx, &sub, a] { import_feed(ctx, sub, *a); });
 }
 
 // The leaves of `cspr calendar`, set up under it by app.cpp; their formats are declared here only.

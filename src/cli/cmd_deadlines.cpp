@@ -45,14 +45,12 @@ struct Row {
 std::vector<Row> collect(Context& ctx, const store::CaseFolder& folder, const DeadlinesArgs& a,
                          std::vector<rules::Deadline>& storage) {
     const auto cal = ctx.calendar(folder.config.region);
-    const auto today = ctx.today();
     const auto ids = a.cases.empty() ? store::list_case_ids(folder) : a.cases;
     std::vector<std::pair<std::size_t, std::string>> names;  // index into storage where a case starts, child name
-    for (const auto& loaded : store::load_cases(folder, ids, store::Diagnostics::Mode::strict)) {
-        const auto& c = loaded.value;
+    for (const auto& report : report_cases(ctx, folder, ids, cal)) {  // a case that cannot be read is named on stderr
+        const auto& c = report.value;
         names.emplace_back(storage.size(), c.referral && ctx.show_names ? c.referral->child.name : "");
-        const auto deadlines = rules::case_deadlines(c, folder.config, cal, today);
-        storage.insert(storage.end(), deadlines.begin(), deadlines.end());
+        storage.insert(storage.end(), report.deadlines.begin(), report.deadlines.end());
     }
     std::vector<Row> rows;
     std::size_t next_case = 0;
@@ -255,7 +253,8 @@ void run_deadlines(Context& ctx, const DeadlinesArgs& a) {
     const auto failing = [&](const Row& r) {
         return r.status == "overdue" || (a.fail_on == "due-soon" && (r.status == "due today" || r.status == "due soon"));
     };
-    if (std::any_of(rows.begin(), rows.end(), failing)) ctx.exit_code = kExitNo;
+    // A case left out (exit 2, set by report_cases) outranks an overdue deadline: the answer is incomplete.
+    if (std::any_of(rows.begin(), rows.end(), failing) && ctx.exit_code == kExitOk) ctx.exit_code = kExitNo;
 }
 
 }  // namespace
@@ -275,7 +274,9 @@ void setup_deadlines(CLI::App& sub, Context& ctx) {
   cspr deadlines --fail-on due-soon || echo "something needs doing"
 
 Exit codes, for scripts: 0 nothing overdue; 1 something overdue (or due today or soon with
---fail-on due-soon); 2 error. Formats: table (default; colour only on a terminal and when NO_COLOR
+--fail-on due-soon); 2 error. A case with a file cspr cannot read is left out and named on stderr,
+one line per bad file; every other case is listed as usual, and the exit code is 2 (it outranks 1).
+Formats: table (default; colour only on a terminal and when NO_COLOR
 is unset), json (shape in docs/nightly.md and schemas/deadlines.schema.json), csv, ics (RFC 5545).)");
     sub.callback([&ctx, a] { run_deadlines(ctx, *a); });
 }

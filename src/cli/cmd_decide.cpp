@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "amend.hpp"
 #include "app.hpp"
 
 namespace cspr::cli {
@@ -12,8 +13,9 @@ namespace {
 
 struct DecideArgs {
     std::string id;
-    bool print_template = false, amend = false;
-    std::optional<std::string> from, reason, date, outcome, rationale, unanimous, family_told, family_note, reviewer, conflict, named_on;
+    bool print_template = false;
+    AmendOptions amendment;
+    std::optional<std::string> from, date, outcome, rationale, unanimous, family_told, family_note, reviewer, conflict, named_on;
     std::vector<std::string> informed;
 };
 
@@ -144,13 +146,13 @@ void run_decide(Context& ctx, const DecideArgs& a) {
     store::Diagnostics strict;
     const auto lock = ctx.lock_case(folder, a.id);  // read, change and write as one
     model::Case c = store::load_case(folder, a.id, strict);
-    if (a.amend && !c.decision) throw Error("nothing to amend: " + a.id + " has no decision.yaml yet", {.field = "--amend"});
-    if (a.amend && (!a.reason || a.reason->empty())) throw Error("an amendment needs its reason, kept in the record", {.field = "--reason"});
-    if (!a.amend && a.reason) throw Error("--reason goes with --amend", {.field = "--reason"});
+    check_amend_options(a.amendment, c.decision.has_value(), a.id, store::kDecisionFile);
     const std::optional<model::Decision> before = c.decision;
+    std::optional<Form> form;  // its problems are collected and reported together, below
     if (a.from) {
-        if (before && !a.amend) throw Error("already recorded in decision.yaml; changing a decision takes --amend --reason TEXT", {.field = "--from"});
-        c.decision = store::parse_decision(store::read_file(*a.from), *a.from, strict, true);
+        if (before && !a.amendment.amend) throw Error("already recorded in decision.yaml; changing a decision takes --amend --reason TEXT", {.field = "--from"});
+        form = read_form(*a.from, kTemplate);
+        c.decision = store::parse_decision(form->text, form->path, form->problems, true);
         if (before) {
             c.decision->amendments = before->amendments;
             // What happened after the decision stays recorded unless the form says otherwise.
@@ -167,22 +169,21 @@ void run_decide(Context& ctx, const DecideArgs& a) {
     c.decision->id = c.id;
     apply_options(*c.decision, a, ctx.today());
     if (before) date_new_reviewers(*c.decision, *before, ctx.today());
+    if (form) refuse_form_problems(ctx, *form, folder, c, store::kDecisionFile);
 
     std::string message = "decide " + c.id + ": " + std::string(model::route_name(c.decision->outcome));
     if (before) {
-        const auto previous = store::changed_fields(store::format_decision(*before), store::format_decision(*c.decision),
-                                                    {"id", "schema_version", "amendments"});
+        const std::string old_text = store::format_decision(*before), new_text = store::format_decision(*c.decision);
+        const auto previous = store::changed_fields(old_text, new_text, kRecordHeader);
         if (previous.empty()) throw Error("nothing changed", {.field = "ID"});
-        // Filling in what happened since (who was told when) is not changing the decision.
-        const bool only_new_facts = fills_in_only(*before, *c.decision);
-        if (!only_new_facts && !a.amend) {
-            std::string fields;
-            for (const auto& p : previous) fields += (fields.empty() ? "" : ", ") + p.first;
-            throw Error("decision.yaml is a record: changing " + fields + " takes --amend --reason TEXT", {.field = "ID"});
-        }
-        if (a.amend) {
-            c.decision->amendments.push_back({ctx.today(), *a.reason, previous, {}});
-            message = "decide " + c.id + ": amended (" + *a.reason + ")";
+        // Filling in what happened since (who was told when) is not changing the decision; any
+        // other difference is.
+        std::vector<std::string> changed;
+        if (!fills_in_only(*before, *c.decision))
+            for (const auto& p : previous) changed.push_back(p.first);
+        if (auto amendment = amend_or_refuse(a.amendment, store::kDecisionFile, changed, old_text, new_text, kRecordHeader, ctx.today())) {
+            c.decision->amendments.push_back(std::move(*amendment));
+            message = "decide " + c.id + ": amended (" + *a.amendment.reason + ")";
         } else {
             message = "decide " + c.id + ": recorded who was told";
         }
@@ -199,8 +200,7 @@ void setup_decide(CLI::App& sub, Context& ctx) {
     sub.add_option("ID", a->id, "The case, e.g. NDSCP-2025-001");
     sub.add_flag("--template", a->print_template, "Print a blank, commented decision form for --from");
     sub.add_option("--from", a->from, "The decision record from a YAML form (see --template)");
-    sub.add_flag("--amend", a->amend, "Change a recorded decision; the earlier values are kept in the record");
-    sub.add_option("--reason", a->reason, "Why the decision is amended (required with --amend)");
+    add_amend_options(sub, a->amendment, "decision");
     sub.add_option("--date", a->date, "The date of the decision");
     sub.add_option("--outcome", a->outcome, "local-cspr, national-review, single-agency-review, ...");
     sub.add_option("--rationale", a->rationale, "The rationale");

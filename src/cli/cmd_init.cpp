@@ -15,6 +15,15 @@ struct InitArgs {
     bool no_git = false;
 };
 
+// The files init writes (store::init_case_folder), remembered as they were before it.
+std::vector<store::fs::path> init_files(const store::fs::path& root) {
+    std::vector<store::fs::path> files;
+    for (const auto& [name, text] : store::embedded_schemas()) files.push_back(root / "schemas" / name);
+    files.push_back(root / "cases" / "ids.yaml");
+    files.push_back(root / store::kCaseFolderMarker);
+    return files;
+}
+
 void run_init(Context& ctx, const InitArgs& a) {
     model::Config config;
     config.partnership = a.partnership;
@@ -34,17 +43,29 @@ void run_init(Context& ctx, const InitArgs& a) {
     while (!store::fs::exists(probe, ec) && probe.has_parent_path() && probe.parent_path() != probe) probe = probe.parent_path();
     if (!store::fs::exists(probe, ec)) probe = ".";
     const bool had_git = store::inside_git_repository(probe);
+    if (ctx.commit && !had_git && a.no_git)
+        throw Error("cannot commit: the folder is not in a git repository and --no-git says not to make one; nothing was written",
+                    {.field = "--commit"});
     if (ctx.commit && !store::git_identity_known(probe))
         throw Error("cannot commit: git does not know who you are (git config user.name and user.email); nothing was written",
                     {.field = "--commit"});
+    const bool root_existed = store::fs::exists(root, ec);
+    const auto before = store::remember_files(init_files(root));
     const auto written = store::init_case_folder(root, config);
-    ctx.out << "created case folder " << root.string() << " for " << config.partnership << " (" << config.code << ")\n";
-    if (!had_git && !a.no_git) {
-        store::git_init(root);
-        ctx.out << "initialised a git repository in " << root.string() << "\n";
-    }
+    const bool make_git = !had_git && !a.no_git;
+    if (make_git) store::git_init(root);
     store::CaseFolder folder{root, config};
-    ctx.commit_if_asked(folder, written, "init " + config.code + ": case folder for " + config.partnership);
+    try {
+        // A commit that fails (a hook refuses it) puts the files back and unstages them; the
+        // repository and folder that init made go too: exit 2 changes nothing.
+        ctx.commit_if_asked(folder, written, "init " + config.code + ": case folder for " + config.partnership, before);
+    } catch (const Error&) {
+        if (make_git) store::fs::remove_all(root / ".git", ec);
+        if (!root_existed) store::fs::remove(root, ec);  // only when empty
+        throw;
+    }
+    ctx.out << "created case folder " << root.string() << " for " << config.partnership << " (" << config.code << ")\n";
+    if (make_git) ctx.out << "initialised a git repository in " << root.string() << "\n";
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "amend.hpp"
 #include "app.hpp"
 
 namespace cspr::cli {
@@ -15,6 +16,7 @@ struct PublishArgs {
     std::optional<std::string> report, publish_on, delay, delay_note, delay_told, justification, published;
     std::vector<std::string> copies, not_sent;
     bool plan = false, not_full = false, national = false;
+    AmendOptions amendment;
 };
 
 struct Check {
@@ -80,6 +82,18 @@ void apply_options(model::Publication& p, const PublishArgs& a) {
         throw Error("a local review's report is kept available for at least a year (keep-available); the three years are for "
                     "the Panel's national review reports, which the Panel publishes",
                     {.field = "--national"});
+}
+
+// A recorded value (the publication date, a copy's date...) changes only by amendment, which `after`
+// then keeps. True when it is one. available_until is the rules engine's, recomputed on every write.
+bool amend_recorded(const Context& ctx, const PublishArgs& a, const model::Publication& before, model::Publication& after) {
+    std::vector<std::string> ignored = kRecordHeader;
+    ignored.push_back("available_until");
+    const std::string old_text = store::format_publication(before), new_text = store::format_publication(after);
+    const auto changed = store::changed_recorded_values(old_text, new_text, store::format_publication({.id = after.id}), ignored);
+    auto amendment = amend_or_refuse(a.amendment, store::kPublicationFile, changed, old_text, new_text, ignored, ctx.today());
+    if (amendment) after.amendments.push_back(std::move(*amendment));
+    return amendment.has_value();
 }
 
 const rules::Deadline& deadline_of(const std::vector<rules::Deadline>& all, std::string_view rule, std::string_view subject = "") {
@@ -186,7 +200,11 @@ void run_publish_check(Context& ctx, const PublishArgs& a) {
     const bool planned = c.publication && c.publication->publish_on;
     if (!a.publish_on && !records_something(a) && !planned)
         throw Error("give --publish-on DATE to check (no publication date is planned), or something to record", {.field = "--publish-on"});
+    check_amend_options(a.amendment, c.publication.has_value(), a.id, store::kPublicationFile);
+    if (a.amendment.amend && !records_something(a))
+        throw Error("give the value to change, e.g. --published DATE or --copy-sent BODY=DATE", {.field = "--amend"});
     if (records_something(a)) {
+        const std::optional<model::Publication> before = c.publication;
         if (!c.publication) c.publication = model::Publication{};
         c.publication->id = c.id;
         apply_options(*c.publication, a);
@@ -196,6 +214,8 @@ void run_publish_check(Context& ctx, const PublishArgs& a) {
         else message += "publication record updated";
         const auto deadlines = rules::case_deadlines(c, folder.config, ctx.calendar(folder.config.region), ctx.today());
         if (c.publication->published) c.publication->available_until = deadline_of(deadlines, "keep-available").due;
+        if (before && amend_recorded(ctx, a, *before, *c.publication))
+            message = "publish-check " + c.id + ": amended " + amended_fields(c.publication->amendments.back());
         save_step(ctx, folder, c, store::kPublicationFile, store::format_publication(*c.publication), message);
         if (a.published) {
             const auto& keep = deadline_of(deadlines, "keep-available");
@@ -203,6 +223,7 @@ void run_publish_check(Context& ctx, const PublishArgs& a) {
                                    *a.published, calendar::format_iso_date(keep.due), rules::describe_length(keep.length, keep.unit));
         }
         else ctx.out << c.id << ": publication record updated\n";
+        if (a.amendment.amend) ctx.out << c.id << ": amended " << amended_text(c.publication->amendments) << "\n";
     }
     // A recording command checks only when asked to with a report; a bare --publish-on asks.
     if ((a.publish_on || planned) && (a.report || !records_something(a))) ctx.exit_code = run_checks(ctx, folder, c, a);
@@ -224,6 +245,7 @@ void setup_publish_check(CLI::App& sub, Context& ctx) {
     sub.add_option("--justification", a->justification, "Why the full report will not be published");
     sub.add_option("--published", a->published, "Record the publication date");
     sub.add_option("--copy-not-sent", a->not_sent, "BODY=REASON: a copy that was not sent before publication, and why (repeat)");
+    add_amend_options(sub, a->amendment, "publication record");
     sub.add_flag("--national", a->national, "Refused: a national review's report is the Panel's (kept for old scripts)")->group("");
     add_commit_flag(sub, ctx);
     add_examples(sub, R"(  cspr publish-check NDSCP-2025-001 --report final.md --publish-on 2025-09-22
@@ -232,10 +254,12 @@ void setup_publish_check(CLI::App& sub, Context& ctx) {
       --copy-sent ofsted=2025-09-10
   cspr publish-check NDSCP-2025-001 --delay inquest --delay-note "listed for October" --delay-told 2025-08-29
   cspr publish-check NDSCP-2025-001 --published 2025-09-22
+  cspr publish-check NDSCP-2025-001 --amend --reason "The Panel's copy went on the 9th" --copy-sent panel=2025-09-09
 
 Exit 0: may publish (every check passed, report included); 1: may not, with every failure listed.
 The report's expected shape is in docs/report-shape.md; hits name path:line and the kind of
-detail, never the text.)");
+detail, never the text. A recorded date or answer is changed only with --amend --reason, which
+keeps the earlier value in publication.yaml.)");
     sub.callback([&ctx, a] { run_publish_check(ctx, *a); });
 }
 

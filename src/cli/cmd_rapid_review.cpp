@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "amend.hpp"
 #include "app.hpp"
 
 namespace cspr::cli {
@@ -13,6 +14,7 @@ namespace {
 struct RapidReviewArgs {
     std::string id;
     bool print_template = false;
+    AmendOptions amendment;
     std::optional<std::string> from, meeting, facts, immediate_actions, learning, improvement, route, national,
         national_note, signed_on, sent;
     std::vector<std::string> requested, returned, summaries, signs;
@@ -115,6 +117,7 @@ void print_summary(Context& ctx, const store::CaseFolder& folder, const model::C
         std::replace(who.begin(), who.end(), '_', '-');  // as the --sign option spells it
         ctx.out << fmt::format("  sign-off      {:<16}{}\n", who, s.date ? calendar::format_iso_date(*s.date) : "not yet");
     }
+    if (!r.amendments.empty()) ctx.out << "  amended       " << amended_text(r.amendments) << "\n";
     const auto cal = ctx.calendar(folder.config.region);
     for (const auto& d : rules::case_deadlines(c, folder.config, cal, ctx.today()))
         if (d.rule->id == "rapid-review" && d.status != rules::Status::not_applicable)
@@ -132,16 +135,31 @@ void run_rapid_review(Context& ctx, const RapidReviewArgs& a) {
     store::Diagnostics strict;
     const auto lock = ctx.lock_case(folder, a.id);  // read, change and write as one
     model::Case c = store::load_case(folder, a.id, strict);
-    const bool existed = c.rapid_review.has_value();
+    check_amend_options(a.amendment, c.rapid_review.has_value(), a.id, store::kRapidReviewFile);
+    const std::optional<model::RapidReview> before = c.rapid_review;
+    std::optional<Form> form;  // its problems are collected and reported together (forms.cpp)
     if (a.from) {
-        c.rapid_review = store::parse_rapid_review(store::read_file(*a.from), *a.from, strict, true);
+        form = read_form(*a.from, kTemplate);
+        c.rapid_review = store::parse_rapid_review(form->text, form->path, form->problems, true);
+        if (before) c.rapid_review->amendments = before->amendments;  // a form is not a way to lose them
     } else if (!c.rapid_review) {
         c.rapid_review = model::RapidReview{};
     }
     c.rapid_review->id = c.id;
     apply_options(*c.rapid_review, a);
-    std::string message = "rapid-review " + c.id + ": " + (existed ? "updated" : "recorded");
+    if (form) refuse_form_problems(ctx, *form, folder, c, store::kRapidReviewFile);
+    std::string message = "rapid-review " + c.id + ": " + (before ? "updated" : "recorded");
     if (a.sent) message = "rapid-review " + c.id + ": sent to the Panel " + *a.sent;
+    if (before) {
+        // A recorded value (a return's date, the meeting, sent_to_panel...) changes only by amendment.
+        const std::string old_text = store::format_rapid_review(*before), new_text = store::format_rapid_review(*c.rapid_review);
+        const auto changed = store::changed_recorded_values(old_text, new_text, store::format_rapid_review({.id = c.id}), kRecordHeader);
+        if (auto amendment =
+                amend_or_refuse(a.amendment, store::kRapidReviewFile, changed, old_text, new_text, kRecordHeader, ctx.today())) {
+            c.rapid_review->amendments.push_back(std::move(*amendment));
+            message = "rapid-review " + c.id + ": amended " + amended_fields(c.rapid_review->amendments.back());
+        }
+    }
     save_step(ctx, folder, c, store::kRapidReviewFile, store::format_rapid_review(*c.rapid_review), message);
     print_summary(ctx, folder, c);
 }
@@ -167,6 +185,7 @@ void setup_rapid_review(CLI::App& sub, Context& ctx) {
     sub.add_option("--sign", a->signs, "PARTNER=NAME: a partner's sign-off (local-authority, police, icb; repeat)");
     sub.add_option("--signed-on", a->signed_on, "The date of the sign-offs given with --sign");
     sub.add_option("--sent", a->sent, "The day the completed review went to the Panel (meets rule rapid-review)");
+    add_amend_options(sub, a->amendment, "rapid review");
     add_commit_flag(sub, ctx);
     add_examples(sub, R"(  cspr rapid-review NDSCP-2025-001 --requested "Northdale Police=2025-03-11" \
       --requested "Northdale Health Visiting=2025-03-11"
@@ -175,11 +194,13 @@ void setup_rapid_review(CLI::App& sub, Context& ctx) {
       --sign local-authority="Dana Fabricated" --sign police="Frankie Pretend" --sign icb="Eden Notreal" \
       --signed-on 2025-03-25
   cspr rapid-review NDSCP-2025-001 --sent 2025-03-28
+  cspr rapid-review NDSCP-2025-001 --amend --reason "Sent on the 27th, not the 28th" --sent 2025-03-27
   cspr rapid-review --template > review.yaml;  cspr rapid-review NDSCP-2025-001 --from review.yaml
 
 Due within )" + table_timescale("rapid-review") + R"( of the day the case was notified to the Panel (rule rapid-review:
 'cspr rules' gives its source and this folder's figure). It is complete only with all three
-partners' sign-off, and goes to the Panel only for a case notified to it.)");
+partners' sign-off, and goes to the Panel only for a case notified to it. A recorded value is
+changed only with --amend --reason, which keeps the earlier value in rapid-review.yaml.)");
     sub.callback([&ctx, a] {
         if (a->id.empty() && !a->print_template) throw Error("required (or --template)", {.field = "ID"});
         run_rapid_review(ctx, *a);

@@ -78,11 +78,12 @@ void require(const std::optional<std::string>& value, std::string_view option) {
     if (!value) throw Error("required (or give the whole form with --from FILE; see --template)", {.field = std::string(option)});
 }
 
-// The referral from --from (if any) with every option applied over it.
-model::Referral build_referral(const ReferArgs& a) {
+// The referral from the --from form (if any; its problems are collected in it) with every option
+// applied over it.
+model::Referral build_referral(const ReferArgs& a, Form* form) {
     model::Referral r;
-    if (a.from) {
-        r = store::parse_referral_form(store::read_file(*a.from), *a.from);
+    if (form) {
+        r = store::parse_referral_form(form->text, form->path, form->problems);
     } else {
         for (const auto& [value, option] : {std::pair{&a.received, "--received"}, {&a.referrer_name, "--referrer-name"},
                                             {&a.referrer_agency, "--referrer-agency"}, {&a.referrer_role, "--referrer-role"},
@@ -117,10 +118,12 @@ model::Referral build_referral(const ReferArgs& a) {
         if (std::find(r.criteria.begin(), r.criteria.end(), c) == r.criteria.end()) r.criteria.push_back(c);
     }
     if (a.narrative) r.narrative = *a.narrative;
-    for (const auto& [text, field] : {std::pair{&r.referrer.name, "--referrer-name"}, {&r.referrer.agency, "--referrer-agency"},
-                                      {&r.referrer.role, "--referrer-role"}, {&r.child.name, "--child-name"},
-                                      {&r.narrative, "--narrative"}})
-        if (text->empty()) throw Error("must not be empty", {.field = field});
+    // Only spaces is as empty as nothing (F18). A form's own fields are checked with the rest of it.
+    for (const auto& [text, field] : {std::pair{&a.referrer_name, "--referrer-name"}, {&a.referrer_agency, "--referrer-agency"},
+                                      {&a.referrer_role, "--referrer-role"}, {&a.child_name, "--child-name"},
+                                      {&a.narrative, "--narrative"}})
+        if (*text && text->value().find_first_not_of(" \t\r\n") == std::string::npos)
+            throw Error("must not be empty", {.field = field});
     return r;
 }
 
@@ -146,12 +149,15 @@ void refuse_duplicate(const store::CaseFolder& folder, const model::Referral& r)
     }
 }
 
-void print_confirmation_deadline(Context& ctx, const store::CaseFolder& folder, const model::Case& c) {
+// Made before the write, so that a failure here leaves nothing written.
+std::string confirmation_deadline(Context& ctx, const store::CaseFolder& folder, const model::Case& c) {
     const auto cal = ctx.calendar(folder.config.region);
+    std::string text;
     for (const auto& d : rules::case_deadlines(c, folder.config, cal, ctx.today()))
         if (d.rule->id == "referral-confirm")
-            ctx.out << fmt::format("written confirmation: due {} ({}; {}), {}\n", due_text(d),
-                                   rules::describe_length(d.length, d.unit), d.rule->source, status_text(d));
+            text += fmt::format("written confirmation: due {} ({}; {}), {}\n", due_text(d),
+                                rules::describe_length(d.length, d.unit), d.rule->source, status_text(d));
+    return text;
 }
 
 void record_confirmation(Context& ctx, const ReferArgs& a) {
@@ -177,16 +183,19 @@ void record_confirmation(Context& ctx, const ReferArgs& a) {
     const auto repository_lock = ctx.require_commit_possible(folder);  // held until committed
     const auto path = store::existing_case_path(folder, *a.id) / store::kReferralFile;
     const auto before = store::remember_files({path});
+    const std::string deadline = confirmation_deadline(ctx, folder, c);
     store::write_case_file(folder, path, store::format_referral(*c.referral));
-    ctx.out << *a.id << ": referral confirmed in writing " << *a.confirmed << "\n";
-    print_confirmation_deadline(ctx, folder, c);
+    ctx.out << *a.id << ": referral confirmed in writing " << *a.confirmed << "\n" << deadline;
     ctx.commit_if_asked(folder, {path}, "refer " + *a.id + ": confirmed in writing " + *a.confirmed, before);
 }
 
 void record_referral(Context& ctx, const ReferArgs& a) {
     const auto folder = ctx.open_folder();
     model::Case c;
-    c.referral = build_referral(a);
+    std::optional<Form> form;
+    if (a.from) form = read_form(*a.from, kTemplate);
+    c.referral = build_referral(a, form ? &*form : nullptr);
+    if (form) refuse_form_problems(ctx, *form, folder, c, store::kReferralFile);  // all of them at once
     refuse_case_problems(folder, c, store::kReferralFile, ctx.today());
     // cases/ is locked while the ID is allocated, so that two referrals never get the same one (and
     // two of the same child are never both recorded); the repository's lock is taken inside it.
@@ -194,15 +203,23 @@ void record_referral(Context& ctx, const ReferArgs& a) {
     if (!a.again) refuse_duplicate(folder, *c.referral);
     const auto repository_lock = ctx.require_commit_possible(folder);  // held until committed
     const int year = static_cast<int>(date::year_month_day{calendar::london_date_of(c.referral->received)}.year());
+    c.id = c.referral->id = store::next_case_id(folder, year);  // refused here when the year is full
+    const std::string content = store::format_referral(*c.referral);
+    const std::string deadline = confirmation_deadline(ctx, folder, c);
     const auto ids = folder.root / "cases" / "ids.yaml";
-    auto before = store::remember_files({ids});
-    c.id = c.referral->id = store::allocate_case_id(folder, year);
     const auto path = store::case_path(folder, c.id) / store::kReferralFile;
-    const auto referral_before = store::remember_files({path});
-    before.insert(before.end(), referral_before.begin(), referral_before.end());
-    store::write_case_file(folder, path, store::format_referral(*c.referral));
-    ctx.out << c.id << ": referral recorded in " << path.string() << "\n";
-    print_confirmation_deadline(ctx, folder, c);
+    const auto before = store::remember_files({ids, path});
+    // ids.yaml first, so that a crash between the two writes never leaves a case that ids.yaml is
+    // behind (doctor removes an empty case folder); a referral that fails to write (a full disk)
+    // puts ids.yaml back and takes its new case folder away: exit 2 changes nothing.
+    try {
+        store::record_case_id(folder, c.id);
+        store::write_case_file(folder, path, content);
+    } catch (...) {
+        store::restore_files(before);
+        throw;
+    }
+    ctx.out << c.id << ": referral recorded in " << path.string() << "\n" << deadline;
     ctx.commit_if_asked(folder, {path, ids},
                         "refer " + c.id + ": referral received " + calendar::format_london_datetime(c.referral->received),
                         before);

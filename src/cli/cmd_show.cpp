@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 
+#include "amend.hpp"
 #include "app.hpp"
 
 namespace cspr::cli {
@@ -69,6 +70,7 @@ void show_rapid_review(Context& ctx, const model::RapidReview& r) {
         if (r.sign_off[static_cast<std::size_t>(p)].date) signed_by += (signed_by.empty() ? "" : ", ") + std::string(model::partner_key(p));
     ctx.out << fmt::format("  signed off    {}{}\n", signed_by.empty() ? "-" : signed_by, model::is_complete(r) ? " (complete)" : "");
     ctx.out << fmt::format("  to the Panel  {}\n", date_or_dash(r.sent_to_panel));
+    if (!r.amendments.empty()) ctx.out << fmt::format("  amended       {}\n", amended_text(r.amendments));  // never the reason
 }
 
 void show_decision(Context& ctx, const model::Decision& d) {
@@ -84,8 +86,7 @@ void show_decision(Context& ctx, const model::Decision& d) {
     if (d.outcome == model::Route::local_cspr)
         ctx.out << fmt::format("  informed      Panel {}, Ofsted {}, DfE {}\n", date_or_dash(d.informed_panel),
                                date_or_dash(d.informed_ofsted), date_or_dash(d.informed_dfe));
-    if (!d.amendments.empty()) ctx.out << fmt::format("  amended       {} time(s), last on {}\n", d.amendments.size(),
-                                                      calendar::format_iso_date(d.amendments.back().date));
+    if (!d.amendments.empty()) ctx.out << fmt::format("  amended       {}\n", amended_text(d.amendments));
 }
 
 void show_publication(Context& ctx, const model::Publication& p) {
@@ -100,6 +101,7 @@ void show_publication(Context& ctx, const model::Publication& p) {
     if (p.delay && !p.delay->note.empty())
         ctx.out << fmt::format("  delay note    {}\n", personal(ctx, p.delay->note));
     ctx.out << fmt::format("  published     {}\n", date_or_dash(p.published));
+    if (!p.amendments.empty()) ctx.out << fmt::format("  amended       {}\n", amended_text(p.amendments));
 }
 
 void show_actions(Context& ctx, const model::Actions& a) {

@@ -1,6 +1,8 @@
 // cspr validate: every problem in the case folder, one line each as path:line: field: message.
 #include <memory>
 
+#include <fmt/format.h>
+
 #include "app.hpp"
 
 namespace cspr::cli {
@@ -44,6 +46,21 @@ void check_deadlines(Context& ctx, const store::CaseFolder& folder, const model:
     }
 }
 
+// Links under cases/ (never followed, so their cases are not read) and modes more open than
+// cspr.yaml's permissions, as a git clone leaves them.
+std::vector<Error> path_problem_errors(const store::CaseFolder& folder) {
+    std::vector<Error> out;
+    for (const auto& p : store::path_problems(folder)) {
+        const std::string message =
+            p.kind == store::PathProblem::Kind::link
+                ? std::string(store::kLinkRefused)
+                : fmt::format("mode {:03o} is more open than cspr.yaml's permissions allow ({:03o}); 'cspr doctor --fix' tightens it",
+                              static_cast<unsigned>(p.mode), static_cast<unsigned>(p.allowed));
+        out.emplace_back(message, Location{p.path.string(), 0, ""});
+    }
+    return out;
+}
+
 void run_validate(Context& ctx, const std::vector<std::string>& wanted) {
     const auto root = ctx.require_case_folder();
     store::Diagnostics config_problems(store::Diagnostics::Mode::collect);
@@ -51,6 +68,7 @@ void run_validate(Context& ctx, const std::vector<std::string>& wanted) {
     store::CaseFolder folder{root, read_config(config_path, config_problems)};
     std::size_t count = config_problems.problems().size();
     for (const auto& e : config_problems.problems()) print_problem(ctx, e);
+    for (const auto& e : misspelt_keys(config_problems.unknown_keys())) print_problem(ctx, e), ++count;
     for (const auto& e : locate_problems(folder, "", rules::check_config(folder.config))) print_problem(ctx, e), ++count;
 
     if (wanted.empty()) {
@@ -59,12 +77,15 @@ void run_validate(Context& ctx, const std::vector<std::string>& wanted) {
         for (const auto& path : store::cases_without_referral(folder))
             print_problem(ctx, Error("a case folder with no referral.yaml (an interrupted refer?); 'cspr doctor' removes it if it is empty",
                                      {path.string(), 0, ""})), ++count;
+        for (const auto& e : path_problem_errors(folder)) print_problem(ctx, e), ++count;
+        for (const auto& e : store::case_id_problems(folder)) print_problem(ctx, e), ++count;  // every refer reads it
     }
     const auto cal = calendar_or_problem(ctx, folder, count);
     const auto ids = wanted.empty() ? store::list_case_ids(folder) : wanted;
     for (const auto& loaded : store::load_cases(folder, ids, store::Diagnostics::Mode::collect)) {
         for (const auto& e : loaded.problems) print_problem(ctx, e);
         count += loaded.problems.size();
+        for (const auto& e : misspelt_keys(loaded.unknown_keys)) print_problem(ctx, e), ++count;  // kept, but never read
         if (!loaded.problems.empty()) continue;  // cross-file rules need files that read cleanly
         const auto problems = locate_problems(folder, loaded.value.id, rules::check_case(loaded.value));
         for (const auto& e : problems) print_problem(ctx, e), ++count;
@@ -87,9 +108,14 @@ void setup_validate(CLI::App& sub, Context& ctx) {
 
 Prints every problem as path:line: field: message, and exits 1 if there is any: each file that
 cannot be read (cspr.yaml and an imported bank-holiday feed included), each broken rule, and each
-deadline that cannot be counted on the calendar (named by case and rule). Lines starting "note:"
+deadline that cannot be counted on the calendar (named by case and rule), and each unknown key one
+or two edits from a key cspr knows there (a typo such as confirmed_in_writng, kept but never read;
+any other unknown key is kept silently). Lines starting "note:"
 are for the reader and do not count: a decision that differs from the rapid review's recommended
-route, or was made with no rapid review.)");
+route, or was made with no rapid review. Without IDs, also: what an interrupted write left (never
+the files of a write still in progress), each symbolic link under cases/ (never followed), and each
+file or folder there more open than cspr.yaml's permissions, as a git clone leaves them
+('cspr doctor --fix' tightens them).)");
     sub.callback([&ctx, ids] { run_validate(ctx, *ids); });
 }
 

@@ -2,6 +2,7 @@
 // or the nightly check loses an overdue action and nobody can tell. `cspr actions` always writes the
 // record; these checks catch a file edited by hand (and run before every write, like check_case).
 #include <algorithm>
+#include <charconv>
 
 #include "cspr/rules.hpp"
 
@@ -43,6 +44,15 @@ void check_redated(std::vector<Problem>& out, const model::Action& x, const std:
 }
 
 }  // namespace
+
+std::optional<long> action_number(std::string_view ref) {
+    if (ref.size() < 2 || ref[0] != 'R' || ref.find_first_not_of("0123456789", 1) != std::string_view::npos) return std::nullopt;
+    long number = 0;
+    // Bounded: from_chars says when the digits do not fit, where std::stoi threw "stoi" (F20).
+    const auto [end, error] = std::from_chars(ref.data() + 1, ref.data() + ref.size(), number);
+    if (error == std::errc::result_out_of_range || number > kMaxActionNumber) return kMaxActionNumber + 1;
+    return number;
+}
 
 std::vector<Problem> check_action_history(const model::Actions& a) {
     std::vector<Problem> out;

@@ -15,12 +15,19 @@ struct Checker {
     void add(std::string_view file, std::string field, std::string message) {
         problems.push_back({std::string(file), std::move(field), std::move(message)});
     }
+    // Text a record needs (a name, an owner): empty or only spaces says nothing (F18).
+    void require_text(std::string_view file, std::string field, const std::string& text) {
+        if (text.find_first_not_of(" \t\r\n") == std::string::npos) add(file, std::move(field), "must not be empty");
+    }
 };
 
 void check_referral(Checker& k, const model::Referral& r) {
     constexpr std::string_view f = "referral.yaml";
     const auto& c = r.child;
     const calendar::Date received = calendar::london_date_of(r.received);
+    for (const auto& [field, text] : {std::pair{"referrer.name", &r.referrer.name}, {"referrer.agency", &r.referrer.agency},
+                                      {"referrer.role", &r.referrer.role}, {"child.name", &c.name}, {"narrative", &r.narrative}})
+        k.require_text(f, field, *text);
     if (c.date_of_birth && *c.date_of_birth > c.incident_date)
         k.add(f, "child.date_of_birth", "is after the incident (" + format_iso_date(c.incident_date) + ")");
     if (c.date_of_death && c.date_of_birth && *c.date_of_death < *c.date_of_birth)
@@ -197,6 +204,10 @@ void check_actions(Checker& k, const model::Actions& a) {
         const std::string field = "actions[" + std::to_string(i) + "]";
         for (std::size_t j = 0; j < i; ++j)
             if (a.actions[j].ref == x.ref) k.add(f, field + ".ref", x.ref + " is used twice");
+        if (const auto number = action_number(x.ref); number && *number > kMaxActionNumber)
+            k.add(f, field + ".ref", "the number is past R" + std::to_string(kMaxActionNumber) + ", the last reference cspr numbers");
+        k.require_text(f, field + ".recommendation", x.recommendation);
+        k.require_text(f, field + ".owner", x.owner);
         if (x.status == model::ActionStatus::done && !x.completed) k.add(f, field + ".completed", "a done action needs the date it was completed");
         if (x.status != model::ActionStatus::done && x.completed) k.add(f, field + ".completed", "only a done action has a completed date");
     }

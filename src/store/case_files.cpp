@@ -301,7 +301,11 @@ model::Referral parse_referral(std::string_view text, const std::string& file, D
 
 model::Referral parse_referral_form(std::string_view text, const std::string& file) {
     Diagnostics strict;
-    MapReader m = read_root(text, file, strict);
+    return parse_referral_form(text, file, strict);
+}
+
+model::Referral parse_referral_form(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
+    MapReader m = read_root(text, file, diagnostics);
     m.text("schema_version", Need::optional);  // a form may carry it; it is not an unknown key
     m.text("id", Need::optional);              // the ID is allocated by refer, whatever the form says
     model::Referral r;
@@ -423,7 +427,11 @@ std::map<int, int> parse_ids(std::string_view text, const std::string& file, Dia
     for (const auto& [year, f] : m.map("last", Need::required).entries()) {
         const auto y = calendar::parse_iso_date(year + "-01-01");
         const std::string value = f.node->is_scalar() ? f.node->scalar : "";
-        const bool number = !value.empty() && value.size() < 9 && value.find_first_not_of("0123456789") == std::string::npos;
+        const bool number = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
+        if (number && value.size() > static_cast<std::size_t>(kCaseNumberDigits)) {  // the ID pattern's digits
+            m.report(f, fmt::format("more than {} digits; case numbers run to {}", kCaseNumberDigits, kMaxCaseNumber));
+            continue;
+        }
         if (!y || !number || std::stoi(value) < 1) {
             m.report(f, "expected a year mapped to the last number allocated, e.g. \"2025\": 3");
             continue;

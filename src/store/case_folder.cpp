@@ -1,6 +1,7 @@
 // The case folder: creating it, finding cases, allocating IDs, writing step files, committing.
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -24,11 +25,69 @@ fs::perms file_mode(const CaseFolder& folder) { return static_cast<fs::perms>(fo
 fs::perms folder_mode(const CaseFolder& folder) { return static_cast<fs::perms>(folder.config.permissions.folders); }
 
 bool is_case_id(std::string_view id) {
-    static const std::regex pattern("[A-Z]{2,12}-[0-9]{4}-[0-9]{3,9}");
+    static const std::regex pattern("[A-Z]{2,12}-[0-9]{4}-[0-9]{3," + std::to_string(kCaseNumberDigits) + "}");
     return std::regex_match(id.begin(), id.end(), pattern);
 }
 
 fs::path ids_path(const CaseFolder& folder) { return folder.root / "cases" / "ids.yaml"; }
+
+bool is_link(const fs::path& path) {
+    struct stat info {};
+    return ::lstat(path.c_str(), &info) == 0 && S_ISLNK(info.st_mode);
+}
+
+// cspr never follows a link under cases/ (kLinkRefused): `path` and each folder between it and cases/.
+void refuse_links(const CaseFolder& folder, const fs::path& path) {
+    const fs::path cases = folder.root / "cases";
+    const auto refuse = [](const fs::path& p) {
+        if (is_link(p)) throw Error(std::string(kLinkRefused), {p.string(), 0, ""});
+    };
+    const fs::path below = path.lexically_relative(cases);
+    if (below.empty() || *below.begin() == "..") {  // elsewhere (a test's folder): the file and its folder
+        refuse(path);
+        if (path.has_parent_path()) refuse(path.parent_path());
+        return;
+    }
+    for (fs::path p = path; p != cases && p.has_parent_path(); p = p.parent_path()) refuse(p);
+    refuse(cases);
+}
+
+// A folder the team made read-only (a closed case, `chmod 500`) stays read-only: cspr refuses to
+// write into it rather than change its mode. Checked on the mode bits too, since root may write anyway.
+void require_writable(const fs::path& dir) {
+    struct stat info {};
+    const fs::path d = dir.empty() ? fs::path(".") : dir;
+    if (::stat(d.c_str(), &info) != 0) return;  // the write itself names what is wrong
+    if ((info.st_mode & S_IWUSR) != 0 && ::access(d.c_str(), W_OK) == 0) return;
+    char mode[8];
+    std::snprintf(mode, sizeof mode, "%03o", static_cast<unsigned>(info.st_mode & 0777));
+    throw Error(std::string("is read-only (mode ") + mode + "); cspr does not change a folder's mode: make it writable "
+                "(chmod u+w) to change what it holds",
+                {dir.string(), 0, ""});
+}
+
+// Creates `dir` (and missing parents) with cspr.yaml's folder mode; an existing folder keeps its mode.
+void make_folder(const CaseFolder& folder, const fs::path& dir) {
+    std::error_code ec;
+    if (dir.empty() || fs::exists(fs::symlink_status(dir, ec))) return;
+    make_folder(folder, dir.parent_path());
+    if (fs::create_directory(dir, ec)) fs::permissions(dir, folder_mode(folder), ec);
+    if (ec) throw Error("cannot create the folder: " + ec.message(), {dir.string(), 0, ""});
+}
+
+// The names under cases/ that are case IDs: folders, and links too when `with_links`.
+std::vector<std::string> case_entries(const CaseFolder& folder, bool with_links) {
+    std::vector<std::string> ids;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder.root / "cases", ec)) {
+        const std::string name = entry.path().filename().string();
+        const auto type = entry.symlink_status(ec).type();
+        if ((type == fs::file_type::directory || (with_links && type == fs::file_type::symlink)) && is_case_id(name))
+            ids.push_back(name);
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
 
 // Runs a program without a shell and waits for it: its exit code, or -1 when it could not run or
 // did not exit. Its standard output goes to `output` when given, else is discarded (cspr's own
@@ -121,6 +180,7 @@ fs::path case_path(const CaseFolder& folder, std::string_view id) {
 
 fs::path existing_case_path(const CaseFolder& folder, std::string_view id) {
     fs::path dir = case_path(folder, id);
+    refuse_links(folder, dir);
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
         throw Error("no case " + std::string(id) + " in " + (folder.root / "cases").string() + " (see 'cspr list')",
@@ -129,29 +189,31 @@ fs::path existing_case_path(const CaseFolder& folder, std::string_view id) {
 }
 
 std::vector<std::string> list_case_ids(const CaseFolder& folder) {
-    std::vector<std::string> ids;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(folder.root / "cases", ec)) {
-        const std::string name = entry.path().filename().string();
-        if (entry.is_directory(ec) && is_case_id(name)) ids.push_back(name);
-    }
-    std::sort(ids.begin(), ids.end());
-    return ids;
+    if (is_link(folder.root / "cases")) return {};  // validate reports it (path_problems)
+    return case_entries(folder, false);  // a linked case is reported by validate, never read
 }
 
 model::Case load_case(const CaseFolder& folder, std::string_view id, Diagnostics& diagnostics) {
-    const fs::path dir = existing_case_path(folder, id);
     model::Case c;
     c.id = std::string(id);
-    std::error_code ec;
+    if (const fs::path named = case_path(folder, id); is_link(named)) {  // a problem of the case, for validate
+        diagnostics.report(Error(std::string(kLinkRefused), {named.string(), 0, ""}));
+        return c;
+    }
+    const fs::path dir = existing_case_path(folder, id);
+    bool unreadable = false;
     const auto load = [&](std::string_view file, auto parse, auto& slot) {
         const fs::path path = dir / file;
+        if (unreadable) return;
         try {
-            const auto text = read_file_if_exists(path);
+            const auto text = read_case_file_if_exists(path);
             if (!text) return;
             slot = parse(*text, path.string(), diagnostics);
         } catch (const Error& e) {
-            diagnostics.report(e);  // a read error, in collecting mode
+            // A folder that cannot be read is one problem, named as such, not one per file.
+            const auto folder_problem = unreadable_case_folder(folder, id);
+            unreadable = folder_problem.has_value();
+            diagnostics.report(folder_problem ? *folder_problem : e);  // a read error, in collecting mode
         }
         if (slot && !slot->id.empty() && slot->id != id)
             diagnostics.report(Error("says " + slot->id + " but the file is in the folder of " + std::string(id),
@@ -180,6 +242,7 @@ std::vector<LoadedCase> load_cases(const CaseFolder& folder, const std::vector<s
                 Diagnostics diagnostics(mode);
                 out[i].value = load_case(folder, ids[i], diagnostics);
                 out[i].problems = diagnostics.problems();
+                out[i].unknown_keys = diagnostics.unknown_keys();
             } catch (...) {
                 failures[i] = std::current_exception();
             }
@@ -195,52 +258,53 @@ std::vector<LoadedCase> load_cases(const CaseFolder& folder, const std::vector<s
     return out;
 }
 
-std::vector<fs::path> leftover_temporary_files(const CaseFolder& folder) {
-    static const std::regex temporary(R"(\..+\.tmp-[A-Za-z0-9]{6})");
-    std::vector<fs::path> found;
-    std::error_code ec;
-    const auto scan = [&](const fs::path& dir) {
-        for (const auto& entry : fs::directory_iterator(dir.empty() ? fs::path(".") : dir, ec))
-            if (entry.is_regular_file(ec) && std::regex_match(entry.path().filename().string(), temporary))
-                found.push_back(dir / entry.path().filename());
-    };
-    scan(folder.root);
-    scan(folder.root / "cases");
-    for (const auto& id : list_case_ids(folder)) scan(folder.root / "cases" / id);
-    std::sort(found.begin(), found.end());
-    return found;
+// The last number allocated per year, as cases/ids.yaml records it (empty when there is no such file).
+std::map<int, int> read_ids(const CaseFolder& folder) {
+    refuse_links(folder, ids_path(folder));
+    const auto text = read_case_file_if_exists(ids_path(folder));
+    if (!text) return {};
+    Diagnostics strict;
+    return parse_ids(*text, ids_path(folder).string(), strict);
 }
 
-std::vector<fs::path> cases_without_referral(const CaseFolder& folder) {
-    std::vector<fs::path> found;
-    std::error_code ec;
-    for (const auto& id : list_case_ids(folder))
-        if (!fs::exists(folder.root / "cases" / id / kReferralFile, ec)) found.push_back(folder.root / "cases" / id);
-    return found;
-}
-
-std::string allocate_case_id(const CaseFolder& folder, int year) {
-    std::map<int, int> last;
-    std::error_code ec;
-    if (fs::exists(ids_path(folder), ec)) last = read_strict(ids_path(folder), parse_ids);
-    // Folders count too, so an ID is never reused even if ids.yaml was lost or edited back.
+std::string next_case_id(const CaseFolder& folder, int year) {
+    // Folders count too (and links, which are refused), so an ID is never reused even if ids.yaml was
+    // lost or edited back.
     const std::string prefix = folder.config.code + "-" + std::to_string(year) + "-";
-    int next = last[year];
-    for (const auto& id : list_case_ids(folder))
+    int next = read_ids(folder)[year];
+    for (const auto& id : case_entries(folder, true))
         if (id.starts_with(prefix)) next = std::max(next, std::stoi(id.substr(prefix.size())));
-    ++next;
-    last[year] = next;
-    fs::create_directories(folder.root / "cases", ec);
-    write_file_atomically(ids_path(folder), format_ids(last), file_mode(folder));
+    if (next >= kMaxCaseNumber)  // the next would not fit the ID pattern, nor read back from ids.yaml
+        throw Error(prefix.substr(0, prefix.size() - 1) + " has used every case number up to " + std::to_string(kMaxCaseNumber) +
+                        "; nothing was written",
+                    {ids_path(folder).string(), 0, ""});
     char number[16];
-    std::snprintf(number, sizeof number, "%03d", next);
+    std::snprintf(number, sizeof number, "%03d", next + 1);
     return prefix + number;
 }
 
+void record_case_id(const CaseFolder& folder, std::string_view id) {
+    // CODE-YYYY-NNN, as next_case_id made it.
+    const std::size_t dash = id.rfind('-');
+    const int year = std::stoi(std::string(id.substr(dash - 4, 4)));
+    const int number = std::stoi(std::string(id.substr(dash + 1)));
+    auto last = read_ids(folder);
+    last[year] = std::max(last[year], number);
+    make_folder(folder, folder.root / "cases");
+    require_writable(folder.root / "cases");
+    write_file_atomically(ids_path(folder), format_ids(last), file_mode(folder));
+}
+
+std::string allocate_case_id(const CaseFolder& folder, int year) {
+    std::string id = next_case_id(folder, year);
+    record_case_id(folder, id);
+    return id;
+}
+
 void write_case_file(const CaseFolder& folder, const fs::path& path, std::string_view content) {
-    std::error_code ec;
-    if (fs::exists(path, ec)) {
-        const std::string old = read_file(path);
+    refuse_links(folder, path);
+    if (const auto read = read_case_file_if_exists(path)) {
+        const std::string& old = *read;
         if (const auto line = first_comment_line(old))
             throw Error("holds a comment that rewriting would lose; make it a key of its own (note: ..., which cspr keeps) or "
                         "delete it, then run the command again",
@@ -250,8 +314,11 @@ void write_case_file(const CaseFolder& folder, const fs::path& path, std::string
                         "command again",
                         {path.string(), unkept->first, ""});
     }
-    fs::create_directories(path.parent_path(), ec);
-    fs::permissions(path.parent_path(), folder_mode(folder), ec);
+    require_readable(path, content);  // what cspr writes it must read back (aliases written out in full)
+    // Only a new folder gets cspr.yaml's mode: one the team closed (500) or opened to a group by hand
+    // keeps its mode (`cspr doctor --fix` is the way to tighten, and says so).
+    make_folder(folder, path.parent_path());
+    require_writable(path.parent_path());
     write_file_atomically(path, content, file_mode(folder));
 }
 
@@ -280,9 +347,8 @@ std::unique_ptr<FolderLock> lock_git_repository(const fs::path& root, std::chron
     std::error_code ec;
     while (fs::exists(index_lock_path, ec)) {
         if (std::chrono::steady_clock::now() >= deadline) {
-            const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(wait).count();
             throw Error("git's index is locked by another git command, or by one that crashed (then delete the file); "
-                        "waited " + std::to_string(seconds) + " s (CSPR_LOCK_WAIT sets how long); nothing was written",
+                        "waited " + wait_text(wait) + " (CSPR_LOCK_WAIT sets how long); nothing was written",
                         {index_lock_path.string(), 0, ""});
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -301,7 +367,7 @@ std::vector<FileBefore> remember_files(const std::vector<fs::path>& paths) {
     for (const auto& path : paths) {
         FileBefore& b = before.emplace_back();
         b.path = path;
-        b.content = read_file_if_exists(path);
+        b.content = read_case_file_if_exists(path);
         std::error_code ec;
         if (b.content) b.mode = fs::status(path, ec).permissions() & fs::perms::mask;
         const fs::path parent = path.parent_path().empty() ? fs::path(".") : path.parent_path();

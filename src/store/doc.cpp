@@ -108,6 +108,18 @@ DocNode convert(const YAML::Node& node, Budget& budget) {
     return out;
 }
 
+// The bytes a UTF-8 sequence of `length` may have second after `lead` (Unicode's table 3-7): the
+// narrower ranges after E0, ED, F0 and F4 rule out overlong forms, surrogates and code points past
+// U+10FFFF, which other tools refuse; C0, C1 and F5 to FF never lead.
+std::pair<unsigned char, unsigned char> second_byte_range(unsigned char lead, std::size_t length) {
+    if ((length == 2 && lead < 0xC2) || (length == 4 && lead > 0xF4)) return {1, 0};  // none
+    if (lead == 0xE0) return {0xA0, 0xBF};
+    if (lead == 0xED) return {0x80, 0x9F};
+    if (lead == 0xF0) return {0x90, 0xBF};
+    if (lead == 0xF4) return {0x80, 0x8F};
+    return {0x80, 0xBF};
+}
+
 // The 1-based line of the first byte that is not well-formed UTF-8, or 0.
 int invalid_utf8_line(std::string_view text) {
     int line = 1;
@@ -116,9 +128,11 @@ int invalid_utf8_line(std::string_view text) {
         if (c == '\n') ++line;
         const std::size_t length = utf8_length(c);
         if (length == 0 || i + length > text.size()) return line;
-        for (std::size_t k = 1; k < length; ++k)
+        const auto [low, high] = second_byte_range(c, length);
+        const auto second = static_cast<unsigned char>(length > 1 ? text[i + 1] : 0);
+        if (length > 1 && (second < low || second > high)) return line;
+        for (std::size_t k = 2; k < length; ++k)
             if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return line;
-        if (length == 2 && c < 0xC2) return line;  // overlong
         i += length;
     }
     return 0;

@@ -58,19 +58,23 @@ struct OpenFile {
 
 }  // namespace
 
-std::optional<std::string> read_file_if_exists(const fs::path& path, std::size_t max_bytes) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+namespace {
+
+// Both reads: `flags` adds O_NOFOLLOW for a file inside the case folder.
+std::optional<std::string> read_opened(const fs::path& path, std::size_t max_bytes, int flags) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | flags);
     if (fd < 0) {
         if (errno == ENOENT) return std::nullopt;
+        // O_NOFOLLOW answers ELOOP for a link: say so in words (and read nothing through it).
+        if (errno == ELOOP && (flags & O_NOFOLLOW) != 0) throw Error(std::string(kLinkRefused), {path.string(), 0, ""});
         fail_io(path, "cannot read");
     }
     const OpenFile file{fd};
     struct stat info {};
     const bool regular = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
     if (regular && static_cast<std::size_t>(info.st_size) > max_bytes)
-        throw Error("is " + std::to_string(info.st_size >> 20) + " MB; files cspr reads here are at most " +
-                        std::to_string(max_bytes >> 20) + " MB",
-                    {path.string(), 0, ""});
+        throw Error("is " + megabytes(static_cast<std::size_t>(info.st_size)) + "; files cspr reads here are at most " +
+                        megabytes(max_bytes), {path.string(), 0, ""});
     if (S_ISDIR(info.st_mode)) throw Error("is a folder, not a file", {path.string(), 0, ""});
     // `cspr deadlines` reads some 50,000 small files: a regular file is read in one call of its size
     // plus one byte (a short read is its end), so that each costs open, fstat, read and close.
@@ -92,6 +96,16 @@ std::optional<std::string> read_file_if_exists(const fs::path& path, std::size_t
         chunk = 16384;
     }
     return content;
+}
+
+}  // namespace
+
+std::optional<std::string> read_file_if_exists(const fs::path& path, std::size_t max_bytes) {
+    return read_opened(path, max_bytes, 0);
+}
+
+std::optional<std::string> read_case_file_if_exists(const fs::path& path, std::size_t max_bytes) {
+    return read_opened(path, max_bytes, O_NOFOLLOW);
 }
 
 std::string read_file(const fs::path& path, std::size_t max_bytes) {

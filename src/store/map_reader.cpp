@@ -173,8 +173,14 @@ std::vector<std::pair<std::string, Field>> MapReader::entries() {
 model::Extras MapReader::extras() const {
     model::Extras out;
     if (!valid_) return out;
-    for (const auto& [key, value] : field_.node->entries)
-        if (!asked_.count(key.scalar)) out.emplace_back(key.scalar, flow_text(value));
+    for (const auto& [key, value] : field_.node->entries) {
+        if (asked_.count(key.scalar)) continue;
+        out.emplace_back(key.scalar, flow_text(value));
+        // Kept, but told to the diagnostics with the keys this mapping knows: `confirmed_in_writng`
+        // is a typo that would otherwise change a deadline without a word (validate reports it).
+        const Field at = field_.child(key.scalar, &key);
+        diagnostics_->unknown_key({{at.file, at.line(), at.path}, {asked_.begin(), asked_.end()}});
+    }
     return out;
 }
 

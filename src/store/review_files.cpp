@@ -1,5 +1,7 @@
 // The files of the later steps: rapid-review.yaml, decision.yaml, publication.yaml, actions.yaml.
 // Key order here is the order in files; docs/case-files.md is the specification.
+#include <algorithm>
+
 #include "map_reader.hpp"
 #include "yaml_write.hpp"
 
@@ -81,6 +83,58 @@ void write_answers(YamlWriter& w, std::string_view key, const std::array<model::
     w.end_map();
 }
 
+// `amendments`: the earlier values kept when a recorded value was changed (--amend), in the same
+// shape in every record that has them.
+std::vector<model::Amendment> read_amendments(MapReader& m) {
+    std::vector<model::Amendment> out;
+    for (auto& item : m.map_list("amendments", Need::optional)) {
+        model::Amendment a;
+        a.date = item.date("date", Need::required).value_or(calendar::Date{});
+        a.reason = item.text("reason", Need::required);
+        MapReader previous = item.map("previous", Need::required);
+        for (const auto& [key, field] : previous.entries()) a.previous.emplace_back(key, flow_text(*field.node));
+        a.extra = item.extras();
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+void write_amendments(YamlWriter& w, const std::vector<model::Amendment>& amendments) {
+    if (amendments.empty()) return;  // absent, not `[]`: a record never amended stays as it was
+    w.begin_list("amendments");
+    for (const auto& a : amendments) {
+        w.begin_item();
+        w.date("date", a.date);
+        w.text("reason", a.reason);
+        w.begin_map("previous");
+        w.extras(a.previous);  // earlier values, already YAML text
+        w.end_map();
+        w.extras(a.extra);
+    }
+    w.end_list();
+}
+
+bool is_empty(const DocNode& n) {
+    return n.is_null() || (n.is_scalar() && n.scalar.empty()) || (n.is_sequence() && n.items.empty()) ||
+           (n.is_map() && n.entries.empty());
+}
+
+// Adds `path` (and below it) to `out` for each value recorded in `old` that `now` changes or removes.
+// Lists are compared item by item: a list grown at its end only adds.
+void find_changes(const DocNode& old, const DocNode* now, const std::string& path, std::vector<std::string>& out) {
+    if (is_empty(old)) return;  // filling in is not a change
+    if (!now || is_empty(*now)) {
+        out.push_back(path);
+    } else if (old.is_map() && now->is_map()) {
+        for (const auto& [key, value] : old.entries) find_changes(value, now->find(key.scalar), path + "." + key.scalar, out);
+    } else if (old.is_sequence() && now->is_sequence()) {
+        for (std::size_t i = 0; i < old.items.size(); ++i)
+            find_changes(old.items[i], i < now->items.size() ? &now->items[i] : nullptr, path + "[" + std::to_string(i) + "]", out);
+    } else if (flow_text(old) != flow_text(*now)) {
+        out.push_back(path);
+    }
+}
+
 }  // namespace
 
 // ---- rapid-review.yaml ----
@@ -107,6 +161,7 @@ model::RapidReview parse_rapid_review(std::string_view text, const std::string& 
     r.national_importance_note = m.text("national_importance_note", Need::optional);
     r.sign_off = read_partners(m, "sign_off", Need::optional);
     r.sent_to_panel = m.date("sent_to_panel", Need::optional);
+    r.amendments = read_amendments(m);
     r.extra = m.extras();
     return r;
 }
@@ -138,6 +193,7 @@ std::string format_rapid_review(const model::RapidReview& r) {
     w.optional_text("national_importance_note", r.national_importance_note);
     write_partners(w, "sign_off", r.sign_off);
     w.optional_date("sent_to_panel", r.sent_to_panel);
+    write_amendments(w, r.amendments);
     w.extras(r.extra);
     return w.str();
 }
@@ -166,15 +222,7 @@ model::Decision parse_decision(std::string_view text, const std::string& file, D
     x.informed_panel = informed.date("panel", Need::optional);
     x.informed_ofsted = informed.date("ofsted", Need::optional);
     x.informed_dfe = informed.date("dfe", Need::optional);
-    for (auto& item : m.map_list("amendments", Need::optional)) {
-        model::Amendment a;
-        a.date = item.date("date", Need::required).value_or(calendar::Date{});
-        a.reason = item.text("reason", Need::required);
-        MapReader previous = item.map("previous", Need::required);
-        for (const auto& [key, field] : previous.entries()) a.previous.emplace_back(key, flow_text(*field.node));
-        a.extra = item.extras();
-        x.amendments.push_back(std::move(a));
-    }
+    x.amendments = read_amendments(m);
     x.extra = m.extras();
     return x;
 }
@@ -209,19 +257,7 @@ std::string format_decision(const model::Decision& x) {
         w.optional_date("dfe", x.informed_dfe);
         w.end_map();
     }
-    if (!x.amendments.empty()) {
-        w.begin_list("amendments");
-        for (const auto& a : x.amendments) {
-            w.begin_item();
-            w.date("date", a.date);
-            w.text("reason", a.reason);
-            w.begin_map("previous");
-            w.extras(a.previous);  // earlier values, already YAML text
-            w.end_map();
-            w.extras(a.extra);
-        }
-        w.end_list();
-    }
+    write_amendments(w, x.amendments);
     w.extras(x.extra);
     return w.str();
 }
@@ -258,6 +294,7 @@ model::Publication parse_publication(std::string_view text, const std::string& f
     // Derived by the rules engine (keep-available) and rewritten by every publish-check write; kept
     // as read so that a file round-trips, never used to count.
     p.available_until = m.date("available_until", Need::optional);
+    p.amendments = read_amendments(m);
     p.extra = m.extras();
     return p;
 }
@@ -294,8 +331,27 @@ std::string format_publication(const model::Publication& p) {
     w.boolean("national", p.national);
     // Computed by the rules engine (keep-available) before a write; a reader's convenience only.
     w.optional_date("available_until", p.available_until);
+    write_amendments(w, p.amendments);
     w.extras(p.extra);
     return w.str();
+}
+
+// ---- amendments ----
+
+std::vector<std::string> changed_recorded_values(std::string_view before, std::string_view after, std::string_view blank,
+                                                 const std::vector<std::string>& ignored) {
+    const DocNode old_root = parse_document(before, "");
+    const DocNode new_root = parse_document(after, "");
+    const DocNode blank_root = parse_document(blank, "");
+    std::vector<std::string> changed;
+    for (const auto& [key, value] : old_root.entries) {
+        if (std::find(ignored.begin(), ignored.end(), key.scalar) != ignored.end()) continue;
+        // A value every new record holds (national_importance: false) is no answer yet.
+        const DocNode* as_new = blank_root.find(key.scalar);
+        if (as_new && flow_text(*as_new) == flow_text(value)) continue;
+        find_changes(value, new_root.find(key.scalar), key.scalar, changed);
+    }
+    return changed;
 }
 
 // ---- actions.yaml ----

@@ -5,10 +5,30 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <utility>
 
 namespace cspr::store {
 
 namespace {
+
+// YAML 1.1 readers (PyYAML) take a raw U+0085, U+2028 or U+2029 for a line break, even inside
+// quotes, and refuse the other C1 controls (U+0080 to U+009F): each needs an escape to read back
+// as itself everywhere. The escape for the character starting at s[i], with its length in bytes;
+// empty when it needs none.
+std::pair<std::string, std::size_t> unicode_escape(std::string_view s, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
+    if (byte(0) == 0xC2 && byte(1) >= 0x80 && byte(1) <= 0x9F)
+        return {byte(1) == 0x85 ? "\\N" : fmt::format("\\x{:02x}", byte(1)), 2};
+    if (byte(0) == 0xE2 && byte(1) == 0x80 && (byte(2) == 0xA8 || byte(2) == 0xA9))
+        return {byte(2) == 0xA8 ? "\\L" : "\\P", 3};
+    return {"", 0};
+}
+
+bool needs_unicode_escape(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (unicode_escape(s, i).second > 0) return true;
+    return false;
+}
 
 // Words YAML 1.1 reads as booleans or null, in any case.
 bool is_reserved_word(std::string_view s) {
@@ -26,6 +46,7 @@ bool plain_is_safe(std::string_view s) {
         return false;
     if (s.back() == ' ' || s.back() == ':') return false;
     if (s.find(": ") != std::string_view::npos || s.find(" #") != std::string_view::npos) return false;
+    if (needs_unicode_escape(s)) return false;
     return std::all_of(s.begin(), s.end(), [](char ch) {
         const auto c = static_cast<unsigned char>(ch);
         return c >= 0x80 || std::isalnum(c) || std::string_view(" _.,'()/&+-@;:?!%=").find(ch) != std::string_view::npos;
@@ -36,8 +57,14 @@ bool plain_is_safe(std::string_view s) {
 
 std::string yaml_quoted(std::string_view s) {
     std::string out = "\"";
-    for (char ch : s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char ch = s[i];
         const auto c = static_cast<unsigned char>(ch);
+        if (const auto [escape, length] = unicode_escape(s, i); length > 0) {
+            out += escape;
+            i += length - 1;
+            continue;
+        }
         switch (ch) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -57,6 +84,7 @@ namespace {
 // line (the indentation would be misread), trailing spaces, or control characters.
 bool block_is_safe(std::string_view s) {
     if (s.find('\n') == std::string_view::npos || s.front() == ' ' || s.front() == '\n') return false;
+    if (needs_unicode_escape(s)) return false;
     for (std::size_t i = 0; i < s.size(); ++i) {
         const auto c = static_cast<unsigned char>(s[i]);
         if ((c < 0x20 && c != '\n') || c == 0x7f) return false;

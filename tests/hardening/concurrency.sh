@@ -36,7 +36,7 @@ message=$(CSPR_LOCK_WAIT=0.5 "$cspr" --as-of 2025-12-01 refer NDSCP-2025-007 --c
 code=$?
 wait "$holder"
 check "a blocked writer exits 2" '[ "$code" -eq 2 ]'
-check "and names the case and the process (got: $message)" '[[ "$message" == "cspr: case NDSCP-2025-007 is being written by process "*"; waited 0 s (CSPR_LOCK_WAIT sets how long)" ]]'
+check "and names the case and the process (got: $message)" '[[ "$message" == "cspr: case NDSCP-2025-007 is being written by process "*"; waited 0.5 s (CSPR_LOCK_WAIT sets how long)" ]]'
 check "and leaves the file as it was" '[ "$(sha256sum cases/NDSCP-2025-007/referral.yaml)" = "$before" ]'
 
 echo "concurrency: $passed passed, $failed failed"

@@ -7,6 +7,7 @@
 #     lists a file it cannot read as one of its findings (README, tests/golden/bad-input.test);
 #   - the message: ONE line, `cspr: FILE:LINE: ...` (validate: `FILE:LINE: ...` on stdout), naming
 #     the planted file, the line of the hostile content where there is one, and a key word;
+#     `deadlines` adds a second line naming the case it left out, and reports every other case;
 #   - wall time and peak memory (GNU time's %M) under a bound (looser under AddressSanitizer);
 #   - that nothing on disk changed: the case folder, the planted file itself, $HOME and
 #     $XDG_DATA_HOME are byte-identical before and after each command (no temporary file left).
@@ -23,6 +24,7 @@ unset CSPR_CASES
 # both point into the temporary folder, so that the test can see that a refused import wrote nothing.
 export HOME="$work/home" XDG_DATA_HOME="$work/xdg"
 mkdir -p "$HOME" "$XDG_DATA_HOME" "$work/inputs" "$work/outside"
+umask 077  # copies as cspr makes case folders (0600, 0700): validate reports modes more open than that
 cp -r "$source/cases-example" "$work/cases"
 cd "$work/cases" || exit 2
 passed=0 failed=0 known_seen=0
@@ -150,6 +152,23 @@ refused() {
   check_bounds "$input" "$command"
 }
 
+# left_out INPUT DIR FILE LINES KEYWORD ARGS...: `cspr ARGS` (deadlines) reports every other case,
+# exits 2, and says on stderr, in two lines, what it could not read and which case it left out.
+left_out() {
+  local input=$1 dir=$2 file=$3 lines=$4 keyword=$5
+  shift 5
+  local command="cspr $*"
+  run "$dir" "$@"
+  [ "$rc" -eq 2 ]
+  check "$input" exit $? "$command: expected exit 2, got $rc"
+  ! grep -q NDSCP-2025-001 <<<"$out" && grep -q NDSCP-2025-002 <<<"$out"
+  check "$input" stdout $? "$command: expected every other case and not NDSCP-2025-001 on stdout, got: $(show_text "$out")"
+  check_message "$input" "$command" "$(head -n 1 <<<"$err")" "cspr: " "$file" "$lines" "$keyword"
+  [ "$(tail -n +2 <<<"$err")" = "$(tail -n +2 <<<"$err" | head -n 1)" ] && [[ $(tail -n +2 <<<"$err") == "cspr: left out of this report: NDSCP-2025-001"* ]]
+  check "$input" left-out $? "$command: expected a second line naming the case left out, got: $(show_text "$err")"
+  check_bounds "$input" "$command"
+}
+
 # validate_finds INPUT FILE LINES KEYWORD: `cspr validate` lists the file as its one finding
 # (stdout `FILE:LINE: ...`, the count on stderr) and exits 1.
 validate_finds() {
@@ -264,7 +283,7 @@ while IFS=$'\t' read -r input file lines keyword; do
   else
     validate_finds "$input" "$file" "$lines" "$keyword"
     refused "$input" "$work/cases" "$file" "$lines" "$keyword" show NDSCP-2025-001
-    refused "$input" "$work/cases" "$file" "$lines" "$keyword" --as-of 2026-01-15 deadlines
+    left_out "$input" "$work/cases" "$file" "$lines" "$keyword" --as-of 2026-01-15 deadlines
   fi
   restore "$file"
 done < "$work/manifest"

@@ -57,7 +57,7 @@ before=$(state)
 message=$(add NDSCP-2025-002 "Past the index lock" "${identity[@]}" CSPR_LOCK_WAIT=0.5 2>&1)
 code=$?
 check "index.lock held past the wait: exit 2 (got $code)" '[ "$code" -eq 2 ]'
-check "index.lock held past the wait: the message names it (got: $message)" '[[ "$message" == *"index.lock"*"waited 0 s"* ]]'
+check "index.lock held past the wait: the message names it (got: $message)" '[[ "$message" == *"index.lock"*"waited 0.5 s"* ]]'
 check "index.lock held past the wait: nothing changed" '[ "$(state)" = "$before" ]'
 rm -f .git/index.lock
 
