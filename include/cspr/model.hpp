@@ -6,6 +6,7 @@
 #include <chrono>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -24,9 +25,62 @@ using Extras = std::vector<std::pair<std::string, std::string>>;
 
 inline constexpr int kSchemaVersion = 1;
 
+// ---- spellings -----------------------------------------------------------------------------------
+
+// How each enumeration is spelt in files and options, in the enumeration's order: declared once here,
+// and used by the reader, the writer, the schemas, the docs, the options and their messages.
+template <class E>
+struct Spelling;
+template <class E>
+concept Spelled = requires { Spelling<E>::names(); };
+
+template <Spelled E>
+std::string_view name_of(E e) {
+    return Spelling<E>::names()[static_cast<std::size_t>(e)];
+}
+template <Spelled E>
+std::optional<E> from_name(std::string_view name) {
+    const auto names = Spelling<E>::names();
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == name) return static_cast<E>(i);
+    return std::nullopt;
+}
+// "a, b, c": the spellings for a message such as "is not one of a, b, c".
+template <Spelled E>
+std::string one_of() {
+    std::string out;
+    for (std::string_view n : Spelling<E>::names()) out.append(out.empty() ? "" : ", ").append(n);
+    return out;
+}
+
+// "a, b, c or d": the spellings as a sentence, for help text.
+template <Spelled E>
+std::string either() {
+    const auto names = Spelling<E>::names();
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        out.append(i == 0 ? "" : i + 1 == names.size() ? " or " : ", ").append(names[i]);
+    return out;
+}
+
+#define CSPR_SPELLING(Enum, ...)                                                          \
+    template <>                                                                           \
+    struct Spelling<Enum> {                                                               \
+        static std::span<const std::string_view> names() {                                \
+            static constexpr std::string_view kNames[] = {__VA_ARGS__};                   \
+            return kNames;                                                                \
+        }                                                                                 \
+    }
+
+template <>
+struct Spelling<calendar::Region> {
+    static std::span<const std::string_view> names();  // calendar::region_name of each region
+};
+
 // ---- cspr.yaml -----------------------------------------------------------------------------------
 
 enum class Unit { working_days, calendar_days, hours, months, years };
+CSPR_SPELLING(Unit, "working-days", "calendar-days", "hours", "months", "years");
 std::string_view unit_name(Unit u);  // "working-days", ...
 std::optional<Unit> unit_from_name(std::string_view name);
 
@@ -64,6 +118,7 @@ struct Config {
 // ---- referral.yaml -------------------------------------------------------------------------------
 
 enum class CpPlan { current, previous, never, unknown };
+CSPR_SPELLING(CpPlan, "current", "previous", "never", "unknown");
 std::string_view cp_plan_name(CpPlan p);
 std::optional<CpPlan> cp_plan_from_name(std::string_view name);
 
@@ -128,6 +183,9 @@ struct Referral {
 enum class AbuseOrNeglect { known, suspected, no };
 enum class Harm { died, seriously_harmed, neither };
 enum class Location { in_area, resident_harmed_outside_england, neither };
+CSPR_SPELLING(AbuseOrNeglect, "known", "suspected", "no");
+CSPR_SPELLING(Harm, "died", "seriously-harmed", "neither");
+CSPR_SPELLING(Location, "in-area", "resident-harmed-outside-england", "neither");
 std::string_view abuse_name(AbuseOrNeglect a);
 std::string_view harm_name(Harm h);
 std::string_view location_name(Location l);
@@ -162,6 +220,7 @@ struct Notification {
     std::vector<std::string> reasons;
     std::vector<RecipientRecord> recipients;
     std::string not_notifiable_route;
+    std::string late_reason;  // why the Panel was told late, when it was (free text)
     Extras extra;
     friend bool operator==(const Notification&, const Notification&) = default;
 };
@@ -179,9 +238,10 @@ enum class Route {
     other_learning,
     no_further_action
 };
+CSPR_SPELLING(Route, "local-cspr", "national-review", "single-agency-review", "single-agency-audit", "multi-agency-audit",
+              "positive-learning-review", "other-learning", "no-further-action");
 std::string_view route_name(Route r);  // "local-cspr", ...
 std::optional<Route> route_from_name(std::string_view name);
-std::string_view route_names();        // all, comma-separated, for messages
 
 struct AgencyReturn {
     std::string agency;
@@ -201,6 +261,7 @@ struct PartnerSign {
 
 // The three safeguarding partners (Children Act 2004 s16E): local authority, police, ICB.
 enum class Partner { local_authority, police, icb };
+CSPR_SPELLING(Partner, "local_authority", "police", "icb");
 inline constexpr std::array kPartners = {Partner::local_authority, Partner::police, Partner::icb};
 std::string_view partner_key(Partner p);   // "local_authority", "police", "icb"
 std::optional<Partner> partner_from_name(std::string_view name);  // also accepts "local-authority", "la"
@@ -282,6 +343,7 @@ struct Decision {
 // ---- publication.yaml ----------------------------------------------------------------------------
 
 enum class DelayReason { criminal_investigation, inquest, prosecution, other };
+CSPR_SPELLING(DelayReason, "criminal-investigation", "inquest", "prosecution", "other");
 std::string_view delay_name(DelayReason d);
 std::optional<DelayReason> delay_from_name(std::string_view name);
 
@@ -315,6 +377,7 @@ struct Publication {
 // ---- actions.yaml --------------------------------------------------------------------------------
 
 enum class ActionStatus { open, in_progress, done, dropped };
+CSPR_SPELLING(ActionStatus, "open", "in-progress", "done", "dropped");
 std::string_view action_status_name(ActionStatus s);
 std::optional<ActionStatus> action_status_from_name(std::string_view name);
 

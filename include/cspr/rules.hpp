@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cspr/calendar.hpp"
+#include "cspr/fields.hpp"
 #include "cspr/model.hpp"
 
 namespace cspr::rules {
@@ -125,6 +126,9 @@ struct Recipient {
 // Every recipient id cspr knows, with its rule and a description.
 std::span<const Recipient> recipients();
 const Recipient* find_recipient(std::string_view id);
+
+// The names the field tables leave to the rules: "recipient", "rule" (a recipient's), "ruleId" (any).
+model::Choices field_choices();
 
 struct NotificationDecision {
     bool notifiable = false;

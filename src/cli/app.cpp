@@ -34,6 +34,7 @@ constexpr Command kCommands[] = {
     {"rules", "The table of timescales, with sources", setup_rules, {"table", "markdown"}},
     {"doctor", "Remove what an interrupted write left behind (temporary files, empty case folders)", setup_doctor},
     {"dev-generate", "", setup_dev_generate},
+    {"dev-fields", "", setup_dev_fields},
     {"calendar", "UK working-day calendar: holidays, add, between, is-working-day, import", setup_calendar, {},
      calendar_commands},
 };

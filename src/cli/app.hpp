@@ -104,6 +104,7 @@ void setup_rules(CLI::App& sub, Context& ctx);
 void setup_deadlines(CLI::App& sub, Context& ctx);
 void setup_stats(CLI::App& sub, Context& ctx);
 void setup_dev_generate(CLI::App& sub, Context& ctx);
+void setup_dev_fields(CLI::App& sub, Context& ctx);
 void setup_doctor(CLI::App& sub, Context& ctx);
 void setup_rapid_review(CLI::App& sub, Context& ctx);
 void setup_decide(CLI::App& sub, Context& ctx);

@@ -20,7 +20,7 @@ struct ActionsArgs {
 
 model::ActionStatus require_status(const std::string& text) {
     if (const auto s = model::action_status_from_name(text)) return *s;
-    throw Error("'" + text + "' is not one of open, in-progress, done, dropped", {.field = "--status"});
+    throw Error("'" + text + "' is not one of " + model::one_of<model::ActionStatus>(), {.field = "--status"});
 }
 
 // Text an action needs (what it carries out, who owns it): empty or only spaces says nothing.
@@ -196,7 +196,7 @@ void setup_actions(CLI::App& sub, Context& ctx) {
     sub.add_option("--update", a->update, "The action to change, e.g. R1");
     sub.add_option("--owner", a->owner, "The agency responsible");
     sub.add_option("--due", a->due, "When it is due, YYYY-MM-DD");
-    sub.add_option("--status", a->status, "open, in-progress, done or dropped");
+    sub.add_option("--status", a->status, model::either<model::ActionStatus>());
     sub.add_option("--completed", a->completed, "When it was done, YYYY-MM-DD");
     sub.add_option("--evidence", a->evidence, "The evidence that it was done");
     sub.add_option("--reason", a->reason, "Why the due date moves or the action is dropped (required for both; kept in its history)");

@@ -6,6 +6,7 @@
 
 #include "amend.hpp"
 #include "app.hpp"
+#include "cspr/field_docs.hpp"
 
 namespace cspr::cli {
 
@@ -19,50 +20,12 @@ struct DecideArgs {
     std::vector<std::string> informed;
 };
 
-constexpr std::string_view kTemplate = R"(# Decision record (cspr decide ID --from FILE). Every criterion and circumstance needs an answer and a note.
-date: "YYYY-MM-DD"
-outcome: local-cspr               # local-cspr, national-review, single-agency-review, single-agency-audit,
-                                  # multi-agency-audit, positive-learning-review, other-learning, no-further-action
-criteria:                         # whether the case highlights or may highlight...
-  improvements_needed:            # improvements needed, including ones identified before
-    applies: false
-    note: ""
-  recurrent_themes:               # recurrent themes in safeguarding children
-    applies: false
-    note: ""
-  multi_agency_concerns:          # concerns about two or more organisations working together
-    applies: false
-    note: ""
-  panel_considered:               # the Panel considered it and concluded a local review may be more appropriate
-    applies: false
-    note: ""
-circumstances:                    # the partners have regard to whether...
-  single_agency_concern:          # there is concern about the actions of a single agency
-    applies: false
-    note: ""
-  no_agency_involvement:          # there was no agency involvement, and that gives cause for concern
-    applies: false
-    note: ""
-  cross_boundary:                 # more than one LA, police area or ICB involved, including families moving
-    applies: false
-    note: ""
-  institutional_setting:          # an institutional setting
-    applies: false
-    note: ""
-rationale: |
-  Why the partners decided as they did (required; it is told to the family).
-decided_by:
-  local_authority: {name: ""}
-  police: {name: ""}
-  icb: {name: ""}
-unanimous: true
-family_told: "YYYY-MM-DD"         # when the family was told the decision; delete if not yet
-family_note: How the family was told, or why not.
-reviewers:                        # for a local review, once commissioned: who, and their conflict-of-interest
-  - name: ""                      # declaration. Leave the list out until a reviewer is commissioned (no
-    conflict_of_interest: ""      # placeholder), then add one with --reviewer: the Panel, Ofsted and DfE are
-                                  # told "with the reviewer's name"
-)";
+// The --template form, made from the field tables (store/form_template.cpp); --from refuses a form
+// that still holds what it leaves to be filled in.
+const std::string& blank_form() {
+    static const std::string text = store::form_template(*model::find_file_kind("decision"));
+    return text;
+}
 
 std::optional<calendar::Date>* informed_slot(model::Decision& d, const std::string& body) {
     if (body == "panel") return &d.informed_panel;
@@ -77,7 +40,7 @@ void apply_options(model::Decision& d, const DecideArgs& a, calendar::Date today
     if (a.date) d.date = calendar::require_iso_date(*a.date, "--date");
     if (a.outcome) {
         const auto route = model::route_from_name(*a.outcome);
-        if (!route) throw Error("'" + *a.outcome + "' is not one of " + std::string(model::route_names()), {.field = "--outcome"});
+        if (!route) throw Error("'" + *a.outcome + "' is not one of " + model::one_of<model::Route>(), {.field = "--outcome"});
         d.outcome = *route;
     }
     if (a.rationale) d.rationale = *a.rationale;
@@ -139,7 +102,7 @@ void print_summary(Context& ctx, const store::CaseFolder& folder, const model::C
 
 void run_decide(Context& ctx, const DecideArgs& a) {
     if (a.print_template) {
-        ctx.out << kTemplate;
+        ctx.out << blank_form();
         return;
     }
     const auto folder = ctx.open_folder();
@@ -151,7 +114,7 @@ void run_decide(Context& ctx, const DecideArgs& a) {
     std::optional<Form> form;  // its problems are collected and reported together, below
     if (a.from) {
         if (before && !a.amendment.amend) throw Error("already recorded in decision.yaml; changing a decision takes --amend --reason TEXT", {.field = "--from"});
-        form = read_form(*a.from, kTemplate);
+        form = read_form(*a.from, blank_form());
         c.decision = store::parse_decision(form->text, form->path, form->problems, true);
         if (before) {
             c.decision->amendments = before->amendments;

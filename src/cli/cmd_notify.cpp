@@ -12,16 +12,15 @@ namespace {
 
 struct NotifyArgs {
     std::string id;
-    std::optional<std::string> aware, abuse, harm, where, looked_after, care_leaver, route;
+    std::optional<std::string> aware, abuse, harm, where, looked_after, care_leaver, route, late_reason;
     std::vector<std::string> sent;
 };
 
-template <typename Enum>
-Enum require_choice(const std::optional<std::string>& value, std::string_view option,
-                    std::optional<Enum> (*from_name)(std::string_view), std::string_view allowed) {
-    if (!value) throw Error(std::string("required to record the notification test; one of ") + std::string(allowed), {.field = std::string(option)});
-    if (auto e = from_name(*value)) return *e;
-    throw Error("'" + *value + "' is not one of " + std::string(allowed), {.field = std::string(option)});
+template <model::Spelled Enum>
+Enum require_choice(const std::optional<std::string>& value, std::string_view option) {
+    if (!value) throw Error("required to record the notification test; one of " + model::one_of<Enum>(), {.field = std::string(option)});
+    if (auto e = model::from_name<Enum>(*value)) return *e;
+    throw Error("'" + *value + "' is not one of " + model::one_of<Enum>(), {.field = std::string(option)});
 }
 
 model::Notification new_notification(const NotifyArgs& a) {
@@ -29,10 +28,9 @@ model::Notification new_notification(const NotifyArgs& a) {
     model::Notification n;
     n.id = a.id;
     n.aware = calendar::require_iso_date(*a.aware, "--aware");
-    n.test.abuse_or_neglect = require_choice<model::AbuseOrNeglect>(a.abuse, "--abuse", model::abuse_from_name, "known, suspected, no");
-    n.test.harm = require_choice<model::Harm>(a.harm, "--harm", model::harm_from_name, "died, seriously-harmed, neither");
-    n.test.location = require_choice<model::Location>(a.where, "--where", model::location_from_name,
-                                                      "in-area, resident-harmed-outside-england, neither");
+    n.test.abuse_or_neglect = require_choice<model::AbuseOrNeglect>(a.abuse, "--abuse");
+    n.test.harm = require_choice<model::Harm>(a.harm, "--harm");
+    n.test.location = require_choice<model::Location>(a.where, "--where");
     if (!a.looked_after) throw Error("required to record the notification test; yes or no", {.field = "--looked-after"});
     n.test.looked_after = require_yes_no(*a.looked_after, "--looked-after");
     n.test.care_leaver = a.care_leaver ? require_yes_no(*a.care_leaver, "--care-leaver") : false;
@@ -102,11 +100,14 @@ void run_notify(Context& ctx, const NotifyArgs& a) {
         throw Error("record the notification test first (--aware, --abuse, --harm, --where, --looked-after)", {.field = "--sent"});
     if (!c.notification && !answers_given)
         throw Error("nothing to record: give the test's answers, or --sent RECIPIENT=DATE", {.field = "ID"});
+    if (a.late_reason && a.late_reason->find_first_not_of(" \t") == std::string::npos)
+        throw Error("must not be blank: say why the Panel was told late", {.field = "--late-reason"});
     if (!c.notification) c.notification = new_notification(a);
     else if (a.route) c.notification->not_notifiable_route = *a.route;
     if (a.route && c.notification->notifiable)
         throw Error("a route is recorded for a case that is not notifiable; this one is notified to the Panel", {.field = "--route"});
     for (const auto& s : a.sent) apply_sent(*c.notification, s, ctx.today());
+    if (a.late_reason) c.notification->late_reason = *a.late_reason;
     refuse_case_problems(folder, c, store::kNotificationFile, ctx.today());
     const auto repository_lock = ctx.require_commit_possible(folder);  // held until committed
     const auto path = store::existing_case_path(folder, a.id) / store::kNotificationFile;
@@ -126,13 +127,14 @@ void setup_notify(CLI::App& sub, Context& ctx) {
     auto a = std::make_shared<NotifyArgs>();
     sub.add_option("ID", a->id, "The case, e.g. NDSCP-2025-001")->required();
     sub.add_option("--aware", a->aware, "The day the local authority became aware of the incident (day 0)");
-    sub.add_option("--abuse", a->abuse, "Abuse or neglect: known, suspected or no");
-    sub.add_option("--harm", a->harm, "The child: died, seriously-harmed or neither");
-    sub.add_option("--where", a->where, "in-area, resident-harmed-outside-england or neither (s16C(1)(a), (b))");
+    sub.add_option("--abuse", a->abuse, "Abuse or neglect: " + model::either<model::AbuseOrNeglect>());
+    sub.add_option("--harm", a->harm, "The child: " + model::either<model::Harm>());
+    sub.add_option("--where", a->where, model::either<model::Location>() + " (s16C(1)(a), (b))");
     sub.add_option("--looked-after", a->looked_after, "The child was looked after: yes or no");
     sub.add_option("--care-leaver", a->care_leaver, "A care leaver (to age 24) died: yes or no (default no)");
     sub.add_option("--route", a->route, "For a case that is not notifiable: the route it goes on to");
     sub.add_option("--sent", a->sent, "RECIPIENT=DATE: when a recipient was told (repeat)");
+    sub.add_option("--late-reason", a->late_reason, "Why the Panel was told late (free text, kept in the file)");
     add_commit_flag(sub, ctx);
     add_examples(sub, R"(  cspr notify NDSCP-2025-001 --aware 2025-03-04 --abuse suspected --harm died \
       --where in-area --looked-after no

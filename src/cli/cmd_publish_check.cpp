@@ -66,7 +66,7 @@ void apply_options(model::Publication& p, const PublishArgs& a) {
     }
     if (a.delay) {
         const auto reason = model::delay_from_name(*a.delay);
-        if (!reason) throw Error("'" + *a.delay + "' is not one of criminal-investigation, inquest, prosecution, other", {.field = "--delay"});
+        if (!reason) throw Error("'" + *a.delay + "' is not one of " + model::one_of<model::DelayReason>(), {.field = "--delay"});
         if (!p.delay) p.delay = model::Delay{};
         p.delay->reason = *reason;
     }
@@ -238,7 +238,7 @@ void setup_publish_check(CLI::App& sub, Context& ctx) {
     sub.add_option("--publish-on", a->publish_on, "The proposed publication date");
     sub.add_flag("--plan", a->plan, "Record --publish-on as the planned date (starts the 7-working-day clock)");
     sub.add_option("--copy-sent", a->copies, "BODY=DATE: the report sent to panel, secretary-of-state or ofsted (repeat)");
-    sub.add_option("--delay", a->delay, "Other proceedings delay publication: criminal-investigation, inquest, prosecution, other");
+    sub.add_option("--delay", a->delay, "Other proceedings delay publication: " + model::one_of<model::DelayReason>());
     sub.add_option("--delay-note", a->delay_note, "About the delay");
     sub.add_option("--delay-told", a->delay_told, "When the Panel and the Secretary of State were told of the delay");
     sub.add_flag("--not-full", a->not_full, "Only the improvements information will be published");

@@ -6,6 +6,7 @@
 
 #include "amend.hpp"
 #include "app.hpp"
+#include "cspr/field_docs.hpp"
 
 namespace cspr::cli {
 
@@ -20,30 +21,12 @@ struct RapidReviewArgs {
     std::vector<std::string> requested, returned, summaries, signs;
 };
 
-constexpr std::string_view kTemplate = R"(# Rapid review record (cspr rapid-review ID --from FILE). Dates are YYYY-MM-DD.
-returns:                          # information-gathering returns, one per agency
-  - agency: Northdale Police
-    requested: "YYYY-MM-DD"
-    returned: "YYYY-MM-DD"
-    summary: What the agency knew of the child and family.
-meeting: "YYYY-MM-DD"
-facts: |
-  The facts of the case as the partners established them.
-immediate_actions: |
-  Actions already taken to keep children safe.
-learning_shared: |
-  Learning identified and shared now.
-potential_for_improvement: |
-  The potential for identifying improvements.
-recommended_route: local-cspr     # local-cspr, national-review, single-agency-review, single-agency-audit,
-                                  # multi-agency-audit, positive-learning-review, other-learning, no-further-action
-national_importance: false        # may the case raise issues complex or of national importance?
-national_importance_note: ""
-sign_off:                         # complete only when all three partners have signed
-  local_authority: {}             # {name: Dana Fabricated, date: "YYYY-MM-DD"}
-  police: {}
-  icb: {}
-)";
+// The --template form, made from the field tables (store/form_template.cpp); --from refuses a form
+// that still holds what it leaves to be filled in.
+const std::string& blank_form() {
+    static const std::string text = store::form_template(*model::find_file_kind("rapid-review"));
+    return text;
+}
 
 model::AgencyReturn& agency_return(model::RapidReview& r, const std::string& agency) {
     for (auto& a : r.returns)
@@ -85,7 +68,7 @@ void apply_options(model::RapidReview& r, const RapidReviewArgs& a) {
     if (a.improvement) r.potential_for_improvement = *a.improvement;
     if (a.route) {
         const auto route = model::route_from_name(*a.route);
-        if (!route) throw Error("'" + *a.route + "' is not one of " + std::string(model::route_names()), {.field = "--route"});
+        if (!route) throw Error("'" + *a.route + "' is not one of " + model::one_of<model::Route>(), {.field = "--route"});
         r.recommended_route = route;
     }
     if (a.national) r.national_importance = require_yes_no(*a.national, "--national-importance");
@@ -128,7 +111,7 @@ void print_summary(Context& ctx, const store::CaseFolder& folder, const model::C
 
 void run_rapid_review(Context& ctx, const RapidReviewArgs& a) {
     if (a.print_template) {
-        ctx.out << kTemplate;
+        ctx.out << blank_form();
         return;
     }
     const auto folder = ctx.open_folder();
@@ -139,7 +122,7 @@ void run_rapid_review(Context& ctx, const RapidReviewArgs& a) {
     const std::optional<model::RapidReview> before = c.rapid_review;
     std::optional<Form> form;  // its problems are collected and reported together (forms.cpp)
     if (a.from) {
-        form = read_form(*a.from, kTemplate);
+        form = read_form(*a.from, blank_form());
         c.rapid_review = store::parse_rapid_review(form->text, form->path, form->problems, true);
         if (before) c.rapid_review->amendments = before->amendments;  // a form is not a way to lose them
     } else if (!c.rapid_review) {

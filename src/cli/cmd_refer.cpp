@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app.hpp"
+#include "cspr/field_docs.hpp"
 
 namespace cspr::cli {
 
@@ -19,60 +20,12 @@ struct ReferArgs {
     bool again = false;
 };
 
-constexpr std::string_view kTemplate = R"(# Referral form for a child safeguarding practice review (cspr refer --from FILE).
-# Fill in what is known now; do not delay the referral for what is not. Dates are YYYY-MM-DD,
-# date-times YYYY-MM-DDTHH:MM in London time. All data in this form is personal: keep it in the case folder.
-received: "YYYY-MM-DDTHH:MM"      # when the referral was made (starts the 48-hour confirmation clock)
-referrer:
-  name:
-  agency:
-  role:
-  contact:                        # email, address or phone
-child:
-  name:
-  date_of_birth:                  # YYYY-MM-DD, if known
-  date_of_death:                  # only if the child died
-  incident_date:                  # date of the critical incident
-  home_address:
-  ethnicity:
-  faith:
-  disability:
-  child_protection_plan: unknown  # current, previous, never or unknown
-  looked_after: false
-  whereabouts:                    # at the time of the incident
-  carer:                          # at the time of the incident
-family: []                        # family members and significant others, one entry each, e.g.
-#  - name: Jo Example
-#    relationship: mother
-#    date_of_birth: "YYYY-MM-DD"
-#    address: ...
-#    legal_status: ...            # and any current criminal proceedings
-#    ethnicity: ...
-agencies: []                      # other agencies involved, e.g.
-#  - name: Pat Sample
-#    agency: Northdale Health Visiting
-#    contact: ...
-#    still_involved: true
-criteria:                         # every criterion that applies; delete the others
-  # must be notified:
-  - died-abuse-neglect            # died (incl. suspected suicide), abuse or neglect known or suspected
-  - died-custody                  # died in custody, on remand, after sentence, YOI, STC, secure home, MCA 2005
-  - life-threatening-injury       # potentially life-threatening injury or serious, permanent impairment
-  - serious-sexual-abuse
-  - serious-offence-by-child      # the child perpetrated a particularly serious offence
-  # consider referring:
-  - risk-not-recognised           # risk of significant harm not recognised, shared or acted on
-  - institutional-setting
-  - looked-after-abuse            # abused or neglected while looked after
-  - died-absent                   # died while absent or run away from home or care
-  - concerns-not-taken-seriously  # an agency's concerns not taken seriously by another
-  - procedure-failings            # failings in local safeguarding procedures beyond this case
-  - cp-plan                       # subject of a child protection plan, now or before
-  - protocols-need-change
-  - national-implications         # national implications, public interest or community issues
-narrative: |
-  Events and circumstances that triggered the referral (not a detailed analysis).
-)";
+// The --template form, made from the field tables (store/form_template.cpp); --from refuses a form
+// that still holds what it leaves to be filled in.
+const std::string& blank_form() {
+    static const std::string text = store::form_template(*model::find_file_kind("referral"));
+    return text;
+}
 
 void require(const std::optional<std::string>& value, std::string_view option) {
     if (!value) throw Error("required (or give the whole form with --from FILE; see --template)", {.field = std::string(option)});
@@ -193,7 +146,7 @@ void record_referral(Context& ctx, const ReferArgs& a) {
     const auto folder = ctx.open_folder();
     model::Case c;
     std::optional<Form> form;
-    if (a.from) form = read_form(*a.from, kTemplate);
+    if (a.from) form = read_form(*a.from, blank_form());
     c.referral = build_referral(a, form ? &*form : nullptr);
     if (form) refuse_form_problems(ctx, *form, folder, c, store::kReferralFile);  // all of them at once
     refuse_case_problems(folder, c, store::kReferralFile, ctx.today());
@@ -261,7 +214,7 @@ The referral must be confirmed in writing within )" + table_timescale("referral-
 timescale: 'cspr rules' gives its source and this folder's figure). The case ID is allocated from
 the year the referral was received.)");
     sub.callback([&ctx, a] {
-        if (a->print_template) ctx.out << kTemplate;
+        if (a->print_template) ctx.out << blank_form();
         else if (a->id) record_confirmation(ctx, *a);
         else record_referral(ctx, *a);
     });

@@ -1,31 +1,12 @@
 // The spellings of every enumeration in the case files, and the referral form's criteria.
 #include <algorithm>
 
+#include "cspr/file_kinds.hpp"
 #include "cspr/model.hpp"
 
 namespace cspr::model {
 
 namespace {
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> lookup(const std::array<std::string_view, N>& names, std::string_view name) {
-    const auto it = std::find(names.begin(), names.end(), name);
-    if (it == names.end()) return std::nullopt;
-    return static_cast<Enum>(it - names.begin());
-}
-
-constexpr std::array<std::string_view, 5> kUnits = {"working-days", "calendar-days", "hours", "months", "years"};
-constexpr std::array<std::string_view, 4> kCpPlans = {"current", "previous", "never", "unknown"};
-constexpr std::array<std::string_view, 3> kAbuse = {"known", "suspected", "no"};
-constexpr std::array<std::string_view, 3> kHarm = {"died", "seriously-harmed", "neither"};
-constexpr std::array<std::string_view, 3> kLocation = {"in-area", "resident-harmed-outside-england", "neither"};
-
-constexpr std::array<std::string_view, 8> kRoutes = {
-    "local-cspr", "national-review", "single-agency-review", "single-agency-audit",
-    "multi-agency-audit", "positive-learning-review", "other-learning", "no-further-action"};
-constexpr std::array<std::string_view, 3> kPartnerKeys = {"local_authority", "police", "icb"};
-constexpr std::array<std::string_view, 4> kDelays = {"criminal-investigation", "inquest", "prosecution", "other"};
-constexpr std::array<std::string_view, 4> kActionStatuses = {"open", "in-progress", "done", "dropped"};
 
 const std::array<Question, 4> kDecisionCriteria = {{
     {"improvements_needed", "highlights or may highlight improvements needed, including ones identified before"},
@@ -71,16 +52,25 @@ const std::array<Criterion, 14> kCriteria = {{
 
 }  // namespace
 
-std::string_view unit_name(Unit u) { return kUnits[static_cast<std::size_t>(u)]; }
-std::optional<Unit> unit_from_name(std::string_view name) { return lookup<Unit>(kUnits, name); }
-std::string_view cp_plan_name(CpPlan p) { return kCpPlans[static_cast<std::size_t>(p)]; }
-std::optional<CpPlan> cp_plan_from_name(std::string_view name) { return lookup<CpPlan>(kCpPlans, name); }
-std::string_view abuse_name(AbuseOrNeglect a) { return kAbuse[static_cast<std::size_t>(a)]; }
-std::string_view harm_name(Harm h) { return kHarm[static_cast<std::size_t>(h)]; }
-std::string_view location_name(Location l) { return kLocation[static_cast<std::size_t>(l)]; }
-std::optional<AbuseOrNeglect> abuse_from_name(std::string_view name) { return lookup<AbuseOrNeglect>(kAbuse, name); }
-std::optional<Harm> harm_from_name(std::string_view name) { return lookup<Harm>(kHarm, name); }
-std::optional<Location> location_from_name(std::string_view name) { return lookup<Location>(kLocation, name); }
+std::span<const std::string_view> Spelling<calendar::Region>::names() {
+    static const auto names = [] {
+        std::array<std::string_view, calendar::kAllRegions.size()> out{};
+        for (std::size_t i = 0; i < out.size(); ++i) out[i] = calendar::region_name(calendar::kAllRegions[i]);
+        return out;
+    }();
+    return names;
+}
+
+std::string_view unit_name(Unit u) { return name_of(u); }
+std::optional<Unit> unit_from_name(std::string_view name) { return from_name<Unit>(name); }
+std::string_view cp_plan_name(CpPlan p) { return name_of(p); }
+std::optional<CpPlan> cp_plan_from_name(std::string_view name) { return from_name<CpPlan>(name); }
+std::string_view abuse_name(AbuseOrNeglect a) { return name_of(a); }
+std::string_view harm_name(Harm h) { return name_of(h); }
+std::string_view location_name(Location l) { return name_of(l); }
+std::optional<AbuseOrNeglect> abuse_from_name(std::string_view name) { return from_name<AbuseOrNeglect>(name); }
+std::optional<Harm> harm_from_name(std::string_view name) { return from_name<Harm>(name); }
+std::optional<Location> location_from_name(std::string_view name) { return from_name<Location>(name); }
 
 const std::array<Criterion, 14>& referral_criteria() { return kCriteria; }
 
@@ -89,23 +79,17 @@ const Criterion* find_criterion(std::string_view id) {
     return it == kCriteria.end() ? nullptr : &*it;
 }
 
-std::string_view route_name(Route r) { return kRoutes[static_cast<std::size_t>(r)]; }
-std::optional<Route> route_from_name(std::string_view name) { return lookup<Route>(kRoutes, name); }
-std::string_view route_names() {
-    return "local-cspr, national-review, single-agency-review, single-agency-audit, multi-agency-audit, "
-           "positive-learning-review, other-learning, no-further-action";
-}
-std::string_view partner_key(Partner p) { return kPartnerKeys[static_cast<std::size_t>(p)]; }
+std::string_view route_name(Route r) { return name_of(r); }
+std::optional<Route> route_from_name(std::string_view name) { return from_name<Route>(name); }
+std::string_view partner_key(Partner p) { return name_of(p); }
 std::optional<Partner> partner_from_name(std::string_view name) {
     if (name == "la" || name == "local-authority") return Partner::local_authority;
-    return lookup<Partner>(kPartnerKeys, name);
+    return from_name<Partner>(name);
 }
-std::string_view delay_name(DelayReason d) { return kDelays[static_cast<std::size_t>(d)]; }
-std::optional<DelayReason> delay_from_name(std::string_view name) { return lookup<DelayReason>(kDelays, name); }
-std::string_view action_status_name(ActionStatus s) { return kActionStatuses[static_cast<std::size_t>(s)]; }
-std::optional<ActionStatus> action_status_from_name(std::string_view name) {
-    return lookup<ActionStatus>(kActionStatuses, name);
-}
+std::string_view delay_name(DelayReason d) { return name_of(d); }
+std::optional<DelayReason> delay_from_name(std::string_view name) { return from_name<DelayReason>(name); }
+std::string_view action_status_name(ActionStatus s) { return name_of(s); }
+std::optional<ActionStatus> action_status_from_name(std::string_view name) { return from_name<ActionStatus>(name); }
 const std::array<Question, 4>& decision_criteria() { return kDecisionCriteria; }
 const std::array<Question, 4>& decision_circumstances() { return kDecisionCircumstances; }
 
@@ -125,6 +109,12 @@ std::string_view current_step(const Case& c) {
     if (c.notification) return c.notification->notifiable ? "notified" : "not notifiable";
     if (c.referral) return "referred";
     return "empty";
+}
+
+const FileKind* find_file_kind(std::string_view name) {
+    for (const FileKind& k : kFileKinds)
+        if (k.name == name) return &k;
+    return nullptr;
 }
 
 }  // namespace cspr::model

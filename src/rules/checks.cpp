@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "cspr/case_dates.hpp"
 #include "cspr/rules.hpp"
 
 namespace cspr::rules {
@@ -240,52 +241,14 @@ std::vector<Problem> case_notes(const model::Case& c) {
     return k.problems;
 }
 
+// The rows marked fact() in the field tables (cspr/field_tables.hpp), in table order.
 std::vector<Problem> future_facts(const model::Case& c, calendar::Date today) {
     Checker k;
-    const auto fact = [&](std::string_view file, const std::string& field, const std::optional<calendar::Date>& d) {
-        if (d && *d > today)
-            k.add(file, field, format_iso_date(*d) + " is after today (" + format_iso_date(today) +
+    model::for_each_date(c, [&](std::string_view file, const std::string& field, calendar::Date d, const model::Meta& meta) {
+        if (meta.is_fact && d > today)
+            k.add(file, field, format_iso_date(d) + " is after today (" + format_iso_date(today) +
                                    "): record what has happened, not what is planned");
-    };
-    if (c.referral) {
-        fact("referral.yaml", "received", calendar::london_date_of(c.referral->received));
-        if (c.referral->confirmed_in_writing) fact("referral.yaml", "confirmed_in_writing", calendar::london_date_of(*c.referral->confirmed_in_writing));
-    }
-    if (c.notification) {
-        fact("notification.yaml", "aware", c.notification->aware);
-        for (std::size_t i = 0; i < c.notification->recipients.size(); ++i)
-            fact("notification.yaml", "recipients[" + std::to_string(i) + "].sent", c.notification->recipients[i].sent);
-    }
-    if (c.rapid_review) {
-        const auto& r = *c.rapid_review;
-        for (std::size_t i = 0; i < r.returns.size(); ++i) {
-            fact("rapid-review.yaml", "returns[" + std::to_string(i) + "].requested", r.returns[i].requested);
-            fact("rapid-review.yaml", "returns[" + std::to_string(i) + "].returned", r.returns[i].returned);
-        }
-        fact("rapid-review.yaml", "meeting", r.meeting);
-        for (model::Partner p : model::kPartners)
-            fact("rapid-review.yaml", "sign_off." + std::string(model::partner_key(p)) + ".date", r.sign_off[static_cast<std::size_t>(p)].date);
-        fact("rapid-review.yaml", "sent_to_panel", r.sent_to_panel);
-    }
-    if (c.decision) {
-        const auto& d = *c.decision;
-        fact("decision.yaml", "date", d.date);
-        fact("decision.yaml", "family_told", d.family_told);
-        fact("decision.yaml", "informed.panel", d.informed_panel);
-        fact("decision.yaml", "informed.ofsted", d.informed_ofsted);
-        fact("decision.yaml", "informed.dfe", d.informed_dfe);
-    }
-    if (c.publication) {
-        const auto& p = *c.publication;
-        fact("publication.yaml", "copies.panel", p.copy_panel);
-        fact("publication.yaml", "copies.secretary_of_state", p.copy_secretary_of_state);
-        fact("publication.yaml", "copies.ofsted", p.copy_ofsted);
-        fact("publication.yaml", "published", p.published);
-        if (p.delay) fact("publication.yaml", "delay.panel_and_sos_told", p.delay->panel_and_sos_told);
-    }
-    if (c.actions)
-        for (std::size_t i = 0; i < c.actions->actions.size(); ++i)
-            fact("actions.yaml", "actions[" + std::to_string(i) + "].completed", c.actions->actions[i].completed);
+    });
     return k.problems;
 }
 

@@ -2,6 +2,8 @@
 // The order of keys here is the order in files, and docs/case-files.md is the specification.
 #include <fmt/format.h>
 
+#include "field_write.hpp"
+#include "length_limits.hpp"
 #include "map_reader.hpp"
 #include "yaml_write.hpp"
 
@@ -10,27 +12,6 @@ namespace cspr::store {
 namespace {
 
 // ---- cspr.yaml ----
-
-// The longest override each unit may have: about a century (a year is taken as 260 working days),
-// far past any timescale a partnership sets, and small enough that no due date leaves what date.h and
-// std::chrono::system_clock can hold. Hours get 60 years only: an hour clock's due instant goes
-// through system_clock, which ends in April 2262, and a referral (whose clock starts at a date-time)
-// may be received as late as 2199.
-struct LengthLimit {
-    long long most;
-    std::string_view about;  // how long that is, when the unit does not say it
-};
-
-LengthLimit length_limit(model::Unit unit) {
-    switch (unit) {
-        case model::Unit::working_days: return {26'000, " (about 100 years)"};
-        case model::Unit::calendar_days: return {36'600, " (about 100 years)"};
-        case model::Unit::hours: return {525'600, " (about 60 years)"};
-        case model::Unit::months: return {1'200, " (about 100 years)"};
-        case model::Unit::years: return {100, ""};
-    }
-    return {0, ""};
-}
 
 Field length_field(const MapReader& m) { return m.field().child("length", m.field().node->find("length")); }
 
@@ -48,66 +29,6 @@ int checked_length(const MapReader& m, long long length, std::optional<model::Un
     return static_cast<int>(length);
 }
 
-model::TimescaleOverride read_override(MapReader& m) {
-    model::TimescaleOverride o;
-    const auto length = m.integer("length", Need::required);
-    if (length && *length < 0) m.report(length_field(m), "must not be negative");
-    const auto unit = m.choice<model::Unit>("unit", Need::required, model::unit_from_name,
-                                            "working-days, calendar-days, hours, months, years");
-    o.unit = unit.value_or(model::Unit::working_days);
-    if (length) o.length = checked_length(m, *length, unit);
-    o.reason = m.text("reason", Need::optional);
-    o.source = m.text("source", Need::optional);
-    o.extra = m.extras();
-    return o;
-}
-
-// An override that is not a mapping (`notify-panel:` with nothing after it, `notify-panel: 5`) is a
-// problem: read as an empty mapping, it would be a silent zero-length timescale.
-bool is_override(const MapReader& timescales, const std::string& rule, const Field& value) {
-    if (value.node->is_map()) return true;
-    Field at = value;
-    if (at.line() == 0)  // an empty value may have no line of its own: point at its key
-        for (const auto& [key, v] : timescales.field().node->entries)
-            if (key.scalar == rule) at = timescales.field().child(rule, &key);
-    timescales.report(at, "expected a mapping with length and unit, e.g. {length: 5, unit: working-days}");
-    return false;
-}
-
-// A mode such as "0640": octal, within `allowed` (owner and group bits only), with all of `required`.
-int read_mode(MapReader& m, const std::string& key, int fallback, int required, int allowed, std::string_view what) {
-    const std::string text = m.text(key, Need::optional);
-    if (text.empty()) return fallback;
-    const Field field = m.field().child(key, m.field().node->find(key));
-    int mode = 0;
-    const bool octal = text.size() >= 3 && text.size() <= 4 &&
-                       std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '7'; });
-    if (octal) mode = std::stoi(text, nullptr, 8);
-    if (!octal || mode > 0777) {
-        m.report(field, fmt::format("'{}' is not a mode; expected octal such as \"{:04o}\"", text, fallback));
-    } else if ((mode & 0007) != 0) {
-        m.report(field, fmt::format("'{}' would give every account on the machine access to {}; give a group "
-                                    "access instead, e.g. \"{:04o}\"", text, what, mode & 0770));
-    } else if ((mode & required) != required || (mode & ~allowed) != 0) {
-        m.report(field, fmt::format("'{}': {} need at least {:04o} and at most {:04o}", text, key, required, allowed));
-    } else {
-        return mode;
-    }
-    return fallback;
-}
-
-model::Permissions read_permissions(MapReader& m) {
-    model::Permissions p;
-    p.files = read_mode(m, "files", p.files, 0600, 0660, "case files");
-    p.folders = read_mode(m, "folders", p.folders, 0700, 0770, "case folders");
-    return p;
-}
-
-bool valid_code(std::string_view code) {
-    return code.size() >= 2 && code.size() <= 12 &&
-           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-}
-
 // ---- cases/ids.yaml ----
 
 // A case's year is the year its referral was received, a date-time cspr reads only from 1900 to 2199
@@ -116,111 +37,6 @@ bool valid_code(std::string_view code) {
 constexpr int kFirstIdYear = 1900;
 constexpr int kLastIdYear = 2199;
 
-// ---- referral.yaml ----
-
-model::Referrer read_referrer(MapReader m) {
-    model::Referrer r{m.text("name", Need::required), m.text("agency", Need::required), m.text("role", Need::required),
-                      m.text("contact", Need::optional), {}};
-    r.extra = m.extras();
-    return r;
-}
-
-model::Child read_child(MapReader m) {
-    model::Child c;
-    c.name = m.text("name", Need::required);
-    c.date_of_birth = m.date("date_of_birth", Need::optional);
-    c.date_of_death = m.date("date_of_death", Need::optional);
-    c.incident_date = m.date("incident_date", Need::required).value_or(calendar::Date{});
-    c.home_address = m.text("home_address", Need::optional);
-    c.ethnicity = m.text("ethnicity", Need::optional);
-    c.faith = m.text("faith", Need::optional);
-    c.disability = m.text("disability", Need::optional);
-    c.child_protection_plan = m.choice<model::CpPlan>("child_protection_plan", Need::required, model::cp_plan_from_name,
-                                                      "current, previous, never, unknown")
-                                  .value_or(model::CpPlan::unknown);
-    c.looked_after = m.boolean("looked_after", Need::required).value_or(false);
-    c.whereabouts = m.text("whereabouts", Need::optional);
-    c.carer = m.text("carer", Need::optional);
-    c.extra = m.extras();
-    return c;
-}
-
-model::FamilyMember read_family_member(MapReader m) {
-    model::FamilyMember f;
-    f.name = m.text("name", Need::required);
-    f.relationship = m.text("relationship", Need::required);
-    f.date_of_birth = m.date("date_of_birth", Need::optional);
-    f.address = m.text("address", Need::optional);
-    f.legal_status = m.text("legal_status", Need::optional);
-    f.ethnicity = m.text("ethnicity", Need::optional);
-    f.extra = m.extras();
-    return f;
-}
-
-model::InvolvedAgency read_agency(MapReader m) {
-    model::InvolvedAgency a;
-    a.name = m.text("name", Need::required);
-    a.agency = m.text("agency", Need::required);
-    a.contact = m.text("contact", Need::optional);
-    a.still_involved = m.boolean("still_involved", Need::optional);
-    a.extra = m.extras();
-    return a;
-}
-
-std::vector<std::string> read_criteria(MapReader& m) {
-    auto criteria = m.text_list("criteria", Need::required);
-    const DocNode* list = m.field().node->find("criteria");
-    for (std::size_t i = 0; i < criteria.size(); ++i) {
-        const Field item = m.field().child("criteria", list).item(i, &list->items[i]);
-        if (!model::find_criterion(criteria[i]))
-            m.report(item, "the value is not a criterion of the referral form (see docs/case-files.md)");  // never quoted: see shown()
-        else if (std::find(criteria.begin(), criteria.begin() + static_cast<long>(i), criteria[i]) !=
-                 criteria.begin() + static_cast<long>(i))
-            m.report(item, "the value is listed twice");
-    }
-    return criteria;
-}
-
-// Everything of a referral but id and schema_version: shared by the file and the --from form.
-void read_referral_body(MapReader& m, model::Referral& r) {
-    r.received = m.date_time("received", Need::required).value_or(calendar::DateTime{});
-    r.confirmed_in_writing = m.date_time("confirmed_in_writing", Need::optional);
-    r.referrer = read_referrer(m.map("referrer", Need::required));
-    r.child = read_child(m.map("child", Need::required));
-    for (auto& f : m.map_list("family", Need::optional)) r.family.push_back(read_family_member(f));
-    for (auto& a : m.map_list("agencies", Need::optional)) r.agencies.push_back(read_agency(a));
-    r.criteria = read_criteria(m);
-    r.narrative = m.text("narrative", Need::required);
-    r.extra = m.extras();
-}
-
-// ---- notification.yaml ----
-
-model::NotificationTest read_test(MapReader m) {
-    model::NotificationTest t;
-    t.abuse_or_neglect = m.choice<model::AbuseOrNeglect>("abuse_or_neglect", Need::required, model::abuse_from_name,
-                                                        "known, suspected, no")
-                             .value_or(model::AbuseOrNeglect::no);
-    t.harm = m.choice<model::Harm>("harm", Need::required, model::harm_from_name, "died, seriously-harmed, neither")
-                 .value_or(model::Harm::neither);
-    t.location = m.choice<model::Location>("location", Need::required, model::location_from_name,
-                                           "in-area, resident-harmed-outside-england, neither")
-                     .value_or(model::Location::neither);
-    t.looked_after = m.boolean("looked_after", Need::required).value_or(false);
-    t.care_leaver = m.boolean("care_leaver", Need::optional).value_or(false);
-    t.extra = m.extras();
-    return t;
-}
-
-model::RecipientRecord read_recipient(MapReader m) {
-    model::RecipientRecord r;
-    r.recipient = m.text("recipient", Need::required);
-    r.rule = m.text("rule", Need::required);
-    r.sent = m.date("sent", Need::optional);
-    r.extra = m.extras();
-    return r;
-}
-
 }  // namespace
 
 void Diagnostics::report(const Error& problem) {
@@ -228,65 +44,32 @@ void Diagnostics::report(const Error& problem) {
     problems_.push_back(problem);
 }
 
+// The lengths are read as written and checked against the unit's limit, so that no value is cut
+// down (4294967301 to 5); the other rows are read from the table.
+void read_special(MapReader& m, model::TimescaleOverride& o) {
+    const auto length = m.integer("length", Need::required);
+    if (length && *length < 0) m.report(length_field(m), "must not be negative");
+    const auto unit = m.choice<model::Unit>("unit", Need::required, model::unit_from_name,
+                                            model::one_of<model::Unit>());
+    o.unit = unit.value_or(model::Unit::working_days);
+    if (length) o.length = checked_length(m, *length, unit);
+    TableReader rest(m, /*form=*/false, /*skip=*/{"length", "unit"});
+    fields(rest, o);
+}
+
 model::Config parse_config(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
     MapReader m = read_root(text, file, diagnostics);
     check_schema_version(m);
     model::Config c;
-    c.partnership = m.text("partnership", Need::required);
-    c.code = m.text("code", Need::required);
-    if (!c.code.empty() && !valid_code(c.code))
-        m.report(m.field().child("code", m.field().node->find("code")), "'" + c.code + "' must be 2 to 12 capital letters");
-    c.local_authority = m.text("local_authority", Need::required);
-    c.region = m.choice<calendar::Region>("region", Need::required, calendar::region_from_name,
-                                          "england-and-wales, scotland, northern-ireland")
-                   .value_or(calendar::kDefaultRegion);
-    MapReader git = m.map("git", Need::optional);
-    c.git_commit = git.boolean("commit", Need::optional).value_or(false);
-    c.git_extra = git.extras();
-    MapReader permissions = m.map("permissions", Need::optional);
-    c.permissions = read_permissions(permissions);
-    c.permissions_extra = permissions.extras();
-    MapReader timescales = m.map("timescales", Need::optional);
-    for (const auto& [rule, field] : timescales.entries()) {
-        if (!is_override(timescales, rule, field)) continue;
-        MapReader reader = timescales.nested(field);
-        c.timescales[rule] = read_override(reader);
-    }
-    c.extra = m.extras();
+    TableReader reader(m);
+    fields(reader, c);
     return c;
 }
 
 std::string format_config(const model::Config& c) {
     YamlWriter w("schemas/cspr.schema.json", model::kSchemaVersion);
-    w.text("partnership", c.partnership);
-    w.text("code", c.code);
-    w.text("local_authority", c.local_authority);
-    w.text("region", calendar::region_name(c.region));
-    w.begin_map("git");
-    w.boolean("commit", c.git_commit);
-    w.extras(c.git_extra);
-    w.end_map();
-    if (c.permissions != model::Permissions{} || !c.permissions_extra.empty()) {
-        w.begin_map("permissions");
-        if (c.permissions.files != model::Permissions{}.files) w.text("files", fmt::format("{:04o}", c.permissions.files));
-        if (c.permissions.folders != model::Permissions{}.folders) w.text("folders", fmt::format("{:04o}", c.permissions.folders));
-        w.extras(c.permissions_extra);
-        w.end_map();
-    }
-    if (!c.timescales.empty()) {
-        w.begin_map("timescales");
-        for (const auto& [rule, o] : c.timescales) {
-            w.begin_map(yaml_scalar(rule));  // any id that was read (`"rule: 1"`) must read back
-            w.integer("length", o.length);
-            w.text("unit", model::unit_name(o.unit));
-            w.optional_text("reason", o.reason);
-            w.optional_text("source", o.source);
-            w.extras(o.extra);
-            w.end_map();
-        }
-        w.end_map();
-    }
-    w.extras(c.extra);
+    TableWriter writer(w);
+    fields(writer, c);
     return w.str();
 }
 
@@ -294,8 +77,8 @@ model::Referral parse_referral(std::string_view text, const std::string& file, D
     MapReader m = read_root(text, file, diagnostics);
     check_schema_version(m);
     model::Referral r;
-    r.id = m.text("id", Need::required);
-    read_referral_body(m, r);
+    TableReader reader(m);
+    fields(reader, r);
     return r;
 }
 
@@ -307,69 +90,16 @@ model::Referral parse_referral_form(std::string_view text, const std::string& fi
 model::Referral parse_referral_form(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
     MapReader m = read_root(text, file, diagnostics);
     m.text("schema_version", Need::optional);  // a form may carry it; it is not an unknown key
-    m.text("id", Need::optional);              // the ID is allocated by refer, whatever the form says
     model::Referral r;
-    read_referral_body(m, r);
+    TableReader reader(m, /*form=*/true);  // the ID is allocated by refer, whatever the form says
+    fields(reader, r);
     return r;
 }
 
 std::string format_referral(const model::Referral& r) {
     YamlWriter w(case_schema_path("referral"), model::kSchemaVersion);
-    w.text("id", r.id);
-    w.date_time("received", r.received);
-    w.optional_date_time("confirmed_in_writing", r.confirmed_in_writing);
-    w.begin_map("referrer");
-    w.text("name", r.referrer.name);
-    w.text("agency", r.referrer.agency);
-    w.text("role", r.referrer.role);
-    w.optional_text("contact", r.referrer.contact);
-    w.extras(r.referrer.extra);
-    w.end_map();
-    const auto& c = r.child;
-    w.begin_map("child");
-    w.text("name", c.name);
-    w.optional_date("date_of_birth", c.date_of_birth);
-    w.optional_date("date_of_death", c.date_of_death);
-    w.date("incident_date", c.incident_date);
-    w.optional_text("home_address", c.home_address);
-    w.optional_text("ethnicity", c.ethnicity);
-    w.optional_text("faith", c.faith);
-    w.optional_text("disability", c.disability);
-    w.text("child_protection_plan", model::cp_plan_name(c.child_protection_plan));
-    w.boolean("looked_after", c.looked_after);
-    w.optional_text("whereabouts", c.whereabouts);
-    w.optional_text("carer", c.carer);
-    w.extras(c.extra);
-    w.end_map();
-    if (!r.family.empty()) {
-        w.begin_list("family");
-        for (const auto& f : r.family) {
-            w.begin_item();
-            w.text("name", f.name);
-            w.text("relationship", f.relationship);
-            w.optional_date("date_of_birth", f.date_of_birth);
-            w.optional_text("address", f.address);
-            w.optional_text("legal_status", f.legal_status);
-            w.optional_text("ethnicity", f.ethnicity);
-            w.extras(f.extra);
-        }
-        w.end_list();
-    }
-    if (!r.agencies.empty()) {
-        w.begin_list("agencies");
-        for (const auto& a : r.agencies) {
-            w.begin_item();
-            w.text("name", a.name);
-            w.text("agency", a.agency);
-            w.optional_text("contact", a.contact);
-            if (a.still_involved) w.boolean("still_involved", *a.still_involved);
-            w.extras(a.extra);
-        }
-        w.end_list();
-    }
-    w.text_list("criteria", r.criteria);
-    w.text("narrative", r.narrative);
-    w.extras(r.extra);
+    TableWriter writer(w);
+    fields(writer, r);
     return w.str();
 }
 
@@ -377,46 +107,15 @@ model::Notification parse_notification(std::string_view text, const std::string&
     MapReader m = read_root(text, file, diagnostics);
     check_schema_version(m);
     model::Notification n;
-    n.id = m.text("id", Need::required);
-    n.aware = m.date("aware", Need::required).value_or(calendar::Date{});
-    n.test = read_test(m.map("test", Need::required));
-    n.notifiable = m.boolean("notifiable", Need::required).value_or(false);
-    n.reasons = m.text_list("reasons", Need::required);
-    for (auto& r : m.map_list("recipients", Need::required)) n.recipients.push_back(read_recipient(r));
-    n.not_notifiable_route = m.text("not_notifiable_route", Need::optional);
-    n.extra = m.extras();
+    TableReader reader(m);
+    fields(reader, n);
     return n;
 }
 
 std::string format_notification(const model::Notification& n) {
     YamlWriter w(case_schema_path("notification"), model::kSchemaVersion);
-    w.text("id", n.id);
-    w.date("aware", n.aware);
-    w.begin_map("test");
-    w.text("abuse_or_neglect", model::abuse_name(n.test.abuse_or_neglect));
-    w.text("harm", model::harm_name(n.test.harm));
-    w.text("location", model::location_name(n.test.location));
-    w.boolean("looked_after", n.test.looked_after);
-    w.boolean("care_leaver", n.test.care_leaver);
-    w.extras(n.test.extra);
-    w.end_map();
-    w.boolean("notifiable", n.notifiable);
-    w.text_list("reasons", n.reasons);
-    if (n.recipients.empty()) {
-        w.empty_list("recipients");
-    } else {
-        w.begin_list("recipients");
-        for (const auto& r : n.recipients) {
-            w.begin_item();
-            w.text("recipient", r.recipient);
-            w.text("rule", r.rule);
-            w.optional_date("sent", r.sent);
-            w.extras(r.extra);
-        }
-        w.end_list();
-    }
-    w.optional_text("not_notifiable_route", n.not_notifiable_route);
-    w.extras(n.extra);
+    TableWriter writer(w);
+    fields(writer, n);
     return w.str();
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "cspr/field_docs.hpp"
 #include "yaml_write.hpp"
 
 namespace cspr::store {
@@ -16,11 +17,9 @@ std::string shown(const Field& f, const std::string& value) {
     const std::string_view file(f.file);
     const bool config = file == "cspr.yaml" || (file.size() > 10 && file.ends_with("/cspr.yaml"));
     if (!config) return "the value";
-    static constexpr std::string_view kPersonal[] = {"name", "date_of_birth", "date_of_death", "home_address", "address",
-                                                     "contact", "ethnicity", "faith", "disability", "whereabouts",
-                                                     "carer", "legal_status", "relationship"};
+    // A key that is personal in any file's table (field_tables.hpp) stays hidden here too, misplaced or not.
     const std::string_view last = std::string_view(f.path).substr(f.path.find_last_of('.') + 1);
-    for (std::string_view key : kPersonal)
+    for (const std::string& key : personal_keys())
         if (last == key) return "the value";
     // A huge value (a pasted document where a date goes) would make the one-line error unreadable.
     constexpr std::size_t kLongest = 60;
@@ -87,9 +86,17 @@ std::optional<calendar::Date> MapReader::date(const std::string& key, Need need)
     const auto f = get(key, need);
     if (!f) return std::nullopt;
     const std::string value = scalar(*f);
-    if (auto d = calendar::parse_iso_date(value)) return d;
-    report(*f, shown(*f, value) + " is not a date; expected YYYY-MM-DD");
-    return std::nullopt;
+    auto d = calendar::parse_iso_date(value);
+    if (!d) {
+        report(*f, shown(*f, value) + " is not a date; expected YYYY-MM-DD");
+        return std::nullopt;
+    }
+    // YAML readers other than cspr (editors, ajv, PyYAML) take an unquoted 2025-03-04 for a timestamp,
+    // not text: the schemas refuse it, and so does cspr, so that both give one verdict.
+    if (f->node->is_scalar() && !f->node->quoted) {
+        report(*f, "a date must be quoted, \"YYYY-MM-DD\": unquoted, other YAML readers take it for a timestamp");
+    }
+    return d;
 }
 
 std::optional<calendar::DateTime> MapReader::date_time(const std::string& key, Need need) {

@@ -8,13 +8,14 @@
 #include <utility>
 #include <vector>
 
+#include "cspr/fields.hpp"
 #include "cspr/model.hpp"
 #include "cspr/store.hpp"
 #include "yaml_read.hpp"
 
 namespace cspr::store {
 
-enum class Need { required, optional };
+using Need = model::Need;
 
 // How an error shows a field's value: quoted, or "the value" for a personal field (the child, the
 // family, the referrer, the agencies), whose contents never appear in an error.

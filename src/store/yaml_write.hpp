@@ -41,6 +41,19 @@ public:
 
     const std::string& str() const { return out_; }
 
+    // Where the text stands, to take back a mapping that turned out empty.
+    struct Mark {
+        std::size_t size;
+        int depth;
+        bool item_pending;
+    };
+    Mark mark() const { return {out_.size(), depth_, item_pending_}; }
+    void rollback(const Mark& m) {
+        out_.resize(m.size);
+        depth_ = m.depth;
+        item_pending_ = m.item_pending;
+    }
+
 private:
     void key_prefix(std::string_view key);
     void line(std::string_view key, std::string_view rendered);

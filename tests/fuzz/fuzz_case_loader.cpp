@@ -2,7 +2,7 @@
 //
 // The document layer, for each input: parse_canonical (the fast path) never throws; when it accepts
 // the text and yaml-cpp does too, both give the same tree (kind, text, quoting, lines; the
-// comparison of tests/doc_test.cpp); parse_document (fast path, else yaml-cpp, after the hostile-input
+// comparison of tests/store/doc_test.cpp); parse_document (fast path, else yaml-cpp, after the hostile-input
 // checks) accepts exactly what parse_with_yaml_cpp accepts, with the same tree; only cspr::Error
 // escapes either.
 //
@@ -155,7 +155,7 @@ void check_kind(std::string_view kind, std::string_view text, Parse parse, Forma
                      quoted_block("formatted again", rewritten));
 }
 
-// ---- parse_canonical vs yaml-cpp (the comparison of tests/doc_test.cpp) ----
+// ---- parse_canonical vs yaml-cpp (the comparison of tests/store/doc_test.cpp) ----
 
 // Same tree, same text, same quoting, same lines (a null's line is not compared: yaml-cpp's position
 // for an empty value varies and nothing reports it).

@@ -46,16 +46,16 @@ cp "$source/cases-example/$actions" "$actions"
 
 # Forms straight from --template, with only the required fields filled in: every leftover, one line each.
 run refer --template > "$work/form.yaml"
-sed -i -e 's/YYYY-MM-DDTHH:MM/2025-12-01T10:00/' -e 's/^  name: *$/  name: Sam Fictional/' -e 's/^  agency: *$/  agency: Northdale Police/' \
-  -e 's/^  role: *$/  role: Sergeant/' -e 's/^  incident_date: .*$/  incident_date: "2025-11-30"/' "$work/form.yaml"
+sed -i -e 's/^received: .*/received: "2025-12-01T10:00"/' -e 's/^  name: .*/  name: Sam Fictional/' -e 's/^  agency: .*/  agency: Northdale Police/' \
+  -e 's/^  role: .*/  role: Sergeant/' -e 's/^  incident_date: .*$/  incident_date: "2025-11-30"/' "$work/form.yaml"
 where="^cspr: $work/form.yaml(:[0-9]+: [a-z_.]+(\\[[0-9]+\\])?[a-z_.]*: |: [0-9]+ problems; nothing was recorded$)"
 refused "referral form with the template's leftovers" "$where" run refer --from "$work/form.yaml"
-check "referral form: the criteria and the narrative" '[ "$(grep -cE "form.yaml:[0-9]+: (criteria|narrative): still" "$work/err")" -eq 2 ]'
+check "referral form: the blank family member and agency, the criteria, the narrative" '[ "$(grep -cE "form.yaml:[0-9]+: ((family|agencies|criteria): still|narrative: missing)" "$work/err")" -eq 4 ]'
 
 run decide --template > "$work/form.yaml"
 sed -i 's/^date: .*$/date: "2025-11-20"/' "$work/form.yaml"
 refused "decision form with the template's leftovers" "$where" run decide NDSCP-2025-003 --from "$work/form.yaml"
-check "decision form: every problem in one run (8 notes, 3 names, 4 leftovers)" '[ "$(grep -c "form.yaml:[0-9]*: " "$work/err")" -eq 15 ]'
+check "decision form: every problem in one run (8 notes, the rationale, 3 names, the blank reviewer)" '[ "$(grep -c "form.yaml:[0-9]*: " "$work/err")" -eq 13 ]'
 
 run rapid-review --template > "$work/form.yaml"
 refused "rapid review form with the template's leftovers" "$where" run rapid-review NDSCP-2025-003 --from "$work/form.yaml"

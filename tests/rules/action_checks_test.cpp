@@ -1,12 +1,20 @@
-// src/rules/action_checks.cpp: action references read with a bounded parser (issue 13, F20).
+// src/rules/action_checks.cpp: action references read with a bounded parser (issue 13, F20), and the
+// history a re-dated or dropped action must keep (issue 12, F10).
 #define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 
+#include "cspr/model.hpp"
 #include "cspr/rules.hpp"
+#include "rules_testing.hpp"
 
 namespace rules = cspr::rules;
+namespace model = cspr::model;
+using cspr::rules::testing::describe;
+using cspr::rules::testing::r2;
+using cspr::rules::testing::with_action;
+using cspr::rules::testing::ymd;
 
 TEST_CASE("a reference R<digits> has its number and any other has none", "[refs]") {
     CHECK(rules::action_number("R1") == 1);
@@ -45,4 +53,49 @@ TEST_CASE("check_case reports a reference past the last number and empty text", 
     CHECK(has("actions[0].ref"));
     CHECK(has("actions[0].recommendation"));
     CHECK(has("actions[0].owner"));
+}
+
+// ---- issue 12, F10: re-dated and dropped actions keep their reason -----------------------------------
+
+TEST_CASE("actions-redate-hides-slippage: a moved due date needs a history entry with a reason", "[checks][actions]") {
+    auto x = r2();
+    x.original_due = x.due;
+    x.due = ymd(2027, 3, 31);
+    // Moved by hand: no history entry says why.
+    auto problems = rules::check_case(with_action(x));
+    INFO(describe(problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].file == "actions.yaml");
+    CHECK(problems[0].field == "actions[0].due");
+    // The entry must explain the current date, with a reason.
+    x.history.push_back({ymd(2026, 7, 1), "due", "2026-03-31", "2027-03-31", "Training provider withdrew", {}});
+    CHECK(rules::check_action_history(*with_action(x).actions).empty());
+    x.due = ymd(2027, 6, 30);
+    CHECK(rules::check_action_history(*with_action(x).actions).size() == 1);
+    x.history.push_back({ymd(2026, 8, 3), "due", "2027-03-31", "2027-06-30", "", {}});
+    CHECK(rules::check_action_history(*with_action(x).actions).size() == 1);  // no reason: not explained
+    x.history.back().reason = "Board agreed a later start";
+    CHECK(rules::check_action_history(*with_action(x).actions).empty());
+    // A history of re-dating without the first due date is a problem at original_due.
+    x.original_due.reset();
+    problems = rules::check_action_history(*with_action(x).actions);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].field == "actions[0].original_due");
+}
+
+TEST_CASE("actions-dropped-without-reason: a dropped action's last change of status gives the reason", "[checks][actions]") {
+    auto x = r2();
+    x.status = model::ActionStatus::dropped;
+    auto problems = rules::check_case(with_action(x));
+    INFO(describe(problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].field == "actions[0].status");
+    x.history.push_back({ymd(2026, 7, 1), "status", "in-progress", "dropped", "Superseded by the regional audit", {}});
+    CHECK(rules::check_case(with_action(x)).empty());
+    // Reinstated, then dropped again by hand: the later drop has no reason of its own.
+    x.history.push_back({ymd(2026, 8, 1), "status", "dropped", "open", "Regional audit cancelled", {}});
+    CHECK(rules::check_action_history(*with_action(x).actions).size() == 1);
+    // Not dropped: no reason needed.
+    x.status = model::ActionStatus::open;
+    CHECK(rules::check_action_history(*with_action(x).actions).empty());
 }

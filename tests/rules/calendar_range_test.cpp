@@ -70,3 +70,27 @@ TEST_CASE("a personal date is never checked (nor quoted)", "[calendar-range]") {
     c.referral = r;
     CHECK(rules::outside_calendar(c, england()).empty());
 }
+
+TEST_CASE("every clock date is checked, in the table's order; a date that starts no clock is not", "[calendar-range]") {
+    model::Case c;
+    model::RapidReview r;
+    r.meeting = ymd(2205, 3, 14);  // a fact, but no clock starts or stops on it
+    c.rapid_review = r;
+    model::Decision d;
+    d.date = ymd(2025, 3, 28);
+    d.reviewers.resize(2);
+    d.reviewers[1].named_on = ymd(2060, 1, 5);
+    d.informed_dfe = ymd(2051, 1, 2);
+    c.decision = d;
+    model::Publication p;
+    p.delay = model::Delay{.panel_and_sos_told = ymd(2052, 2, 3)};
+    c.publication = p;
+    const auto found = rules::outside_calendar(c, england());
+    REQUIRE(found.size() == 3);
+    CHECK(found[0].file == "decision.yaml");
+    CHECK(found[0].field == "reviewers[1].named_on");
+    CHECK(found[0].message == "2060-01-05 is past the calendar's end, 2050-12-31");
+    CHECK(found[1].field == "informed.dfe");
+    CHECK(found[2].file == "publication.yaml");
+    CHECK(found[2].field == "delay.panel_and_sos_told");
+}

@@ -3,13 +3,28 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
 
+#include "cspr/model.hpp"
 #include "cspr/rules.hpp"
+#include "rules_testing.hpp"
 #include "testing.hpp"
 
 namespace rules = cspr::rules;
 namespace model = cspr::model;
 using cspr::testing::ymd;
+using cspr::rules::testing::a_case;
+using cspr::rules::testing::a_referral;
+using cspr::rules::testing::config;
+using cspr::rules::testing::describe;
+using cspr::rules::testing::has_problem;
+using cspr::rules::testing::london;
+using cspr::rules::testing::recipient;
+using cspr::model::AbuseOrNeglect;
+using cspr::model::Harm;
+using cspr::model::Location;
 
 namespace {
 
@@ -106,4 +121,314 @@ TEST_CASE("a publication saying national is a contradiction for a local review")
     c.publication = model::Publication{};
     c.publication->national = true;
     CHECK(has(rules::check_case(c), "national"));
+}
+
+TEST_CASE("check_case: a consistent case has no problems", "[checks]") {
+    INFO(describe(rules::check_case(a_case())));
+    CHECK(rules::check_case(a_case()).empty());
+
+    // A looked-after child who died without abuse or neglect: not notifiable, but partners, CDR
+    // partners, and the Secretary of State and Ofsted must be told.
+    model::Case lac = a_case();
+    lac.referral->child.looked_after = true;
+    lac.notification->test = {AbuseOrNeglect::no, Harm::died, Location::in_area, true, false, {}};
+    lac.notification->notifiable = false;
+    lac.notification->recipients = {recipient("partners", "notify-partners"), recipient("cdr-partners", "notify-cdr"),
+                                    recipient("sos-ofsted", "notify-lac-death")};
+    INFO(describe(rules::check_case(lac)));
+    CHECK(rules::check_case(lac).empty());
+
+    // Serious harm, not notifiable (another authority's duty): no recipients, no date of death.
+    model::Case harmed = a_case();
+    harmed.referral->child.date_of_death.reset();
+    harmed.notification->test = {AbuseOrNeglect::suspected, Harm::seriously_harmed, Location::neither, false, false, {}};
+    harmed.notification->notifiable = false;
+    harmed.notification->recipients.clear();
+    INFO(describe(rules::check_case(harmed)));
+    CHECK(rules::check_case(harmed).empty());
+
+    // A referral on its own.
+    model::Case referral_only;
+    referral_only.id = "NDSCP-2025-001";
+    referral_only.referral = a_referral();
+    CHECK(rules::check_case(referral_only).empty());
+}
+
+TEST_CASE("same_agency: capitals and spaces do not make another agency", "[checks]") {
+    CHECK(rules::same_agency("Northdale Police", "Northdale Police"));
+    CHECK(rules::same_agency("Northdale Police", "northdale police"));
+    CHECK(rules::same_agency("Northdale Police", "  NORTHDALE   Police "));
+    CHECK(rules::same_agency("Northdale Police", "Northdale\tPolice"));
+    CHECK_FALSE(rules::same_agency("Northdale Police", "Northdale Polices"));
+    CHECK_FALSE(rules::same_agency("Northdale Police", "NorthdalePolice"));
+    CHECK_FALSE(rules::same_agency("Northdale Police", ""));
+    CHECK(rules::same_agency("", "  "));
+    // Letters beyond ASCII are compared as they are: no locale decides what "the same" means.
+    CHECK_FALSE(rules::same_agency("Écoles", "écoles"));
+}
+
+TEST_CASE("check_case: an agency listed twice in the rapid review, whatever its capitals", "[checks]") {
+    model::Case c = a_case();
+    model::RapidReview r;
+    r.id = c.id;
+    r.returns = {{"Northdale Police", c.notification->aware, std::nullopt, "", {}},
+                 {"Northdale Health Visiting", c.notification->aware, std::nullopt, "", {}}};
+    c.rapid_review = r;
+    INFO(describe(rules::check_case(c)));
+    CHECK_FALSE(has_problem(rules::check_case(c), "rapid-review.yaml", {"returns[1].agency"}));
+
+    c.rapid_review->returns.push_back({"northdale  POLICE", c.notification->aware, std::nullopt, "", {}});
+    const auto problems = rules::check_case(c);
+    INFO(describe(problems));
+    REQUIRE(has_problem(problems, "rapid-review.yaml", {"returns[2].agency"}));
+    for (const auto& p : problems)
+        if (p.field == "returns[2].agency") CHECK(p.message == "northdale  POLICE is listed twice (as returns[0])");
+}
+
+TEST_CASE("check_case: a notification needs a referral", "[checks]") {
+    model::Case c = a_case();
+    c.referral.reset();
+    const auto problems = rules::check_case(c);
+    INFO(describe(problems));
+    REQUIRE_FALSE(problems.empty());
+    CHECK(std::all_of(problems.begin(), problems.end(), [](const auto& p) { return p.file == "notification.yaml"; }));
+    CHECK(std::any_of(problems.begin(), problems.end(),
+                      [](const auto& p) { return p.message.find("referral") != std::string::npos; }));
+}
+
+TEST_CASE("check_case: the date of death and the harm must agree", "[checks]") {
+    SECTION("the child died, but there is no date of death") {
+        model::Case c = a_case();
+        c.referral->child.date_of_death.reset();
+        const auto problems = rules::check_case(c);
+        INFO(describe(problems));
+        CHECK(problems.size() == 1);
+        CHECK((has_problem(problems, "notification.yaml", {"test.harm"}) ||
+               has_problem(problems, "referral.yaml", {"child.date_of_death"})));
+    }
+    SECTION("a date of death, but the child did not die") {
+        model::Case c = a_case();
+        c.notification->test.harm = Harm::seriously_harmed;
+        c.notification->recipients = {recipient("panel", "notify-panel"), recipient("ofsted-dfe", "notify-panel"),
+                                      recipient("partners", "notify-partners")};
+        const auto problems = rules::check_case(c);
+        INFO(describe(problems));
+        CHECK(problems.size() == 1);
+        CHECK((has_problem(problems, "referral.yaml", {"child.date_of_death"}) ||
+               has_problem(problems, "notification.yaml", {"test.harm"})));
+    }
+}
+
+TEST_CASE("check_case: the recorded decision must agree with the test", "[checks]") {
+    model::Case c = a_case();
+    c.notification->notifiable = false;
+    const auto problems = rules::check_case(c);
+    INFO(describe(problems));
+    CHECK(has_problem(problems, "notification.yaml", {"notifiable"}));
+}
+
+TEST_CASE("check_case: recipients", "[checks]") {
+    SECTION("a required recipient is missing") {
+        model::Case c = a_case();
+        c.notification->recipients.pop_back();  // cdr-partners
+        const auto problems = rules::check_case(c);
+        INFO(describe(problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(has_problem(problems, "notification.yaml", {"recipients"}));
+        CHECK(problems[0].message.find("cdr-partners") != std::string::npos);
+    }
+    SECTION("an extra recipient the test does not call for") {
+        model::Case c = a_case();
+        c.notification->recipients.push_back(recipient("sos-ofsted", "notify-lac-death"));  // not looked after
+        const auto problems = rules::check_case(c);
+        INFO(describe(problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(has_problem(problems, "notification.yaml", {"recipients[4].recipient", "recipients[4]"}));
+    }
+    SECTION("an unknown recipient") {
+        model::Case c = a_case();
+        c.notification->recipients.push_back(recipient("mayor", "notify-panel"));
+        const auto problems = rules::check_case(c);
+        INFO(describe(problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(has_problem(problems, "notification.yaml", {"recipients[4].recipient", "recipients[4]"}));
+        CHECK(problems[0].message.find("mayor") != std::string::npos);
+    }
+    SECTION("the wrong rule for a recipient") {
+        model::Case c = a_case();
+        c.notification->recipients[2].rule = "notify-panel";  // partners: notify-partners
+        const auto problems = rules::check_case(c);
+        INFO(describe(problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(has_problem(problems, "notification.yaml", {"recipients[2].rule"}));
+    }
+    SECTION("sent before the local authority became aware") {
+        model::Case c = a_case();
+        c.notification->recipients[0].sent = ymd(2025, 3, 3);  // aware 2025-03-04
+        const auto problems = rules::check_case(c);
+        INFO(describe(problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(has_problem(problems, "notification.yaml", {"recipients[0].sent"}));
+        // Sent on the day of awareness is fine.
+        c.notification->recipients[0].sent = ymd(2025, 3, 4);
+        CHECK(rules::check_case(c).empty());
+    }
+    SECTION("a recipient listed twice") {
+        model::Case c = a_case();
+        c.notification->recipients.push_back(recipient("partners", "notify-partners", ymd(2025, 3, 6)));
+        const auto problems = rules::check_case(c);
+        INFO(describe(problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(has_problem(problems, "notification.yaml", {"recipients[4].recipient", "recipients[4]"}));
+        CHECK(problems[0].message.find("twice") != std::string::npos);
+    }
+}
+
+TEST_CASE("check_case: dates in the referral must be in order", "[checks]") {
+    const auto problems_of = [](auto change) {
+        model::Case c;
+        c.id = "NDSCP-2025-001";
+        c.referral = a_referral();
+        c.referral->child.date_of_death.reset();  // no notification: no death needed
+        change(*c.referral);
+        return rules::check_case(c);
+    };
+    {
+        const auto p = problems_of([](model::Referral& r) { r.child.date_of_birth = ymd(2025, 3, 2); });
+        INFO(describe(p));
+        CHECK(p.size() == 1);
+        CHECK(has_problem(p, "referral.yaml", {"child.date_of_birth", "child.incident_date"}));
+    }
+    {
+        const auto p = problems_of([](model::Referral& r) { r.child.date_of_death = ymd(2019, 4, 1); r.child.incident_date = ymd(2019, 4, 1); r.child.date_of_birth = ymd(2019, 4, 2); });
+        INFO(describe(p));
+        CHECK(has_problem(p, "referral.yaml", {"child.date_of_death", "child.date_of_birth"}));
+    }
+    {
+        const auto p = problems_of([](model::Referral& r) { r.child.incident_date = ymd(2025, 3, 4); });  // received 03-03
+        INFO(describe(p));
+        CHECK(p.size() == 1);
+        CHECK(has_problem(p, "referral.yaml", {"child.incident_date", "received"}));
+    }
+    {
+        // The incident on the day of the referral is fine.
+        const auto p = problems_of([](model::Referral& r) { r.child.incident_date = ymd(2025, 3, 3); });
+        INFO(describe(p));
+        CHECK(p.empty());
+    }
+    {
+        const auto p = problems_of([](model::Referral& r) { r.confirmed_in_writing = london("2025-03-03T10:29"); });
+        INFO(describe(p));
+        CHECK(p.size() == 1);
+        CHECK(has_problem(p, "referral.yaml", {"confirmed_in_writing"}));
+    }
+    {
+        const auto p = problems_of([](model::Referral& r) { r.confirmed_in_writing = r.received; });
+        CHECK(p.empty());
+    }
+}
+
+TEST_CASE("check_case: the local authority cannot be aware before the incident", "[checks]") {
+    model::Case c = a_case();
+    c.notification->aware = ymd(2025, 2, 28);  // incident 2025-03-01
+    for (auto& r : c.notification->recipients) r.sent.reset();
+    const auto problems = rules::check_case(c);
+    INFO(describe(problems));
+    CHECK(has_problem(problems, "notification.yaml", {"aware"}));
+}
+
+namespace {
+
+// The one problem check_config finds in the example config with `id` overridden as `o`.
+rules::Problem only_config_problem(const std::string& id, const model::TimescaleOverride& o) {
+    auto c = config();
+    c.timescales[id] = o;
+    const auto problems = rules::check_config(c);
+    INFO(describe(problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].file == "cspr.yaml");
+    return problems[0];
+}
+
+}  // namespace
+
+TEST_CASE("check_config: overrides of national rules need a reason; rule ids must exist", "[checks]") {
+    CHECK(rules::check_config(config()).empty());
+
+    const auto statutory = only_config_problem("notify-panel", {10, model::Unit::working_days, "", "", {}});
+    CHECK(statutory.field == "timescales.notify-panel.reason");
+    CHECK(statutory.message == "overriding a statutory timescale needs a recorded reason");
+
+    auto no_reason = config();
+    no_reason.timescales["notify-panel"] = {10, model::Unit::working_days, "", "", {}};
+    auto with_reason = no_reason;
+    with_reason.timescales["notify-panel"].reason = "agreed with the Panel";
+    CHECK(rules::check_config(with_reason).empty());
+
+    const auto unknown = only_config_problem("notify-mayor", {5, model::Unit::working_days, "because", "", {}});
+    CHECK(unknown.field == "timescales.notify-mayor");
+
+    auto local = config();
+    local.timescales["referral-confirm"] = {72, model::Unit::hours, "", "", {}};
+    CHECK(rules::check_config(local).empty());
+
+    // The rapid review's 15 days are the Panel's non-statutory guidance: national all the same, so a
+    // reason is needed, and the message does not call the timescale statutory.
+    const auto guidance = only_config_problem("rapid-review", {20, model::Unit::working_days, "", "", {}});
+    CHECK(guidance.field == "timescales.rapid-review.reason");
+    CHECK(guidance.message == "overriding a timescale of national guidance needs a recorded reason");
+
+    // Every problem is reported, not just the first.
+    auto both = no_reason;
+    both.timescales["notify-mayor"] = {5, model::Unit::working_days, "", "", {}};
+    CHECK(rules::check_config(both).size() == 2);
+}
+
+TEST_CASE("future_facts: a recorded date after today names its field; planned dates are not facts", "[checks]") {
+    model::Case c = a_case();  // received 2025-03-03T10:30, confirmed 2025-03-04T09:15, aware 2025-03-04
+    c.notification->recipients.clear();
+    CHECK(rules::future_facts(c, ymd(2025, 3, 4)).empty());
+
+    const auto found = rules::future_facts(c, ymd(2025, 3, 3));
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].file == "referral.yaml");
+    CHECK(found[0].field == "confirmed_in_writing");
+    CHECK(found[1].file == "notification.yaml");
+    CHECK(found[1].field == "aware");
+    CHECK(found[1].message == "2025-03-04 is after today (2025-03-03): record what has happened, not what is planned");
+
+    c.notification->recipients = {recipient("panel", "notify-panel", ymd(2025, 3, 4)), recipient("sos-ofsted", "notify-sos", ymd(2025, 4, 1))};
+    model::RapidReview r;
+    r.sign_off[model::index_of(model::Partner::police)].date = ymd(2025, 4, 2);
+    c.rapid_review = r;
+    model::Publication p;
+    p.publish_on = ymd(2025, 9, 22);  // planned
+    p.delay = model::Delay{.panel_and_sos_told = ymd(2025, 4, 3)};
+    c.publication = p;
+    model::Action done = cspr::rules::testing::r2();
+    done.due = ymd(2025, 12, 31);  // planned
+    done.completed = ymd(2025, 4, 4);
+    model::Action open = done;
+    open.completed.reset();
+    c.actions = model::Actions{c.id, {open, open, done}, {}};
+    const auto later = rules::future_facts(c, ymd(2025, 3, 31));
+    INFO(describe(later));
+    REQUIRE(later.size() == 4);
+    CHECK(later[0].field == "recipients[1].sent");
+    CHECK(later[1].field == "sign_off.police.date");
+    CHECK(later[2].field == "delay.panel_and_sos_told");
+    CHECK(later[3].field == "actions[2].completed");
+    CHECK(later[3].message == "2025-04-04 is after today (2025-03-31): record what has happened, not what is planned");
+}
+
+TEST_CASE("future_facts: the referral's time is read as London's day", "[checks]") {
+    model::Case c = a_case();
+    c.notification.reset();
+    c.referral->received = london("2025-07-01T00:30");  // still 30 June in UTC
+    c.referral->confirmed_in_writing.reset();
+    CHECK(rules::future_facts(c, ymd(2025, 7, 1)).empty());
+    const auto found = rules::future_facts(c, ymd(2025, 6, 30));
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].field == "received");
+    CHECK(found[0].message.rfind("2025-07-01 is after today (2025-06-30)", 0) == 0);
 }

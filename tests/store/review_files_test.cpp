@@ -1,13 +1,21 @@
 // src/store/review_files.cpp: amendments in rapid-review.yaml and publication.yaml, and which
-// recorded values a rewrite would change (issue 13, F3).
+// recorded values a rewrite would change (issue 13, F3); unknown values that survive a rewrite (fuzz
+// regressions); actions.yaml's original_due and history.
 #define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
 
 #include "cspr/store.hpp"
 
 namespace store = cspr::store;
 namespace model = cspr::model;
+namespace calendar = cspr::calendar;
 using cspr::calendar::Date;
+using store::Diagnostics;
 
 namespace {
 
@@ -89,4 +97,127 @@ TEST_CASE("ignored fields are never compared", "[amend]") {
     after.published = ymd(2025, 9, 23);
     CHECK(store::changed_recorded_values(store::format_publication(before), store::format_publication(after), blank, ignored) ==
           std::vector<std::string>{"published"});
+}
+
+// ---- Unknown values (fuzz regressions) --------------------------------------------------------
+
+TEST_CASE("fuzz regression: an unknown value with a question mark survives a rewrite") {
+    const std::string text =
+        "schema_version: 1\nid: NDSCP-2025-001\nreturns: []\nnational_importance: false\n"
+        "sign_off:\n  local_authority: {}\n  police: {}\n  icb: {}\nquestions:\n  - Was the family told?\n  - a:b\n  - -x\n  - 50%\n";
+    store::Diagnostics strict;
+    const auto first = store::parse_rapid_review(text, "q.yaml", strict);
+    const auto written = store::format_rapid_review(first);
+    const auto again = store::parse_rapid_review(written, "q.yaml", strict);
+    CHECK(again == first);
+}
+
+TEST_CASE("fuzz regression: unknown-value-trailing-cr: an unknown value ending in carriage returns survives rewrites",
+          "[extras][regression]") {
+    // tests/fuzz/crashes/fuzz_case_loader-unknown-value-trailing-cr: `note: true\r\r` was kept as the
+    // plain text `true\r`, and each rewrite lost one more \r (YAML reads a \r before the line break as
+    // part of it). Edge spaces and tabs, which YAML trims from a plain scalar, are the same case.
+    const std::string head =
+        "schema_version: 1\nid: NDSCP-2025-001\nreturns: []\nnational_importance: false\n"
+        "sign_off:\n  local_authority: {}\n  police: {}\n  icb: {}\n";
+    for (const std::string tail :
+         {"note: true\r\r\n", "note: a\rb\n", "note: [x\r\r, y]\n", "note: {k: \"v\\t\"}\n", "note: \"\\tx\"\n",
+          "note: \"x \"\n", "note: \"a\\x7f\"\n"}) {
+        INFO(tail);
+        store::Diagnostics strict;
+        const auto first = store::parse_rapid_review(head + tail, "r.yaml", strict);
+        const auto written = store::format_rapid_review(first);
+        const auto again = store::parse_rapid_review(written, "r.yaml", strict);
+        CHECK(again == first);
+        CHECK(store::format_rapid_review(again) == written);
+    }
+}
+
+// ---- actions.yaml ------------------------------------------------------------------------------
+
+TEST_CASE("actions-redate-hides-slippage: original_due and history round-trip, in the documented order", "[roundtrip][actions]") {
+    // docs/case-files.md: original_due after due, history after evidence; each entry recorded, change,
+    // reason. An action without them is written as before (cases-example stays byte-identical).
+    const std::string text =
+        "# yaml-language-server: $schema=../../schemas/actions.schema.json\n"
+        "schema_version: 1\n"
+        "id: NDSCP-2025-001\n"
+        "actions:\n"
+        "  - ref: R1\n"
+        "    recommendation: Agree an escalation protocol\n"
+        "    owner: Northdale Integrated Care Board\n"
+        "    due: \"2025-12-31\"\n"
+        "    status: open\n"
+        "  - ref: R2\n"
+        "    recommendation: Train school designated safeguarding leads\n"
+        "    owner: Northdale Council\n"
+        "    due: \"2027-03-31\"\n"
+        "    original_due: \"2026-03-31\"\n"
+        "    status: dropped\n"
+        "    history:\n"
+        "      - recorded: \"2026-07-01\"\n"
+        "        change: \"due: 2026-03-31 -> 2027-03-31\"\n"
+        "        reason: \"Provider withdrew: new contract from 2027\"\n"
+        "        agreed_by: Case review group\n"
+        "      - recorded: \"2026-09-01\"\n"
+        "        change: \"status: in-progress -> dropped\"\n"
+        "        reason: |-\n"
+        "          Superseded by the regional audit.\n"
+        "          Agreed at the board.\n";
+    Diagnostics strict;
+    const auto a = store::parse_actions(text, "actions.yaml", strict);
+    REQUIRE(a.actions.size() == 2);
+    CHECK_FALSE(a.actions[0].original_due);
+    CHECK(a.actions[0].history.empty());
+    const auto& x = a.actions[1];
+    REQUIRE(x.original_due);
+    CHECK(calendar::format_iso_date(*x.original_due) == "2026-03-31");
+    REQUIRE(x.history.size() == 2);
+    CHECK(calendar::format_iso_date(x.history[0].recorded) == "2026-07-01");
+    CHECK(x.history[0].field == "due");
+    CHECK(x.history[0].from == "2026-03-31");
+    CHECK(x.history[0].to == "2027-03-31");
+    CHECK(x.history[0].reason == "Provider withdrew: new contract from 2027");
+    CHECK(x.history[0].extra.size() == 1);  // an unknown key in an entry survives
+    CHECK(x.history[1].field == "status");
+    CHECK(x.history[1].from == "in-progress");
+    CHECK(x.history[1].to == "dropped");
+    CHECK(x.history[1].reason == "Superseded by the regional audit.\nAgreed at the board.");
+    CHECK(store::format_actions(a) == text);
+    // Read back by yaml-cpp, independently of cspr's reader.
+    const YAML::Node doc = YAML::Load(store::format_actions(a));
+    CHECK(doc["actions"][1]["history"][0]["change"].as<std::string>() == "due: 2026-03-31 -> 2027-03-31");
+    CHECK_FALSE(doc["actions"][0]["history"]);
+    CHECK_FALSE(doc["actions"][0]["original_due"]);
+}
+
+TEST_CASE("actions history: a bad entry is named by file, line and field", "[errors][actions]") {
+    const std::string head =
+        "schema_version: 1\n"
+        "id: NDSCP-2025-001\n"
+        "actions:\n"
+        "  - ref: R2\n"
+        "    recommendation: Train leads\n"
+        "    owner: Northdale Council\n"
+        "    due: \"2027-03-31\"\n"
+        "    status: open\n"
+        "    history:\n"
+        "      - recorded: \"2026-07-01\"\n";
+    struct Bad {
+        std::string rest, field;
+        int line;
+    };
+    for (const auto& [rest, field, line] : std::vector<Bad>{
+             {"        change: \"due: later -> 2027-03-31\"\n        reason: Why\n", "actions[0].history[0].change", 11},
+             {"        change: \"owner: A -> B\"\n        reason: Why\n", "actions[0].history[0].change", 11},
+             {"        change: \"status: open -> finished\"\n        reason: Why\n", "actions[0].history[0].change", 11},
+             {"        change: \"due: 2026-03-31 -> 2027-03-31\"\n", "actions[0].history[0].reason", 10}}) {
+        INFO(rest);
+        Diagnostics collect(Diagnostics::Mode::collect);
+        (void)store::parse_actions(head + rest, "actions.yaml", collect);
+        REQUIRE(collect.problems().size() == 1);
+        CHECK(collect.problems()[0].where().file == "actions.yaml");
+        CHECK(collect.problems()[0].where().field == field);
+        CHECK(collect.problems()[0].where().line == line);
+    }
 }

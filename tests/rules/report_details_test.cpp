@@ -1,0 +1,178 @@
+// src/rules/report_details.cpp: the identifying details a case records, and a final report that gives
+// one away in a form a reader would recognise (docs/report-shape.md "Identifying details").
+#define CATCH_CONFIG_MAIN
+#define CATCH_CONFIG_ENABLE_PAIR_STRINGMAKER  // findings print as {line, problem}
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cspr/rules.hpp"
+#include "report_testing.hpp"
+
+using cspr::rules::identifying_details;
+using cspr::testing::Findings;
+using cspr::testing::run;
+using cspr::testing::day;
+using cspr::testing::example_details;
+using cspr::testing::report;
+
+// ---- identifying_details -------------------------------------------------------------------------
+
+TEST_CASE("identifying_details: names whole and in parts, dates, addresses, postcodes; each text once") {
+    const auto details = example_details();
+    const std::vector<std::pair<std::string, std::string>> expected = {
+        {"child's name", "Robin Example"},
+        {"child's name", "Robin"},
+        {"child's name", "Example"},
+        {"date of birth", "2019-04-02"},
+        {"date of death", "2025-03-01"},
+        {"address", "1 Example Row, Northdale, ND1 2AB"},
+        {"address", "1 Example Row"},
+        {"postcode", "ND1 2AB"},
+        {"family member's name", "Jo Example"},  // "Jo" alone is too short; "Example" is already there
+        {"date of birth", "1995-07-14"},
+        {"family member's name", "Sam Example"},
+        {"family member's name", "Sam"},
+    };
+    std::vector<std::pair<std::string, std::string>> got;
+    for (const auto& d : details) got.emplace_back(d.kind, d.text);
+    CHECK(got == expected);
+}
+
+TEST_CASE("identifying_details: none without a referral") {
+    CHECK(identifying_details(cspr::model::Case{.id = "NDSCP-2025-009"}).empty());
+}
+
+TEST_CASE("identifying_details: titles dropped, hyphenated parts, flats, postcodes written together") {
+    cspr::model::Referral r;
+    r.child.name = "Mary-Jane O'Hara";
+    r.child.home_address = "Flat 3, 12 High Street, Southtown, sw1a1aa";
+    r.family.push_back({.name = "Mrs Al Li"});
+    r.family.push_back({.name = "Dr Ed"});
+    const auto details = identifying_details(cspr::model::Case{.referral = r});
+    std::vector<std::pair<std::string, std::string>> got;
+    for (const auto& d : details) got.emplace_back(d.kind, d.text);
+    const std::vector<std::pair<std::string, std::string>> expected = {
+        {"child's name", "Mary-Jane O'Hara"},
+        {"child's name", "Mary"},
+        {"child's name", "Jane"},
+        {"child's name", "O'Hara"},
+        {"address", "Flat 3, 12 High Street, Southtown, sw1a1aa"},
+        {"address", "Flat 3, 12 High Street"},
+        {"postcode", "SW1A 1AA"},
+        {"family member's name", "Al Li"},  // "Mrs" is a title; "Al" and "Li" are too short alone
+    };                                      // "Dr Ed" is "Ed": too short
+    CHECK(got == expected);
+}
+
+// ---- Identifying details ---------------------------------------------------------------------------
+
+TEST_CASE("check_report: names are found case-insensitively, on word boundaries, each part of 3 letters or more") {
+    const auto details = example_details();
+    const auto detail_lines = [&](const std::string& body) { return run(report() + "\n" + body, details); };
+    CHECK(detail_lines("robin was there.\n") == Findings{{19, "identifying detail: child's name"}});
+    CHECK(detail_lines("ROBIN'S school.\n") == Findings{{19, "identifying detail: child's name"}});
+    CHECK(detail_lines("Robin\xE2\x80\x99s school.\n") == Findings{{19, "identifying detail: child's name"}});
+    CHECK(detail_lines("**Robin**\n") == Findings{{19, "identifying detail: child's name"}});
+    CHECK(detail_lines("Robinson and Robins and Examples and Samantha and Jo and jo.\n").empty());
+    CHECK(detail_lines("for example, Sam said\n") ==
+          Findings{{19, "identifying detail: child's name"}, {19, "identifying detail: family member's name"}});
+    // The whole name is one finding, not three.
+    CHECK(detail_lines("Robin Example\n") == Findings{{19, "identifying detail: child's name"}});
+    CHECK(detail_lines("Robin\xC2\xA0" "Example and robin  example\n") == Findings{{19, "identifying detail: child's name"}});
+    CHECK(detail_lines("Jo Example\n") == Findings{{19, "identifying detail: family member's name"}});
+    // A name broken across lines: found on both lines.
+    CHECK(detail_lines("Robin\nExample\n") == Findings{{19, "identifying detail: child's name"}, {20, "identifying detail: child's name"}});
+}
+
+TEST_CASE("check_report: addresses whole or by first line, postcodes with or without the space") {
+    const auto details = example_details();
+    const auto found = [&](const std::string& body) { return run(report() + "\n" + body + "\n", details); };
+    const Findings address = {{19, "identifying detail: address"}};
+    const Findings postcode = {{19, "identifying detail: postcode"}};
+    CHECK(found("at 1 Example Row, Northdale, ND1 2AB.") == address);  // one finding, not name and postcode too
+    CHECK(found("at 1 example row northdale nd1 2ab") == address);
+    CHECK(found("at 1 Example Row.") == address);
+    CHECK(found("in ND1 2AB") == postcode);
+    CHECK(found("in nd12ab") == postcode);
+    CHECK(found("in ND1  2AB") == postcode);
+    CHECK(found("in ND1 2ABC and XND1 2AB and 11 Example Rows").size() == 1);  // only "Example", as a name
+    CHECK(found("in Northdale").empty());
+}
+
+// ---- Leak variants a reader would recognise (issue 13) ------------------------------------------------
+// tests/report/leaks-caught.txt: "KIND | passage", each passage leaking one detail of the fictional
+// case below, which publish-check must report as that kind; tests/report/clean-passages.txt: one
+// passage a line, none of which may give any identifying-detail finding. '#' lines are comments.
+
+namespace {
+
+cspr::model::Case leaks_case() {
+    cspr::model::Referral r;
+    r.id = "NDSCP-2025-031";
+    r.child.name = "Robin 'Bobby' O'Brien";
+    r.child.date_of_birth = day("2019-04-02");
+    r.child.date_of_death = day("2025-03-01");
+    r.child.incident_date = day("2025-03-01");
+    r.child.home_address = "Flat 3, 12 Nowhere Lane, Northdale, ND1 2AB";
+    r.child.whereabouts = "Staying with her grandmother at 7 Larkspur Close, Southtown, ST4 9QZ";
+    r.child.carer = "Maternal grandmother, Ada Rose Hall";
+    r.family.push_back({.name = "Jo Green", .relationship = "mother", .date_of_birth = day("1995-07-14"),
+                        .address = "Flat 3, 12 Nowhere Lane, Northdale, ND1 2AB"});
+    r.family.push_back({.name = "Sam Whitlock", .relationship = "mother's partner"});
+    r.agencies.push_back({.name = "Pat Sample", .agency = "Northdale Health Visiting"});
+    r.agencies.push_back({.name = "Lee Placeholder", .agency = "Oakwood Primary School"});
+    r.agencies.push_back({.name = "Kim Notreal", .agency = "Riverside Academy"});
+    r.agencies.push_back({.name = "Drew Madeup", .agency = "Little Acorns Nursery"});
+    r.agencies.push_back({.name = "Morgan Fakename", .agency = "Northdale Primary School"});  // named only by the area
+    return cspr::model::Case{.id = "NDSCP-2025-031", .referral = r};
+}
+
+std::vector<std::pair<int, std::string>> read_lines(const std::string& name) {
+    std::ifstream in(std::string(CSPR_SOURCE_DIR) + "/tests/report/" + name);
+    REQUIRE(in.good());
+    std::vector<std::pair<int, std::string>> out;
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number)
+        if (!line.empty() && line[0] != '#') out.emplace_back(number, line);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("check_report: every leak variant in the corpus is caught, as the detail it leaks") {
+    const auto details = identifying_details(leaks_case());
+    const auto entries = read_lines("leaks-caught.txt");
+    CHECK(entries.size() >= 60);
+    std::string missed;
+    int misses = 0;
+    for (const auto& [number, line] : entries) {
+        const std::size_t bar = line.find(" | ");
+        REQUIRE(bar != std::string::npos);
+        const std::string kind = line.substr(0, bar), passage = line.substr(bar + 3);
+        const Findings f = run(report() + "\n" + passage + "\n", details);
+        const bool caught = std::find(f.begin(), f.end(), std::pair<int, std::string>{19, "identifying detail: " + kind}) != f.end();
+        if (!caught) {
+            ++misses;
+            missed += "leaks-caught.txt:" + std::to_string(number) + ": " + kind + " not caught\n";
+        }
+    }
+    INFO(misses << " of " << entries.size() << " missed\n" << missed);
+    CHECK(missed.empty());
+}
+
+TEST_CASE("check_report: no passage of the clean corpus gives an identifying-detail finding") {
+    const auto details = identifying_details(leaks_case());
+    const auto entries = read_lines("clean-passages.txt");
+    CHECK(entries.size() >= 30);
+    std::string flagged;
+    for (const auto& [number, passage] : entries)
+        for (const auto& [line, problem] : run(report() + "\n" + passage + "\n", details))
+            if (problem.rfind("identifying detail", 0) == 0) flagged += "clean-passages.txt:" + std::to_string(number) + ": " + problem + "\n";
+    INFO(flagged);
+    CHECK(flagged.empty());
+}
