@@ -1,7 +1,6 @@
 // src/calendar/dates.cpp: strict ISO dates, month and year arithmetic, and the regions' names.
 // Expected values come from the calendar itself (checked with `date -d`), never from running the
 // implementation.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <optional>

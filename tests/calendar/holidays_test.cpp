@@ -2,7 +2,6 @@
 // each region, Easter, the standing rules that project the years not yet announced, and overlay().
 // Expected values come from the published rules and history and from the reference model in
 // calendar_testing.hpp, never from running the implementation.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <algorithm>

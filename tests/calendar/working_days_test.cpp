@@ -1,7 +1,6 @@
 // src/calendar/working_days.cpp: working-day arithmetic, the calendar's span and its edges, and a
 // whole-range property test that compares the calendar, day by day over 1995-2050 in all three
 // regions, against the reference model of the rules in calendar_testing.hpp.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <algorithm>

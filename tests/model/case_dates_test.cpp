@@ -1,6 +1,5 @@
 // include/cspr/case_dates.hpp: every date row of a case's files, walked from the field tables, with
 // the path `cspr validate` names and the row's marks.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <algorithm>

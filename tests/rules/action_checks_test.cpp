@@ -1,6 +1,5 @@
 // src/rules/action_checks.cpp: action references read with a bounded parser (issue 13, F20), and the
 // history a re-dated or dropped action must keep (issue 12, F10).
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <algorithm>

@@ -1,6 +1,5 @@
 // src/rules/calendar_range.cpp: the dates a case's deadlines count from or to, against the calendar's
 // span (issue 13, F11: a date past 2050 stopped the nightly check for every case).
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include "cspr/rules.hpp"

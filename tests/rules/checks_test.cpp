@@ -1,5 +1,4 @@
 // src/rules/checks.cpp: contradictions across fields and files, notes, and cspr.yaml's overrides.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <algorithm>

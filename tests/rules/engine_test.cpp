@@ -3,7 +3,6 @@
 // (met, met late, pending, overdue) and how late, the order of the list, and cspr.yaml's overrides.
 // Expected values are worked by hand from docs/calendar.md and data/bank-holidays.json (see
 // rules_testing.hpp), never from running the implementation.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <chrono>

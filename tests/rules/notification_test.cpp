@@ -1,7 +1,6 @@
 // src/rules/notification.cpp: the notification test of the Children Act 2004 s16C(1), who must be
 // told, and the recipients cspr knows. Expected values come from the Act and Working Together, never
 // from running the implementation.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <algorithm>

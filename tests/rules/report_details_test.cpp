@@ -1,6 +1,5 @@
 // src/rules/report_details.cpp: the identifying details a case records, and a final report that gives
 // one away in a form a reader would recognise (docs/report-shape.md "Identifying details").
-#define CATCH_CONFIG_MAIN
 #define CATCH_CONFIG_ENABLE_PAIR_STRINGMAKER  // findings print as {line, problem}
 #include <catch2/catch.hpp>
 

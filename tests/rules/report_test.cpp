@@ -1,7 +1,6 @@
 // src/rules/report.cpp: the final-report checks of `cspr publish-check` as a whole (include/cspr/rules.hpp,
 // "The final report"), written from docs/report-shape.md and Working Together 2018 ch. 4 "Expectations for
 // the final report", and the example reports in scripts/example-reports/ with their expected findings.
-#define CATCH_CONFIG_MAIN
 #define CATCH_CONFIG_ENABLE_PAIR_STRINGMAKER  // findings print as {line, problem}
 #include <catch2/catch.hpp>
 

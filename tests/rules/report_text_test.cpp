@@ -1,6 +1,5 @@
 // src/rules/report_text.cpp: the case's dates of birth and death in every form a report writes them,
 // and whether the file is text at all.
-#define CATCH_CONFIG_MAIN
 #define CATCH_CONFIG_ENABLE_PAIR_STRINGMAKER  // findings print as {line, problem}
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,5 @@
 // src/rules/report_when.cpp: "by when" in a recommendation of a final report (docs/report-shape.md,
 // "By when").
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <string>

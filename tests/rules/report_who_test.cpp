@@ -1,5 +1,4 @@
 // src/rules/report_who.cpp: "who" in a recommendation of a final report (docs/report-shape.md, "Who").
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <string>

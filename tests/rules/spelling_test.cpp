@@ -1,5 +1,4 @@
 // src/rules/spelling.cpp: "did you mean" for agencies, and placeholders where a name belongs.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include "cspr/rules.hpp"

@@ -2,7 +2,6 @@
 // or excuses them, and the due dates of the later steps (inform-decision, publish, action-due).
 // Dates checked by hand: 2025-03-04 is a Tuesday, 2025-03-28 a Friday, 2025-11-16 a Sunday; no bank
 // holiday falls in 2025-03-04..2025-04-14 in England and Wales.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <algorithm>

@@ -1,6 +1,5 @@
 // src/store/case_files.cpp: cspr.yaml and cases/ids.yaml, read and written back; the fuzz
 // regressions on both (tests/fuzz/crashes/), and cspr.yaml's permissions as written files get them.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <filesystem>

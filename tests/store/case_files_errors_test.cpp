@@ -1,6 +1,5 @@
 // src/store/case_files.cpp: problems in a case file, each named by file, line and field; collect
 // mode goes on and reports them all, strict mode throws the first. Written from docs/case-files.md.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <string>

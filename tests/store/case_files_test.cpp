@@ -5,7 +5,6 @@
 // Written from docs/case-files.md, independently of the implementation: expected values come from
 // the specification (key order, quoting rules) and from YAML itself, every rendering read back with
 // yaml-cpp, never compared with what the implementation happened to print.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <filesystem>

@@ -1,6 +1,5 @@
 // src/store/case_folder.cpp: case files written into the case folder, case IDs allocated, case
 // paths checked, cases loaded; symbolic links under cases/ never followed (issue 13, F7, F8, F14, F16).
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <algorithm>

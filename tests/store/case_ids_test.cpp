@@ -1,5 +1,4 @@
 // src/store/case_ids.cpp: cases/ids.yaml as validate checks it (issue 13, F14).
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <fstream>

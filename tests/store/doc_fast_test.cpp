@@ -1,6 +1,5 @@
 // src/store/doc_fast.cpp: the fast parser of cspr's own files must read exactly what yaml-cpp reads,
 // or step aside.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <random>

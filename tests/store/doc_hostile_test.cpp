@@ -1,5 +1,4 @@
 // src/store/doc_hostile.cpp: hostile input is refused before either parser reads it, with the line.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <utility>

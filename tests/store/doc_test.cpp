@@ -1,6 +1,5 @@
 // src/store/doc.cpp: parse_document chooses the fast parser for every file cspr wrote, and it
 // reads them as yaml-cpp does.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include "doc_testing.hpp"

@@ -1,6 +1,5 @@
 // src/store/doc_yaml_cpp.cpp: what yaml-cpp reads, bounded in nesting, values and key length, and
 // its errors made clear.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include "cspr/error.hpp"

@@ -1,6 +1,5 @@
 // src/store/field_docs.cpp: the docs' field tables, the fuzzer's dictionary and the personal keys,
 // each made from the field tables (cspr/field_tables.hpp).
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <algorithm>

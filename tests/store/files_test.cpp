@@ -1,6 +1,5 @@
 // src/store/files.cpp: whole-file reads, and crash-safe writes that leave the old file or the new,
 // never a temporary one.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <sys/stat.h>

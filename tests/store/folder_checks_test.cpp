@@ -1,6 +1,5 @@
 // src/store/folder_checks.cpp: modes more open than cspr.yaml allows, leftovers of interrupted writes
 // (never another writer's work in progress), case folders that cannot be read (issue 13, F15, F17).
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <chrono>

@@ -1,5 +1,4 @@
 // src/store/form_leftovers.cpp: what a --from form still holds of its template (issue 13, first-use 7).
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <algorithm>

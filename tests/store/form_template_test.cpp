@@ -1,7 +1,6 @@
 // src/store/form_template.cpp: the --template forms of refer, rapid-review and decide, made from the
 // field tables. Each must be YAML, name every row a person gives where the file has it, and leave
 // out what cspr writes itself.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <yaml-cpp/yaml.h>

@@ -1,5 +1,4 @@
 // src/store/holiday_feed.cpp: GOV.UK's bank-holidays.json read, and written back in its shape.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <algorithm>

@@ -1,5 +1,4 @@
 // src/store/lock.cpp: how long a command waits for a lock (CSPR_LOCK_WAIT), and how it says so.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <chrono>

@@ -1,6 +1,5 @@
 // src/store/map_reader.cpp: comments found in a file (which block its rewrite), and the line of a
 // field for messages that point at it.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <filesystem>

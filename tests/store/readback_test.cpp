@@ -1,5 +1,4 @@
 // src/store/readback.cpp: what cspr writes it must read back (issue 13, F13), and sizes in messages.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <string>

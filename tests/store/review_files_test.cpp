@@ -1,7 +1,6 @@
 // src/store/review_files.cpp: amendments in rapid-review.yaml and publication.yaml, and which
 // recorded values a rewrite would change (issue 13, F3); unknown values that survive a rewrite (fuzz
 // regressions); actions.yaml's original_due and history.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <string>

@@ -1,6 +1,5 @@
 // src/store/yaml_write.cpp: scalars quoted when YAML could misread them, text of any shape written
 // so that it reads back exactly; each rendering is read back with yaml-cpp (and cspr's own reader).
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <string>
