@@ -307,9 +307,14 @@ void fields(V& v, S& a) {
 template <class V, class S>
     requires Is<S, TimescaleOverride>
 void fields(V& v, S& o) {
-    v(o.length, req("length", "The length of the timescale, in units (0 or more; at most about a century)."));
-    v(o.unit, req("unit", "The unit of the length."));
-    v(o.reason, opt("reason", "Why the local timescale differs; required (by cspr) when overriding a national rule."));
+    v(o.length, opt("length", "The length of the timescale, in units (0 or more; at most about a century); given with unit.")
+                    .otherwise("the rule's own"));
+    v(o.unit, opt("unit", "The unit of the length; given with length.").otherwise("the rule's own"));
+    v(o.enabled, opt("enabled", "false switches off a rule the table marks as one a partnership may switch off; true "
+                                "switches on one that is off by default.")
+                     .otherwise("the table's"));
+    v(o.reason, opt("reason", "Why the local timescale differs; required (by cspr) when overriding a national rule or "
+                              "switching a rule off or on."));
     v(o.source, opt("source", "The local document or procedure that sets this timescale."));
     v.extras(o.extra);
 }

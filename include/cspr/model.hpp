@@ -84,9 +84,12 @@ CSPR_SPELLING(Unit, "working-days", "calendar-days", "hours", "months", "years")
 std::string_view unit_name(Unit u);  // "working-days", ...
 std::optional<Unit> unit_from_name(std::string_view name);
 
+// A rule's local setting in cspr.yaml: a figure of its own (length and unit, given together), or the
+// rule switched off or on (`enabled`), each with its reason. Absent values are the table's.
 struct TimescaleOverride {
-    int length = 0;
-    Unit unit = Unit::working_days;
+    std::optional<int> length;
+    std::optional<Unit> unit;
+    std::optional<bool> enabled;
     std::string reason;
     std::string source;
     Extras extra;

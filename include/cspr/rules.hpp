@@ -47,6 +47,10 @@ struct Clocks {
 enum class Basis { statutory, national_guidance, local };
 std::string_view basis_name(Basis b);  // "statutory", "national guidance", "local"
 
+// Whether a partnership may switch a rule off (or on) in cspr.yaml (`enabled`): only a local rule
+// that is a partnership's own practice, never a statutory or national one.
+enum class Switchable { no, on_by_default, off_by_default };
+
 // One row of the table: everything a reader needs to trust the deadline, and its source.
 struct Rule {
     std::string_view id;
@@ -63,6 +67,7 @@ struct Rule {
     Clocks (*clocks)(const model::Case&);
     // A period rather than a deadline ("keep available for a year"): it is met when it has run.
     bool period = false;
+    Switchable switchable = Switchable::no;
 };
 
 std::span<const Rule> rule_table();
@@ -79,6 +84,11 @@ struct Timescale {
     std::string override_reason;  // non-empty when cspr.yaml overrides the rule
 };
 Timescale timescale(const Rule& rule, const model::Config& config);
+// Whether the rule runs in this case folder: always, unless the rule is switchable and cspr.yaml
+// (or the table's default) says otherwise.
+bool rule_on(const Rule& rule, const model::Config& config);
+// Why a switchable rule is off or on here: cspr.yaml's reason, or "" when the table's default stands.
+std::string switch_reason(const Rule& rule, const model::Config& config);
 // "5 working days", or "no later than 7 working days before": how the rule's figure reads here.
 std::string describe_timescale(const Rule& rule, const model::Config& config);
 

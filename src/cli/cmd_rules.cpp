@@ -20,12 +20,23 @@ std::string limit_text(const rules::Rule& r) {
     return length_text(r) + (r.counts_back ? " the " : " from ") + std::string(r.clock_starts);
 }
 
-// The length in force in this case folder: a local override, shown with its reason.
+// What cspr.yaml makes of the rule in this case folder: switched off or on, or a figure of its own,
+// each with its reason; "" when the table stands.
 std::string override_text(const std::optional<model::Config>& config, const rules::Rule& r) {
     if (!config) return "";
-    const auto it = config->timescales.find(std::string(r.id));
-    if (it == config->timescales.end()) return "";
-    return rules::describe_length(it->second.length, it->second.unit) + " (" + (it->second.reason.empty() ? "local timescale" : it->second.reason) + ")";
+    if (const std::string why = rules::switch_reason(r, *config); !why.empty() || !rules::rule_on(r, *config))
+        return std::string(rules::rule_on(r, *config) ? "on" : "off") + " (" + (why.empty() ? "the table's default" : why) + ")";
+    const rules::Timescale t = rules::timescale(r, *config);
+    if (t.override_reason.empty()) return "";
+    return rules::describe_length(t.length, t.unit) + " (" + t.override_reason + ")";
+}
+
+// The basis, and whether a partnership may switch the rule: "local, may be switched off".
+std::string basis_text(const rules::Rule& r) {
+    std::string text(rules::basis_name(r.basis));
+    if (r.switchable == rules::Switchable::on_by_default) text += ", may be switched off";
+    if (r.switchable == rules::Switchable::off_by_default) text += ", off unless switched on";
+    return text;
 }
 
 std::string markdown_cell(std::string_view s) {
@@ -42,13 +53,15 @@ void print_markdown(Context& ctx) {
                "is 2026-02-28) and is not moved off a weekend; hours are elapsed hours in London time. The basis says\n"
                "where the figure comes from: statute or statutory guidance, the Panel's non-statutory guidance, or a\n"
                "local procedure. A national timescale (statutory or national guidance) can be overridden in\n"
-               "`cspr.yaml` only with a recorded reason, which every report shows.\n\n"
+               "`cspr.yaml` only with a recorded reason, which every report shows. A rule marked \"may be switched\n"
+               "off\" is a partnership's own practice: `cspr.yaml` can switch it off (`enabled: false`, with a reason),\n"
+               "and its deadlines are then not counted; no statutory or national rule can be.\n\n"
                "| id | step | what must happen | clock starts (day 0) | limit | applies when | met by | basis | source |\n"
                "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
     for (const auto& r : rules::rule_table())
         ctx.out << fmt::format("| `{}` | {} | {} | {} | {} | {} | {} | {} | {} |\n", r.id, r.step, markdown_cell(r.what),
                                markdown_cell(r.clock_starts), length_text(r), markdown_cell(r.applies_when),
-                               markdown_cell(r.met_by), rules::basis_name(r.basis), markdown_cell(r.source));
+                               markdown_cell(r.met_by), basis_text(r), markdown_cell(r.source));
 }
 
 void run_rules(Context& ctx) {
@@ -57,7 +70,7 @@ void run_rules(Context& ctx) {
     std::optional<model::Config> config;
     if (ctx.case_folder()) config = ctx.open_folder().config;  // checked: a bad override is an error here too
     for (const auto& r : rules::rule_table()) {
-        ctx.out << fmt::format("{}  ({}, {})\n", r.id, r.step, rules::basis_name(r.basis));
+        ctx.out << fmt::format("{}  ({}, {})\n", r.id, r.step, basis_text(r));
         ctx.out << "  what:     " << r.what << "\n";
         ctx.out << "  limit:    " << limit_text(r) << "\n";
         if (const auto local = override_text(config, r); !local.empty()) ctx.out << "  here:     " << local << "\n";
@@ -73,7 +86,9 @@ void setup_rules(CLI::App& sub, Context& ctx) {
     add_examples(sub, R"(  cspr rules
   cspr rules --format markdown > docs/timescales.md
 
-Inside a case folder, a timescale overridden in cspr.yaml is shown with its reason ("here:").)");
+Inside a case folder, what cspr.yaml changes is shown with its reason ("here:"): a timescale of its
+own, or a rule switched off (timescales.RULE.enabled: false; only a rule marked "may be switched
+off").)");
     sub.callback([&ctx] { run_rules(ctx); });
 }
 

@@ -282,8 +282,22 @@ long longest_days(int n, model::Unit unit) {
 
 // Never below the table's figure: in the same unit, no fewer; in another, at least as long always.
 bool below_floor(const Rule& rule, const model::TimescaleOverride& o) {
-    if (o.unit == rule.unit) return o.length < rule.length;
-    return shortest_days(o.length, o.unit) < longest_days(rule.length, rule.unit);
+    if (!o.length || !o.unit) return false;
+    if (*o.unit == rule.unit) return *o.length < rule.length;
+    return shortest_days(*o.length, *o.unit) < longest_days(rule.length, rule.unit);
+}
+
+// `enabled` is for the rules the table lets a partnership switch, and says why.
+void check_switch(Checker& k, const Rule& rule, const model::TimescaleOverride& o, const std::string& field) {
+    if (!o.enabled) return;
+    if (rule.switchable == Switchable::no) {
+        const std::string kind = rule.basis == Basis::statutory          ? "a statutory rule"
+                                 : rule.basis == Basis::national_guidance ? "a rule of national guidance"
+                                                                          : "a rule no partnership may switch off";
+        k.add("cspr.yaml", field + ".enabled", "'" + std::string(rule.id) + "' is " + kind + ": it cannot be switched off or on (see 'cspr rules')");
+    } else if (o.reason.empty()) {
+        k.add("cspr.yaml", field + ".reason", std::string(*o.enabled ? "switching a rule on" : "switching a rule off") + " needs a recorded reason");
+    }
 }
 
 }  // namespace
@@ -297,12 +311,13 @@ std::vector<Problem> check_config(const model::Config& config) {
             k.add("cspr.yaml", field, "'" + id + "' is not a rule (see 'cspr rules')");
             continue;
         }
-        if (rule->basis == Basis::local) continue;
+        check_switch(k, *rule, o, field);
+        if (rule->basis == Basis::local || !o.length) continue;
         const std::string kind = rule->basis == Basis::statutory ? "a statutory timescale" : "a timescale of national guidance";
         if (o.reason.empty()) k.add("cspr.yaml", field + ".reason", "overriding " + kind + " needs a recorded reason");
         if (below_floor(*rule, o))
             k.add("cspr.yaml", field + ".length",
-                  describe_length(o.length, o.unit) + " is shorter than " + kind + " allows (" +
+                  describe_length(*o.length, *o.unit) + " is shorter than " + kind + " allows (" +
                       describe_length(rule->length, rule->unit) + "; see 'cspr rules'): it may be lengthened, never shortened");
     }
     return k.problems;

@@ -139,9 +139,23 @@ std::string_view status_name(Status s) {
 }
 
 Timescale timescale(const Rule& rule, const model::Config& config) {
-    if (const auto it = config.timescales.find(std::string(rule.id)); it != config.timescales.end())
-        return {it->second.length, it->second.unit, it->second.reason.empty() ? "local timescale" : it->second.reason};
+    if (const auto it = config.timescales.find(std::string(rule.id)); it != config.timescales.end() && it->second.length)
+        return {*it->second.length, it->second.unit.value_or(rule.unit),
+                it->second.reason.empty() ? "local timescale" : it->second.reason};
     return {rule.length, rule.unit, ""};
+}
+
+bool rule_on(const Rule& rule, const model::Config& config) {
+    if (rule.switchable == Switchable::no) return true;
+    if (const auto it = config.timescales.find(std::string(rule.id)); it != config.timescales.end() && it->second.enabled)
+        return *it->second.enabled;
+    return rule.switchable == Switchable::on_by_default;
+}
+
+std::string switch_reason(const Rule& rule, const model::Config& config) {
+    const auto it = config.timescales.find(std::string(rule.id));
+    if (rule.switchable == Switchable::no || it == config.timescales.end() || !it->second.enabled) return "";
+    return it->second.reason;
 }
 
 std::string describe_timescale(const Rule& rule, const model::Config& config) {
@@ -161,12 +175,16 @@ std::vector<Deadline> case_deadlines(const model::Case& c, const model::Config& 
                                      calendar::Date today) {
     std::vector<Deadline> out, not_applicable;
     for (const Rule& rule : rule_table()) {
-        const Clocks clocks = rule.clocks(c);
+        const bool on = rule_on(rule, config);
+        const Clocks clocks = on ? rule.clocks(c) : Clocks{false, {}};
         if (!clocks.applicable) {
             Deadline d;
             d.case_id = c.id;
             d.rule = &rule;
             d.status = Status::not_applicable;
+            if (!on) d.note = switch_reason(rule, config).empty()
+                                  ? "off unless cspr.yaml switches it on"
+                                  : "switched off in cspr.yaml: " + switch_reason(rule, config);
             not_applicable.push_back(d);
         }
         for (const Clock& clock : clocks.started) out.push_back(evaluate_named(rule, clock, c, config, cal, today));

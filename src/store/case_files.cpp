@@ -45,14 +45,18 @@ void Diagnostics::report(const Error& problem) {
 }
 
 // The lengths are read as written and checked against the unit's limit, so that no value is cut
-// down (4294967301 to 5); the other rows are read from the table.
+// down (4294967301 to 5); the other rows are read from the table. A figure is length and unit
+// together, and an override says something: a figure, or `enabled` (the schema says the same).
 void read_special(MapReader& m, model::TimescaleOverride& o) {
-    const auto length = m.integer("length", Need::required);
+    const DocNode& node = *m.field().node;
+    const bool has_length = node.find("length") != nullptr, has_unit = node.find("unit") != nullptr;
+    if (has_length != has_unit) m.report_missing(has_length ? "unit" : "length");
+    if (!has_length && !has_unit && node.is_map() && !node.find("enabled"))
+        m.report(m.field(), "gives no timescale: give length and unit, or enabled");
+    const auto length = m.integer("length", Need::optional);
     if (length && *length < 0) m.report(length_field(m), "must not be negative");
-    const auto unit = m.choice<model::Unit>("unit", Need::required, model::unit_from_name,
-                                            model::one_of<model::Unit>());
-    o.unit = unit.value_or(model::Unit::working_days);
-    if (length) o.length = checked_length(m, *length, unit);
+    o.unit = m.choice<model::Unit>("unit", Need::optional, model::unit_from_name, model::one_of<model::Unit>());
+    if (length) o.length = checked_length(m, *length, o.unit);
     TableReader rest(m, /*form=*/false, /*skip=*/{"length", "unit"});
     fields(rest, o);
 }

@@ -121,7 +121,7 @@ private:
             push(meta, "date-time");
         } else if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::optional<bool>>) {
             push(meta, "boolean");
-        } else if constexpr (std::is_same_v<T, int>) {
+        } else if constexpr (std::is_same_v<T, int> || std::is_same_v<T, std::optional<int>>) {
             push(meta, "integer");
         } else if constexpr (model::Spelled<T>) {
             push_spelled(meta, spellings<T>());

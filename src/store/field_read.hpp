@@ -101,6 +101,8 @@ private:
             value = m_.boolean(key, need);
         } else if constexpr (std::is_same_v<T, int>) {
             if (auto n = m_.integer(key, need)) value = static_cast<int>(*n);
+        } else if constexpr (std::is_same_v<T, std::optional<int>>) {
+            if (auto n = m_.integer(key, need)) value = static_cast<int>(*n);
         } else if constexpr (model::Spelled<T>) {
             if (auto e = m_.choice<T>(key, need, model::from_name<T>, model::one_of<T>())) value = *e;
         } else if constexpr (OptionalSpelled<T>) {

@@ -81,6 +81,8 @@ private:
             if (value) w_.boolean(key, *value);
         } else if constexpr (std::is_same_v<T, int>) {
             w_.integer(key, value);
+        } else if constexpr (std::is_same_v<T, std::optional<int>>) {
+            if (value) w_.integer(key, *value);
         } else if constexpr (model::Spelled<T>) {
             w_.text(key, model::name_of(value));
         } else if constexpr (OptionalSpelled<T>) {

@@ -194,6 +194,8 @@ private:
             line(content, meta.about, spellings<E>());
         } else if constexpr (std::is_same_v<T, int>) {
             line(fmt::format("{} {}", key(meta), value), meta.about);
+        } else if constexpr (std::is_same_v<T, std::optional<int>>) {
+            line(value ? fmt::format("{} {}", key(meta), *value) : key(meta), meta.about);
         } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
             if (meta.defs == "criterion") criteria(meta);
             else line(key(meta) + " []", meta.about);

@@ -64,6 +64,10 @@ public:
                  {"then", Json::object({{"properties", Json::object({{"length", Json::object({{"type", "integer"}, {"maximum", limit.most}})}})}})}}));
         }
         o.set("allOf", std::move(all));
+        o.set("dependentRequired", Json::object({{"length", Json::strings({"unit"})}, {"unit", Json::strings({"length"})}}));
+        // ajv's strict mode wants each required key declared beside it: `true` declares it as is.
+        o.set("anyOf", Json::array({Json::object({{"required", Json::strings({"length"})}, {"properties", Json::object({{"length", true}})}}),
+                                    Json::object({{"required", Json::strings({"enabled"})}, {"properties", Json::object({{"enabled", true}})}})}));
     }
 
 private:
@@ -109,7 +113,7 @@ private:
             return ref("dateTime");
         } else if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::optional<bool>>) {
             return Json::object({{"type", "boolean"}});
-        } else if constexpr (std::is_same_v<T, int>) {
+        } else if constexpr (std::is_same_v<T, int> || std::is_same_v<T, std::optional<int>>) {
             return Json::object({{"type", "integer"}, {"minimum", 0}});
         } else if constexpr (model::Spelled<T>) {
             return spellings<T>();

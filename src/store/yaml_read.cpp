@@ -1,5 +1,6 @@
 #include "yaml_read.hpp"
 
+#include <optional>
 #include <set>
 
 namespace cspr::store {
@@ -9,10 +10,36 @@ const DocNode* null_node() {
     return &empty;
 }
 
+// The text parsed last, with its tree or its error, for the next parse of the same text and file:
+// a writing command reads the case it is about to change again to compare, and the fuzzer's eight
+// parsers in two modes each read one input. The tree is immutable and shared (Field::doc), so the
+// reuse cannot be seen; one spare copy of a file's text is the cost.
+namespace {
+struct LastParse {
+    bool valid = false;
+    std::string text, file;
+    std::shared_ptr<const DocNode> doc;
+    std::optional<Error> error;
+};
+}  // namespace
+
 Field parse_yaml(std::string_view text, const std::string& file_name) {
-    auto doc = std::make_shared<const DocNode>(parse_document(text, file_name));
-    const DocNode* root = doc.get();
-    return {std::move(doc), root, file_name, ""};
+    thread_local LastParse last;
+    if (!(last.valid && last.text == text && last.file == file_name)) {
+        last.valid = false;
+        last.doc.reset();
+        last.error.reset();
+        try {
+            last.doc = std::make_shared<const DocNode>(parse_document(text, file_name));
+        } catch (const Error& e) {
+            last.error = e;
+        }
+        last.text.assign(text);
+        last.file = file_name;
+        last.valid = true;
+    }
+    if (last.error) throw *last.error;
+    return {last.doc, last.doc.get(), file_name, ""};
 }
 
 const Field& require_map(const Field& f) {

@@ -34,7 +34,7 @@ bool has(const std::vector<rules::Problem>& all, std::string_view field, std::st
 
 model::Config overriding(std::string rule, int length, model::Unit unit, std::string reason) {
     model::Config config;
-    config.timescales[rule] = {length, unit, std::move(reason), "", {}};
+    config.timescales[rule] = {length, unit, std::nullopt, std::move(reason), "", {}};
     return config;
 }
 
@@ -354,33 +354,52 @@ rules::Problem only_config_problem(const std::string& id, const model::Timescale
 TEST_CASE("check_config: overrides of national rules need a reason; rule ids must exist", "[checks]") {
     CHECK(rules::check_config(config()).empty());
 
-    const auto statutory = only_config_problem("notify-panel", {10, model::Unit::working_days, "", "", {}});
+    const auto statutory = only_config_problem("notify-panel", {10, model::Unit::working_days, std::nullopt, "", "", {}});
     CHECK(statutory.field == "timescales.notify-panel.reason");
     CHECK(statutory.message == "overriding a statutory timescale needs a recorded reason");
 
     auto no_reason = config();
-    no_reason.timescales["notify-panel"] = {10, model::Unit::working_days, "", "", {}};
+    no_reason.timescales["notify-panel"] = {10, model::Unit::working_days, std::nullopt, "", "", {}};
     auto with_reason = no_reason;
     with_reason.timescales["notify-panel"].reason = "agreed with the Panel";
     CHECK(rules::check_config(with_reason).empty());
 
-    const auto unknown = only_config_problem("notify-mayor", {5, model::Unit::working_days, "because", "", {}});
+    const auto unknown = only_config_problem("notify-mayor", {5, model::Unit::working_days, std::nullopt, "because", "", {}});
     CHECK(unknown.field == "timescales.notify-mayor");
 
     auto local = config();
-    local.timescales["referral-confirm"] = {72, model::Unit::hours, "", "", {}};
+    local.timescales["referral-confirm"] = {72, model::Unit::hours, std::nullopt, "", "", {}};
     CHECK(rules::check_config(local).empty());
 
     // The rapid review's 15 days are the Panel's non-statutory guidance: national all the same, so a
     // reason is needed, and the message does not call the timescale statutory.
-    const auto guidance = only_config_problem("rapid-review", {20, model::Unit::working_days, "", "", {}});
+    const auto guidance = only_config_problem("rapid-review", {20, model::Unit::working_days, std::nullopt, "", "", {}});
     CHECK(guidance.field == "timescales.rapid-review.reason");
     CHECK(guidance.message == "overriding a timescale of national guidance needs a recorded reason");
 
     // Every problem is reported, not just the first.
     auto both = no_reason;
-    both.timescales["notify-mayor"] = {5, model::Unit::working_days, "", "", {}};
+    both.timescales["notify-mayor"] = {5, model::Unit::working_days, std::nullopt, "", "", {}};
     CHECK(rules::check_config(both).size() == 2);
+}
+
+TEST_CASE("check_config: only a rule the table marks switchable is switched, and with a reason", "[checks][config]") {
+    model::TimescaleOverride off;
+    off.enabled = false;
+    const auto no_reason = only_config_problem("decision", off);
+    CHECK(no_reason.field == "timescales.decision.reason");
+    CHECK(no_reason.message == "switching a rule off needs a recorded reason");
+    off.reason = "we decide at the rapid review meeting";
+    auto fine = config();
+    fine.timescales["decision"] = off;
+    CHECK(rules::check_config(fine).empty());
+
+    const auto statutory = only_config_problem("notify-panel", off);
+    CHECK(statutory.field == "timescales.notify-panel.enabled");
+    CHECK(statutory.message.find("'notify-panel' is a statutory rule: it cannot be switched off") == 0);
+    CHECK(only_config_problem("rapid-review", off).message.find("a rule of national guidance") != std::string::npos);
+    // Local, but the recorded due date is the action's own: not a rule to switch off.
+    CHECK(only_config_problem("action-due", off).field == "timescales.action-due.enabled");
 }
 
 TEST_CASE("future_facts: a recorded date after today names its field; planned dates are not facts", "[checks]") {

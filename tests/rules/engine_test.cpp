@@ -5,6 +5,7 @@
 // rules_testing.hpp), never from running the implementation.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <optional>
@@ -168,11 +169,29 @@ TEST_CASE("referral-confirm: 48 elapsed hours, across the start and end of BST",
         CHECK(calendar::format_london_datetime(*d->due_time) == "2025-01-12T18:00");
         CHECK(d->status == rules::Status::overdue);
     }
+    SECTION("switched off in cspr.yaml: not counted, with the reason as its note") {
+        c.referral->received = london("2025-03-03T10:30");
+        c.referral->confirmed_in_writing.reset();
+        auto cfg = config();
+        cfg.timescales["referral-confirm"].enabled = false;
+        cfg.timescales["referral-confirm"].reason = "confirmed at the strategy meeting";
+        const auto all = rules::case_deadlines(c, cfg, cal, ymd(2025, 3, 10));
+        const auto d = std::find_if(all.begin(), all.end(), [](const auto& x) { return x.rule->id == "referral-confirm"; });
+        REQUIRE(d != all.end());
+        CHECK(d->status == rules::Status::not_applicable);
+        CHECK(d->note == "switched off in cspr.yaml: confirmed at the strategy meeting");
+        CHECK_FALSE(d->late);
+        CHECK_FALSE(find_deadline(all, "referral-confirm").has_value());
+        // Switched on again, the same case is overdue.
+        cfg.timescales["referral-confirm"].enabled = true;
+        CHECK(find_deadline(rules::case_deadlines(c, cfg, cal, ymd(2025, 3, 10)), "referral-confirm")->status ==
+              rules::Status::overdue);
+    }
     SECTION("a local override in hours (cspr.yaml example: 72 hours) with its reason") {
         c.referral->received = london("2025-03-03T10:30");
         c.referral->confirmed_in_writing = london("2025-03-05T12:00");
         auto cfg = config();
-        cfg.timescales["referral-confirm"] = {72, model::Unit::hours, "three days locally", "", {}};
+        cfg.timescales["referral-confirm"] = {72, model::Unit::hours, std::nullopt, "three days locally", "", {}};
         const auto d = find_deadline(rules::case_deadlines(c, cfg, cal, ymd(2025, 3, 10)), "referral-confirm");
         REQUIRE(d.has_value());
         CHECK(calendar::format_london_datetime(*d->due_time) == "2025-03-06T10:30");
@@ -237,7 +256,7 @@ TEST_CASE("rapid-review: 15 working days from the Panel's notification; a local 
     CHECK(show(easter->due) == "2025-05-06");
 
     auto cfg = config();
-    cfg.timescales["rapid-review"] = {20, model::Unit::working_days, "the Panel agreed an extension", "", {}};
+    cfg.timescales["rapid-review"] = {20, model::Unit::working_days, std::nullopt, "the Panel agreed an extension", "", {}};
     // 20 working days from 2025-03-10: 31 March is the 15th; 1-4 April (19), Mon 7 April (20).
     const auto longer = rules::case_deadlines(c, cfg, cal, ymd(2025, 3, 11));
     const auto o = find_deadline(longer, "rapid-review");
@@ -304,7 +323,7 @@ TEST_CASE("hour-clock-far-start: an hour clock from a day outside the calendar i
     // overflowed std::chrono inside london_date_of (UBSan), whatever the length.
     const auto& cal = england();
     auto cfg = config();
-    cfg.timescales["notify-panel"] = {0, model::Unit::hours, "local", "", {}};
+    cfg.timescales["notify-panel"] = {0, model::Unit::hours, std::nullopt, "local", "", {}};
     for (const Date aware : {ymd(9999, 12, 31), ymd(0, 1, 1), ymd(2300, 1, 1)}) {
         INFO(calendar::format_iso_date(aware));
         CHECK_THROWS_AS(rules::case_deadlines(notified(aware, std::nullopt), cfg, cal, ymd(2025, 1, 2)), cspr::Error);

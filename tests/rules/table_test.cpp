@@ -274,7 +274,7 @@ rules::Deadline under(const model::Config& cfg, const model::Case& c, std::strin
 // cspr.yaml with `timescales: {<rule>: {length: ..., unit: ..., reason: ...}}`.
 model::Config overriding(const std::string& rule, int length, model::Unit unit, std::string reason) {
     model::Config cfg = config();
-    cfg.timescales[rule] = {length, unit, std::move(reason), "", {}};
+    cfg.timescales[rule] = {length, unit, std::nullopt, std::move(reason), "", {}};
     return cfg;
 }
 

@@ -95,7 +95,7 @@ TEST_CASE("fuzz regression: config-rule-id-unquoted: any rule id that was read w
                                  "é", "tab\there", "", "a:b", "x:", "a b ", "?", "notify-panel"}) {
         INFO(id);
         model::Config config = example_config();
-        config.timescales[id] = {5, model::Unit::working_days, "a reason", "", {}};
+        config.timescales[id] = {5, model::Unit::working_days, std::nullopt, "a reason", "", {}};
         const std::string written = store::format_config(config);
         Diagnostics strict;
         model::Config again;
@@ -144,10 +144,32 @@ TEST_CASE("fuzz regression: empty-timescale-override: an entry of timescales tha
         CHECK(problems[0].where().line == line);
         CHECK(problems[0].where().field == "timescales.notify-panel");
     }
-    // An empty mapping is not a zero-length override either: length and unit are missing.
+    // An empty mapping is not a zero-length override either: it gives no timescale.
     const auto problems = config_problems(kConfigHead + "  notify-panel: {}\n");
-    CHECK(find_problem(problems, "timescales.notify-panel.length"));
-    CHECK(find_problem(problems, "timescales.notify-panel.unit"));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].where().field == "timescales.notify-panel");
+    CHECK(std::string(problems[0].what()).find("give length and unit, or enabled") != std::string::npos);
+}
+
+TEST_CASE("parse_config: a figure is a length and a unit together; enabled alone is an override", "[config]") {
+    const auto only_length = config_problems(kConfigHead + "  decision: {length: 2}\n");
+    REQUIRE(only_length.size() == 1);
+    CHECK(only_length[0].where().field == "timescales.decision.unit");
+    const auto only_unit = config_problems(kConfigHead + "  decision: {unit: months}\n");
+    REQUIRE(only_unit.size() == 1);
+    CHECK(only_unit[0].where().field == "timescales.decision.length");
+
+    Diagnostics strict;
+    const auto off = store::parse_config(kConfigHead + "  decision: {enabled: false, reason: we decide at the meeting}\n",
+                                         "cspr.yaml", strict);
+    const auto& o = off.timescales.at("decision");
+    CHECK(o.enabled == std::optional<bool>(false));
+    CHECK_FALSE(o.length.has_value());
+    CHECK_FALSE(o.unit.has_value());
+    // Written back as read: no length or unit appears.
+    const std::string written = store::format_config(off);
+    CHECK(written.find("enabled: false") != std::string::npos);
+    CHECK(written.find("length") == std::string::npos);
 }
 
 TEST_CASE("fuzz regression: override-length-out-of-range: length is bounded per unit before it is narrowed to int",

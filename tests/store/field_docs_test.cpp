@@ -66,7 +66,7 @@ TEST_CASE("markdown_fields: nested keys dotted, list items after [], a keyed map
     CHECK(has_line(referral, "| `child.date_of_birth` | date | no | The child's date of birth. (personal) |"));
     CHECK(has_line(referral, "| `family[].name` | text | yes | The person's name. (personal) |"));
     CHECK(has_line(docs("actions"), "| `actions[].history[].recorded` | date | yes | The day cspr recorded the change (today, or --as-of). |"));
-    CHECK(has_line(docs("cspr"), "| `timescales.<rule>.length` | integer | yes | The length of the timescale, in units (0 or more; at most about a century). |"));
+    CHECK(has_line(docs("cspr"), "| `timescales.<rule>.length` | integer | no (the rule's own) | The length of the timescale, in units (0 or more; at most about a century); given with unit. |"));
 }
 
 TEST_CASE("markdown_fields: types from spellings, choices, defs and the row's own docs type") {
