@@ -89,7 +89,8 @@ Timescale timescale(const Rule& rule, const model::Config& config);
 bool rule_on(const Rule& rule, const model::Config& config);
 // Why a switchable rule is off or on here: cspr.yaml's reason, or "" when the table's default stands.
 std::string switch_reason(const Rule& rule, const model::Config& config);
-// "5 working days", or "no later than 7 working days before": how the rule's figure reads here.
+// "5 working days", or "no later than 7 working days before": how the rule's figure reads here; a
+// rule of no length is "by" its day 0 ("by the due date recorded for the action").
 std::string describe_timescale(const Rule& rule, const model::Config& config);
 
 struct Deadline {

@@ -1,6 +1,6 @@
-// cspr stats: timeliness per year as the Panel's annual report counts it: notifications to the Panel,
-// rapid reviews, reports published, each within its rule's timescale (the engine's, after any
-// cspr.yaml override). The year is that of the day the clock started.
+// cspr stats: timeliness per year for every rule, as the Panel's and DfE's figures count it: each
+// clock within its rule's timescale (the engine's, after any cspr.yaml override), by the year the
+// clock started. The year is the reporting year, 1 April to 31 March, unless --year calendar.
 #include <fmt/format.h>
 
 #include <map>
@@ -12,22 +12,36 @@ namespace cspr::cli {
 
 namespace {
 
-struct Measure {
-    std::string_view rule;
-    std::string_view subject;  // "" for any
-    std::string_view counted;  // what is counted; the figure comes from the rule
-    std::string_view from;     // what the figure counts from, when the reader needs telling
+// Which years, and which one only: --year reporting (the default), calendar, 2025 or 2025-26.
+struct YearChoice {
+    bool reporting = true;
+    std::optional<int> only;  // the first calendar year of the one year to count
 };
 
-constexpr Measure kMeasures[] = {
-    {"notify-panel", "panel", "notifications to the Panel", ""},
-    {"rapid-review", "", "rapid reviews to the Panel", ""},
-    {"publish", "", "reports published", " of the decision"},
-};
+YearChoice parse_year(const std::string& text) {
+    if (text == "reporting") return {};
+    if (text == "calendar") return {false, std::nullopt};
+    const auto digits = [&](std::size_t from, std::size_t n) {
+        return text.size() >= from + n && text.find_first_not_of("0123456789", from) >= from + n;
+    };
+    if (text.size() == 4 && digits(0, 4)) return {false, std::stoi(text)};
+    if (text.size() == 7 && digits(0, 4) && text[4] == '-' && digits(5, 2)) {
+        const int first = std::stoi(text.substr(0, 4));
+        if ((first + 1) % 100 == std::stoi(text.substr(5, 2))) return {true, first};
+    }
+    throw Error("'" + text + "' is not a year: give reporting (1 April to 31 March, the default), calendar, "
+                "a calendar year (2025) or a reporting year (2025-26)", {.field = "--year"});
+}
 
-std::string label(const Measure& m, const model::Config& config) {
-    const rules::Rule* rule = rules::find_rule(m.rule);
-    return fmt::format("{} within {}{}", m.counted, rules::describe_timescale(*rule, config), m.from);
+// The first calendar year of the year `day` falls in.
+int year_of(calendar::Date day, bool reporting) {
+    const date::year_month_day ymd{day};
+    const int y = static_cast<int>(ymd.year());
+    return reporting && ymd.month() < date::April ? y - 1 : y;
+}
+
+std::string year_label(int first, bool reporting) {
+    return reporting ? fmt::format("{}-{:02}", first, (first + 1) % 100) : std::to_string(first);
 }
 
 struct Tally {
@@ -53,40 +67,50 @@ void count(Tally& t, const rules::Deadline& d) {
     }
 }
 
-void run_stats(Context& ctx, std::optional<int> year) {
-    const auto& format = ctx.format();
-    const auto folder = ctx.open_folder();
+// Tallies by (year, the rule's place in the table): every rule with a deadline, but the periods
+// (a report kept available), which are met by running out.
+std::map<std::pair<int, std::size_t>, Tally> tally(Context& ctx, const store::CaseFolder& folder, const YearChoice& years) {
     const auto cal = ctx.calendar(folder.config.region);
+    const auto table = rules::rule_table();
     std::map<std::pair<int, std::size_t>, Tally> tallies;
     for (const auto& loaded : store::load_cases(folder, store::list_case_ids(folder), store::Diagnostics::Mode::strict)) {
-        const auto& c = loaded.value;
-        for (const auto& d : rules::case_deadlines(c, folder.config, cal, ctx.today())) {
-            for (std::size_t m = 0; m < std::size(kMeasures); ++m) {
-                if (d.rule->id != kMeasures[m].rule || d.status == rules::Status::not_applicable) continue;
-                if (!kMeasures[m].subject.empty() && d.subject != kMeasures[m].subject) continue;
-                const int y = static_cast<int>(date::year_month_day{d.start.day}.year());
-                if (!year || *year == y) count(tallies[{y, m}], d);
-            }
+        for (const auto& d : rules::case_deadlines(loaded.value, folder.config, cal, ctx.today())) {
+            if (d.status == rules::Status::not_applicable || d.rule->period) continue;
+            const int y = year_of(d.start.day, years.reporting);
+            if (!years.only || *years.only == y) count(tallies[{y, static_cast<std::size_t>(d.rule - table.data())}], d);
         }
     }
-    std::vector<std::vector<std::string>> rows = {{"YEAR", "MEASURE", "ON TIME", "LATE", "OVERDUE", "OPEN", "PAUSED", "TIMELY"}};
-    for (const auto& [key, t] : tallies)
-        rows.push_back({std::to_string(key.first), label(kMeasures[key.second], folder.config), std::to_string(t.on_time),
-                        std::to_string(t.late), std::to_string(t.overdue), std::to_string(t.open), std::to_string(t.paused),
-                        t.percent()});
+    return tallies;
+}
+
+void run_stats(Context& ctx, const std::string& year_text) {
+    const YearChoice years = parse_year(year_text);
+    const auto& format = ctx.format();
+    const auto folder = ctx.open_folder();
+    const auto table = rules::rule_table();
+    std::vector<std::vector<std::string>> rows = {{"YEAR", "RULE", "WITHIN", "ON TIME", "LATE", "OVERDUE", "OPEN", "PAUSED", "TIMELY"}};
+    for (const auto& [key, t] : tally(ctx, folder, years)) {
+        const rules::Rule& rule = table[key.second];
+        rows.push_back({year_label(key.first, years.reporting), std::string(rule.id), rules::describe_timescale(rule, folder.config),
+                        std::to_string(t.on_time), std::to_string(t.late), std::to_string(t.overdue), std::to_string(t.open),
+                        std::to_string(t.paused), t.percent()});
+    }
     if (format == "csv") {
-        ctx.out << "year,measure,on_time,late,overdue,open,paused,timely\n";
+        ctx.out << "year,rule,within,on_time,late,overdue,open,paused,timely\n";
         for (std::size_t i = 1; i < rows.size(); ++i) {
-            auto r = rows[i];
-            ctx.out << fmt::format("{},{},{},{},{},{},{},{}\n", r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] == "-" ? "" : r[7]);
+            const auto& r = rows[i];
+            ctx.out << fmt::format("{},{},{},{},{},{},{},{},{}\n", r[0], r[1], csv_field(r[2]), r[3], r[4], r[5], r[6], r[7],
+                                   r[8] == "-" ? "" : r[8]);
         }
         return;
     }
     if (rows.size() == 1) {
-        ctx.out << "nothing to count" << (year ? " in " + std::to_string(*year) : std::string()) << "\n";
+        ctx.out << "nothing to count" << (years.only ? " in " + year_label(*years.only, years.reporting) : std::string()) << "\n";
         return;
     }
     ctx.out << format_table(rows);
+    ctx.out << (years.reporting ? "YEAR: 1 April to 31 March, by the day each clock started (--year calendar for calendar years)\n"
+                                : "YEAR: the calendar year each clock started\n");
     ctx.out << "TIMELY: on time / (on time + late + overdue); open and paused clocks are not counted; a clock paused only\n"
                "after its due date, or recorded as not done, is late\n";
 }
@@ -94,10 +118,13 @@ void run_stats(Context& ctx, std::optional<int> year) {
 }  // namespace
 
 void setup_stats(CLI::App& sub, Context& ctx) {
-    auto year = std::make_shared<std::optional<int>>();
-    sub.add_option("--year", *year, "Only this year (the year each clock started)");
+    auto year = std::make_shared<std::string>("reporting");
+    sub.add_option("--year", *year,
+                   "reporting (1 April to 31 March, as the Panel's and DfE's figures; the default), calendar, or one "
+                   "year only: 2025-26 (a reporting year) or 2025 (a calendar year)");
     add_examples(sub, R"(  cspr stats
-  cspr stats --year 2025 --format csv)");
+  cspr stats --year 2025-26 --format csv
+  cspr stats --year calendar)");
     sub.callback([&ctx, year] { run_stats(ctx, *year); });
 }
 

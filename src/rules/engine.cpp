@@ -160,6 +160,7 @@ std::string switch_reason(const Rule& rule, const model::Config& config) {
 
 std::string describe_timescale(const Rule& rule, const model::Config& config) {
     const Timescale t = timescale(rule, config);
+    if (t.length == 0 && !rule.counts_back) return "by " + std::string(rule.clock_starts);  // an action's own due date
     const std::string length = describe_length(t.length, t.unit);
     return rule.counts_back ? "no later than " + length + " before" : length;
 }
