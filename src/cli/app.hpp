@@ -35,7 +35,7 @@ struct Context {
     GlobalOptions global;
     int exit_code = kExitOk;
     bool commit = false;      // --commit on a writing command
-    bool show_names = false;  // --show-names: the only way personal names reach the output
+    bool show_names = false;  // --show-names: read only through personal() and shows_personal()
     std::string checked_format;  // --format or the command's default, once checked against its row
 
     // --as-of, else today in London.
@@ -136,15 +136,13 @@ std::string status_text(const rules::Deadline& d);
 std::string status_and_note(const rules::Deadline& d);
 // The deadlines of a case as a table (due, status, rule, subject, what).
 void print_deadline_table(std::ostream& out, const std::vector<rules::Deadline>& deadlines);
-// Before a write: throws the first problem rules::check_case finds in the case as it would be. A
-// problem in the file about to be written names its field; one in a file already on disk, its path
-// and line too.
-// Recorded facts of the file being written may not be dated after `today`.
-void refuse_case_problems(const store::CaseFolder& folder, const model::Case& c, std::string_view writing_file,
-                          calendar::Date today);
-// Every problem refuse_case_problems would refuse, in the order found (the first is the one it throws).
-std::vector<rules::Problem> case_problems(const store::CaseFolder& folder, const model::Case& c, std::string_view writing_file,
-                                          calendar::Date today);
+// Personal text (a child's name and dates, free-text notes and reasons) reaches the output only
+// through here: the value itself with --show-names, else nullopt, which each format prints as hidden
+// (a placeholder, a line or a column left out). Escaping for the format is the caller's.
+std::optional<std::string> personal(const Context& ctx, std::string_view value);
+// Whether personal() shows values: only for a format that has a column of them (a header printed
+// even when there is no row to ask), to decide whether the column is there at all.
+bool shows_personal(const Context& ctx);
 
 // ---- Forms given to --from (forms.cpp) ----
 
@@ -160,8 +158,9 @@ Form read_form(const std::string& path, std::string_view blank);
 // Before recording `writing_file` from a form: every problem at once, each located in the form as
 // form.yaml:LINE: field: message (what does not read, the template's leftovers, misspelt keys, and
 // the cross-field problems of the record as it would be written). When there is any, each is
-// written to ctx.err and the command fails (exit 2) having written nothing.
-void refuse_form_problems(const Context& ctx, const Form& form, const store::CaseFolder& folder, const model::Case& c,
+// written to ctx.err and the command fails (exit 2) having written nothing. `recorded` is the case as
+// on disk (null for a case not yet written), as for refuse_case_problems (case_change.hpp).
+void refuse_form_problems(const Context& ctx, const Form& form, const model::Case* recorded, const model::Case& c,
                           std::string_view writing_file);
 // An unknown key one or two edits from a key its mapping knows is most likely a typo
 // (`confirmed_in_writng:`): a problem naming the key meant. Any other unknown key is kept silently.
@@ -178,14 +177,6 @@ struct CaseReport {
 // named on ctx.err in one line, and the exit code set to 2; every other case is reported as usual.
 std::vector<CaseReport> report_cases(Context& ctx, const store::CaseFolder& folder, const std::vector<std::string>& ids,
                                      const calendar::Calendar& cal);
-// Before a write (refuse_case_problems calls it): throws unless the engine can count every deadline
-// of the case as it would be; a date outside the calendar is named by its field (rules::outside_calendar).
-void refuse_uncountable_case(const store::CaseFolder& folder, const model::Case& c, std::string_view writing_file,
-                             calendar::Date today);
-// The last part of every writing step command: refuse a case with problems, write the step file
-// atomically, commit it when asked. Returns the path written.
-store::fs::path save_step(const Context& ctx, const store::CaseFolder& folder, const model::Case& c,
-                          std::string_view file, const std::string& content, const std::string& commit_message);
 // "NAME=VALUE" split at the first '=', or an error naming `option` and showing `example`.
 std::pair<std::string, std::string> split_assignment(const std::string& text, std::string_view option,
                                                      std::string_view example);

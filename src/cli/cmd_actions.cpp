@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "app.hpp"
+#include "case_change.hpp"
 
 namespace cspr::cli {
 
@@ -131,10 +132,11 @@ std::string dropped_text(const model::Action& x) {
 
 // Reasons are free text, which may name people: shown only with --show-names, like names elsewhere.
 std::string reason_text(const Context& ctx, const std::string& reason) {
-    if (!ctx.show_names) return "recorded (--show-names shows it)";
-    std::string one_line = reason;  // one row of the table; no control character reaches the terminal
-    std::replace_if(one_line.begin(), one_line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }, ' ');
-    return one_line;
+    auto one_line = personal(ctx, reason);
+    if (!one_line) return "recorded (--show-names shows it)";
+    // One row of the table; no control character reaches the terminal.
+    std::replace_if(one_line->begin(), one_line->end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }, ' ');
+    return *one_line;
 }
 
 // Every recorded re-dating and change of status, oldest first per action: the slippage in full.
@@ -166,10 +168,9 @@ void print_actions(Context& ctx, const store::CaseFolder& folder, const model::C
 
 void run_actions(Context& ctx, const ActionsArgs& a) {
     if (a.add && a.update) throw Error("give --add or --update, not both", {.field = "--add"});
-    const auto folder = ctx.open_folder();
-    store::Diagnostics strict;
-    const auto lock = ctx.lock_case(folder, a.id);  // read, change and write as one
-    model::Case c = store::load_case(folder, a.id, strict);
+    CaseChange change(ctx, a.id);
+    const auto& folder = change.folder();
+    model::Case& c = change.after();
     if (!a.add && !a.update) {
         if (a.owner || a.due || a.status || a.completed || a.evidence || a.reason)
             throw Error("say which action: --update REF, or --add TEXT for a new one", {.field = "--update"});
@@ -182,8 +183,8 @@ void run_actions(Context& ctx, const ActionsArgs& a) {
     else update_action(*c.actions, a, ctx.today());
     const std::string ref = a.add ? c.actions->actions.back().ref : *a.update;
     const auto& x = *std::find_if(c.actions->actions.begin(), c.actions->actions.end(), [&](const auto& y) { return y.ref == ref; });
-    save_step(ctx, folder, c, store::kActionsFile, store::format_actions(*c.actions),
-              "actions " + c.id + ": " + ref + (a.add ? " added" : " " + std::string(model::action_status_name(x.status))));
+    change.save(store::kActionsFile, store::format_actions(*c.actions),
+                "actions " + c.id + ": " + ref + (a.add ? " added" : " " + std::string(model::action_status_name(x.status))));
     print_actions(ctx, folder, c);
 }
 

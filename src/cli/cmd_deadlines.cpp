@@ -39,22 +39,23 @@ std::string_view listing_status(const rules::Deadline& d, int soon) {
 struct Row {
     const rules::Deadline* deadline;
     std::string status;
-    std::string child;  // only with --show-names
+    std::optional<std::string> child;  // personal(): nullopt when hidden, "" for a case with no referral
 };
 
 std::vector<Row> collect(Context& ctx, const store::CaseFolder& folder, const DeadlinesArgs& a,
                          std::vector<rules::Deadline>& storage) {
     const auto cal = ctx.calendar(folder.config.region);
     const auto ids = a.cases.empty() ? store::list_case_ids(folder) : a.cases;
-    std::vector<std::pair<std::size_t, std::string>> names;  // index into storage where a case starts, child name
+    // Where each case starts in storage, and its child's name as personal() gives it.
+    std::vector<std::pair<std::size_t, std::optional<std::string>>> names;
     for (const auto& report : report_cases(ctx, folder, ids, cal)) {  // a case that cannot be read is named on stderr
         const auto& c = report.value;
-        names.emplace_back(storage.size(), c.referral && ctx.show_names ? c.referral->child.name : "");
+        names.emplace_back(storage.size(), personal(ctx, c.referral ? c.referral->child.name : ""));
         storage.insert(storage.end(), report.deadlines.begin(), report.deadlines.end());
     }
     std::vector<Row> rows;
     std::size_t next_case = 0;
-    std::string child;
+    std::optional<std::string> child;
     for (std::size_t i = 0; i < storage.size(); ++i) {
         while (next_case < names.size() && names[next_case].first == i) child = names[next_case++].second;
         const auto& d = storage[i];
@@ -85,7 +86,7 @@ void print_json(Context& ctx, const store::CaseFolder& folder, const std::vector
         ++counts[row.status];
         ctx.out << separator << "    {";
         ctx.out << fmt::format("\"case\": {}, ", json_string(d.case_id));
-        if (ctx.show_names) ctx.out << fmt::format("\"child\": {}, ", json_string(row.child));
+        if (row.child) ctx.out << fmt::format("\"child\": {}, ", json_string(*row.child));
         ctx.out << fmt::format("\"step\": {}, \"rule\": {}, \"subject\": {}, \"what\": {}, \"start\": \"{}\", \"due\": \"{}\", "
                                "\"due_time\": {}, \"working_days_left\": {}, \"status\": {}, \"met\": {}, \"projected\": {}, "
                                "\"paused\": {}, \"late\": {}, \"note\": {}, \"override\": {}, \"source\": {}}}",
@@ -107,10 +108,11 @@ void print_json(Context& ctx, const store::CaseFolder& folder, const std::vector
 }
 
 void print_csv(Context& ctx, const std::vector<Row>& rows) {
-    ctx.out << "case," << (ctx.show_names ? "child," : "") << "step,rule,subject,what,due,working_days_left,status,source,late,note\n";
+    ctx.out << "case," << (shows_personal(ctx) ? "child," : "")
+            << "step,rule,subject,what,due,working_days_left,status,source,late,note\n";
     for (const auto& row : rows) {
         const auto& d = *row.deadline;
-        ctx.out << csv_field(d.case_id) << "," << (ctx.show_names ? csv_field(row.child) + "," : "")
+        ctx.out << csv_field(d.case_id) << "," << (row.child ? csv_field(*row.child) + "," : "")
                 << fmt::format("{},{},{},{},{},{},{},{},{},{}\n", csv_field(std::string(d.rule->step)), csv_field(std::string(d.rule->id)),
                                csv_field(d.subject), csv_field(std::string(d.rule->what)), due_text(d), d.working_days_left,
                                row.status, csv_field(std::string(d.rule->source)), d.late ? "true" : "false", csv_field(d.note));
@@ -171,7 +173,7 @@ void print_ics(Context& ctx, const store::CaseFolder& folder, const std::vector<
         const auto& d = *row.deadline;
         std::string summary = d.case_id + ": " + std::string(d.rule->id) + (d.subject.empty() ? "" : " (" + d.subject + ")") +
                               " - " + row.status;
-        if (ctx.show_names && !row.child.empty()) summary += " - " + row.child;
+        if (row.child && !row.child->empty()) summary += " - " + *row.child;
         const std::string description = std::string(d.rule->what) + "\n" + ics_due_line(d) + "\nSource: " + std::string(d.rule->source);
         out += ics_line("BEGIN:VEVENT");
         // Stable: an action's UID is its reference alone, so renaming its owner keeps the event.
@@ -203,7 +205,7 @@ void print_table(Context& ctx, const std::vector<Row>& rows) {
         return;
     }
     std::vector<std::vector<std::string>> table = {{"DUE", "LEFT", "STATUS", "CASE", "RULE", "WHO", "SOURCE"}};
-    if (ctx.show_names) table[0].insert(table[0].begin() + 4, "CHILD");
+    if (shows_personal(ctx)) table[0].insert(table[0].begin() + 4, "CHILD");
     for (const auto& row : rows) {
         const auto& d = *row.deadline;
         std::vector<std::string> cells = {due_text(d) + (d.projected ? "*" : ""),
@@ -213,7 +215,7 @@ void print_table(Context& ctx, const std::vector<Row>& rows) {
                                           d.case_id,
                                           std::string(d.rule->id), subject_of(d),
                                           d.override_reason.empty() ? std::string(d.rule->source) : "local: " + d.override_reason};
-        if (ctx.show_names) cells.insert(cells.begin() + 4, row.child.empty() ? "-" : row.child);
+        if (row.child) cells.insert(cells.begin() + 4, row.child->empty() ? "-" : *row.child);
         table.push_back(std::move(cells));
     }
     // Colour goes on after the widths are measured, so that escapes never skew the columns.

@@ -6,6 +6,7 @@
 
 #include "amend.hpp"
 #include "app.hpp"
+#include "case_change.hpp"
 #include "cspr/field_docs.hpp"
 
 namespace cspr::cli {
@@ -105,12 +106,11 @@ void run_decide(Context& ctx, const DecideArgs& a) {
         ctx.out << blank_form();
         return;
     }
-    const auto folder = ctx.open_folder();
-    store::Diagnostics strict;
-    const auto lock = ctx.lock_case(folder, a.id);  // read, change and write as one
-    model::Case c = store::load_case(folder, a.id, strict);
+    CaseChange change(ctx, a.id);
+    const auto& folder = change.folder();
+    model::Case& c = change.after();
     check_amend_options(a.amendment, c.decision.has_value(), a.id, store::kDecisionFile);
-    const std::optional<model::Decision> before = c.decision;
+    const std::optional<model::Decision>& before = change.before().decision;
     std::optional<Form> form;  // its problems are collected and reported together, below
     if (a.from) {
         if (before && !a.amendment.amend) throw Error("already recorded in decision.yaml; changing a decision takes --amend --reason TEXT", {.field = "--from"});
@@ -132,7 +132,7 @@ void run_decide(Context& ctx, const DecideArgs& a) {
     c.decision->id = c.id;
     apply_options(*c.decision, a, ctx.today());
     if (before) date_new_reviewers(*c.decision, *before, ctx.today());
-    if (form) refuse_form_problems(ctx, *form, folder, c, store::kDecisionFile);
+    if (form) refuse_form_problems(ctx, *form, &change.before(), c, store::kDecisionFile);
 
     std::string message = "decide " + c.id + ": " + std::string(model::route_name(c.decision->outcome));
     if (before) {
@@ -151,7 +151,7 @@ void run_decide(Context& ctx, const DecideArgs& a) {
             message = "decide " + c.id + ": recorded who was told";
         }
     }
-    save_step(ctx, folder, c, store::kDecisionFile, store::format_decision(*c.decision), message);
+    change.save(store::kDecisionFile, store::format_decision(*c.decision), message);
     print_summary(ctx, folder, c);
     for (const auto& e : locate_problems(folder, c.id, rules::case_notes(c))) ctx.out << "note: " << e.what() << "\n";
 }

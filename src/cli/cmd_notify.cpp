@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <sstream>
 
 #include "app.hpp"
+#include "case_change.hpp"
 
 namespace cspr::cli {
 
@@ -66,13 +68,15 @@ void apply_sent(model::Notification& n, const std::string& assignment, calendar:
                     {.field = "--sent " + who});
 }
 
-void print_summary(Context& ctx, const store::CaseFolder& folder, const model::Case& c) {
+// The decision and who must be told by when: made before the write, printed after it (CaseChange::save).
+std::string summary(const Context& ctx, const store::CaseFolder& folder, const model::Case& c) {
     const auto& n = *c.notification;
-    ctx.out << fmt::format("{}: {}\n", c.id, n.notifiable ? "notifiable to the Child Safeguarding Practice Review Panel"
-                                                          : "not notifiable to the Panel");
-    for (const auto& reason : n.reasons) ctx.out << "  - " << reason << "\n";
-    if (!n.notifiable && !n.not_notifiable_route.empty()) ctx.out << "  route: " << n.not_notifiable_route << "\n";
-    if (n.recipients.empty()) return;
+    std::ostringstream out;
+    out << fmt::format("{}: {}\n", c.id, n.notifiable ? "notifiable to the Child Safeguarding Practice Review Panel"
+                                                      : "not notifiable to the Panel");
+    for (const auto& reason : n.reasons) out << "  - " << reason << "\n";
+    if (!n.notifiable && !n.not_notifiable_route.empty()) out << "  route: " << n.not_notifiable_route << "\n";
+    if (n.recipients.empty()) return out.str();
     const auto cal = ctx.calendar(folder.config.region);
     std::vector<std::vector<std::string>> rows = {{"WHO", "DUE", "SENT", "STATUS", "RULE"}};
     for (const auto& d : rules::case_deadlines(c, folder.config, cal, ctx.today())) {
@@ -80,18 +84,16 @@ void print_summary(Context& ctx, const store::CaseFolder& folder, const model::C
         rows.push_back({d.subject, due_text(d), d.met ? calendar::format_iso_date(d.met->day) : "-", status_and_note(d),
                         std::string(d.rule->id)});
     }
-    ctx.out << fmt::format("Who must be told (day 0: the local authority became aware on {}):\n",
-                           calendar::format_iso_date(n.aware));
-    ctx.out << format_table(rows);
+    out << fmt::format("Who must be told (day 0: the local authority became aware on {}):\n", calendar::format_iso_date(n.aware));
+    out << format_table(rows);
     for (const auto& r : n.recipients)
-        if (const auto* known = rules::find_recipient(r.recipient)) ctx.out << "  " << r.recipient << ": " << known->who << "\n";
+        if (const auto* known = rules::find_recipient(r.recipient)) out << "  " << r.recipient << ": " << known->who << "\n";
+    return out.str();
 }
 
 void run_notify(Context& ctx, const NotifyArgs& a) {
-    const auto folder = ctx.open_folder();
-    store::Diagnostics strict;
-    const auto lock = ctx.lock_case(folder, a.id);  // read, change and write as one
-    model::Case c = store::load_case(folder, a.id, strict);
+    CaseChange change(ctx, a.id);
+    model::Case& c = change.after();
     const bool answers_given = a.aware || a.abuse || a.harm || a.where || a.looked_after || a.care_leaver;
     if (c.notification && answers_given)
         throw Error("already recorded in notification.yaml; a recorded decision is changed by editing that file under review",
@@ -108,17 +110,12 @@ void run_notify(Context& ctx, const NotifyArgs& a) {
         throw Error("a route is recorded for a case that is not notifiable; this one is notified to the Panel", {.field = "--route"});
     for (const auto& s : a.sent) apply_sent(*c.notification, s, ctx.today());
     if (a.late_reason) c.notification->late_reason = *a.late_reason;
-    refuse_case_problems(folder, c, store::kNotificationFile, ctx.today());
-    const auto repository_lock = ctx.require_commit_possible(folder);  // held until committed
-    const auto path = store::existing_case_path(folder, a.id) / store::kNotificationFile;
-    const auto before = store::remember_files({path});
-    store::write_case_file(folder, path, store::format_notification(*c.notification));
-    print_summary(ctx, folder, c);
     std::string message = "notify " + c.id + ": ";
     if (answers_given) message += c.notification->notifiable ? "notifiable" : "not notifiable";
     else if (a.route && a.sent.empty()) message += "route: " + *a.route;
     for (const auto& s : a.sent) message += (message.ends_with(": ") ? "" : "; ") + s.substr(0, s.find('=')) + " notified " + s.substr(s.find('=') + 1);
-    ctx.commit_if_asked(folder, {path}, message, before);
+    change.save(store::kNotificationFile, store::format_notification(*c.notification), message,
+                [&] { return summary(ctx, change.folder(), c); });
 }
 
 }  // namespace

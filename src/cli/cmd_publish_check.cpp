@@ -6,6 +6,7 @@
 
 #include "amend.hpp"
 #include "app.hpp"
+#include "case_change.hpp"
 
 namespace cspr::cli {
 
@@ -190,10 +191,9 @@ int run_checks(Context& ctx, const store::CaseFolder& folder, const model::Case&
 }
 
 void run_publish_check(Context& ctx, const PublishArgs& a) {
-    const auto folder = ctx.open_folder();
-    store::Diagnostics strict;
-    const auto lock = ctx.lock_case(folder, a.id);  // read, change and write as one
-    model::Case c = store::load_case(folder, a.id, strict);
+    CaseChange change(ctx, a.id);
+    const auto& folder = change.folder();
+    model::Case& c = change.after();
     if (!c.decision) throw Error(a.id + " has no decision yet (cspr decide)", {.field = "ID"});
     if (c.decision->outcome != model::Route::local_cspr)
         throw Error(a.id + " has no local review to publish: the decision was " + std::string(model::route_name(c.decision->outcome)), {.field = "ID"});
@@ -204,7 +204,7 @@ void run_publish_check(Context& ctx, const PublishArgs& a) {
     if (a.amendment.amend && !records_something(a))
         throw Error("give the value to change, e.g. --published DATE or --copy-sent BODY=DATE", {.field = "--amend"});
     if (records_something(a)) {
-        const std::optional<model::Publication> before = c.publication;
+        const std::optional<model::Publication>& before = change.before().publication;
         if (!c.publication) c.publication = model::Publication{};
         c.publication->id = c.id;
         apply_options(*c.publication, a);
@@ -216,7 +216,7 @@ void run_publish_check(Context& ctx, const PublishArgs& a) {
         if (c.publication->published) c.publication->available_until = deadline_of(deadlines, "keep-available").due;
         if (before && amend_recorded(ctx, a, *before, *c.publication))
             message = "publish-check " + c.id + ": amended " + amended_fields(c.publication->amendments.back());
-        save_step(ctx, folder, c, store::kPublicationFile, store::format_publication(*c.publication), message);
+        change.save(store::kPublicationFile, store::format_publication(*c.publication), message);
         if (a.published) {
             const auto& keep = deadline_of(deadlines, "keep-available");
             ctx.out << fmt::format("{}: published {}; keep it publicly available until at least {} ({} [keep-available])\n", c.id,

@@ -6,6 +6,7 @@
 
 #include "amend.hpp"
 #include "app.hpp"
+#include "case_change.hpp"
 #include "cspr/field_docs.hpp"
 
 namespace cspr::cli {
@@ -114,12 +115,11 @@ void run_rapid_review(Context& ctx, const RapidReviewArgs& a) {
         ctx.out << blank_form();
         return;
     }
-    const auto folder = ctx.open_folder();
-    store::Diagnostics strict;
-    const auto lock = ctx.lock_case(folder, a.id);  // read, change and write as one
-    model::Case c = store::load_case(folder, a.id, strict);
+    CaseChange change(ctx, a.id);
+    const auto& folder = change.folder();
+    model::Case& c = change.after();
     check_amend_options(a.amendment, c.rapid_review.has_value(), a.id, store::kRapidReviewFile);
-    const std::optional<model::RapidReview> before = c.rapid_review;
+    const std::optional<model::RapidReview>& before = change.before().rapid_review;
     std::optional<Form> form;  // its problems are collected and reported together (forms.cpp)
     if (a.from) {
         form = read_form(*a.from, blank_form());
@@ -130,7 +130,7 @@ void run_rapid_review(Context& ctx, const RapidReviewArgs& a) {
     }
     c.rapid_review->id = c.id;
     apply_options(*c.rapid_review, a);
-    if (form) refuse_form_problems(ctx, *form, folder, c, store::kRapidReviewFile);
+    if (form) refuse_form_problems(ctx, *form, &change.before(), c, store::kRapidReviewFile);
     std::string message = "rapid-review " + c.id + ": " + (before ? "updated" : "recorded");
     if (a.sent) message = "rapid-review " + c.id + ": sent to the Panel " + *a.sent;
     if (before) {
@@ -143,7 +143,7 @@ void run_rapid_review(Context& ctx, const RapidReviewArgs& a) {
             message = "rapid-review " + c.id + ": amended " + amended_fields(c.rapid_review->amendments.back());
         }
     }
-    save_step(ctx, folder, c, store::kRapidReviewFile, store::format_rapid_review(*c.rapid_review), message);
+    change.save(store::kRapidReviewFile, store::format_rapid_review(*c.rapid_review), message);
     print_summary(ctx, folder, c);
 }
 

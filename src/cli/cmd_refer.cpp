@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app.hpp"
+#include "case_change.hpp"
 #include "cspr/field_docs.hpp"
 
 namespace cspr::cli {
@@ -103,7 +104,7 @@ void refuse_duplicate(const store::CaseFolder& folder, const model::Referral& r)
 }
 
 // Made before the write, so that a failure here leaves nothing written.
-std::string confirmation_deadline(Context& ctx, const store::CaseFolder& folder, const model::Case& c) {
+std::string confirmation_deadline(const Context& ctx, const store::CaseFolder& folder, const model::Case& c) {
     const auto cal = ctx.calendar(folder.config.region);
     std::string text;
     for (const auto& d : rules::case_deadlines(c, folder.config, cal, ctx.today()))
@@ -114,10 +115,8 @@ std::string confirmation_deadline(Context& ctx, const store::CaseFolder& folder,
 }
 
 void record_confirmation(Context& ctx, const ReferArgs& a) {
-    const auto folder = ctx.open_folder();
-    store::Diagnostics strict;
-    const auto lock = ctx.lock_case(folder, *a.id);  // read, change and write as one
-    model::Case c = store::load_case(folder, *a.id, strict);
+    CaseChange change(ctx, *a.id);
+    model::Case& c = change.after();
     if (!c.referral) throw Error("case " + *a.id + " has no referral.yaml", {.field = "ID"});
     if (!a.confirmed) throw Error("give --confirmed DATETIME to record the written confirmation of " + *a.id, {.field = "--confirmed"});
     if (a.from || a.received || a.referrer_name || a.referrer_agency || a.referrer_role || a.referrer_contact || a.child_name ||
@@ -132,24 +131,23 @@ void record_confirmation(Context& ctx, const ReferArgs& a) {
     if (calendar::london_date_of(confirmed) > ctx.today())
         throw Error(*a.confirmed + " is after today (" + calendar::format_iso_date(ctx.today()) + ")", {.field = "--confirmed"});
     c.referral->confirmed_in_writing = confirmed;
-    refuse_case_problems(folder, c, store::kReferralFile, ctx.today());
-    const auto repository_lock = ctx.require_commit_possible(folder);  // held until committed
-    const auto path = store::existing_case_path(folder, *a.id) / store::kReferralFile;
-    const auto before = store::remember_files({path});
-    const std::string deadline = confirmation_deadline(ctx, folder, c);
-    store::write_case_file(folder, path, store::format_referral(*c.referral));
-    ctx.out << *a.id << ": referral confirmed in writing " << *a.confirmed << "\n" << deadline;
-    ctx.commit_if_asked(folder, {path}, "refer " + *a.id + ": confirmed in writing " + *a.confirmed, before);
+    const std::string message = "refer " + *a.id + ": confirmed in writing " + *a.confirmed;
+    change.save(store::kReferralFile, store::format_referral(*c.referral), message, [&] {
+        return *a.id + ": referral confirmed in writing " + *a.confirmed + "\n" + confirmation_deadline(ctx, change.folder(), c);
+    });
 }
 
+// Not a CaseChange: there is no case yet to lock and load. Its ID is allocated under the lock of
+// cases/ (not of a case), and two files are written together (ids.yaml and referral.yaml), each put
+// back if the other fails.
 void record_referral(Context& ctx, const ReferArgs& a) {
     const auto folder = ctx.open_folder();
     model::Case c;
     std::optional<Form> form;
     if (a.from) form = read_form(*a.from, blank_form());
     c.referral = build_referral(a, form ? &*form : nullptr);
-    if (form) refuse_form_problems(ctx, *form, folder, c, store::kReferralFile);  // all of them at once
-    refuse_case_problems(folder, c, store::kReferralFile, ctx.today());
+    if (form) refuse_form_problems(ctx, *form, nullptr, c, store::kReferralFile);  // all of them at once
+    refuse_case_problems(folder, nullptr, c, store::kReferralFile, ctx.today());
     // cases/ is locked while the ID is allocated, so that two referrals never get the same one (and
     // two of the same child are never both recorded); the repository's lock is taken inside it.
     const store::FolderLock lock(folder.root / "cases", "the case folder (allocating an ID)", store::lock_wait());

@@ -13,10 +13,12 @@ namespace {
 
 constexpr std::string_view kHidden = "(hidden; --show-names shows it)";
 
-// Text read from a case file never reaches the terminal with its control bytes (terminal_safe).
-std::string personal(const Context& ctx, const std::string& value) {
+// Personal text on a line of its own: a dash when there is none, else the value or kHidden. Text
+// read from a case file never reaches the terminal with its control bytes (terminal_safe).
+std::string shown(const Context& ctx, const std::string& value) {
     if (value.empty()) return "-";
-    return ctx.show_names ? terminal_safe(value) : std::string(kHidden);
+    const auto text = personal(ctx, value);
+    return text ? terminal_safe(*text) : std::string(kHidden);
 }
 
 void show_referral(Context& ctx, const model::Referral& r) {
@@ -26,11 +28,13 @@ void show_referral(Context& ctx, const model::Referral& r) {
                            terminal_safe(r.referrer.agency), terminal_safe(r.referrer.role));
     ctx.out << fmt::format("  confirmed     {}\n", r.confirmed_in_writing ? calendar::format_london_datetime(*r.confirmed_in_writing) + " in writing"
                                                                           : std::string("not yet in writing"));
-    ctx.out << fmt::format("  child         {}\n", personal(ctx, c.name));
-    if (ctx.show_names && c.date_of_birth) ctx.out << "  born          " << calendar::format_iso_date(*c.date_of_birth) << "\n";
+    ctx.out << fmt::format("  child         {}\n", shown(ctx, c.name));
+    // Dates: a hidden date of birth leaves its line out; a hidden date of death says only "yes".
+    const auto born = c.date_of_birth ? personal(ctx, calendar::format_iso_date(*c.date_of_birth)) : std::nullopt;
+    if (born) ctx.out << "  born          " << *born << "\n";
     ctx.out << fmt::format("  incident      {}\n", calendar::format_iso_date(c.incident_date));
-    ctx.out << fmt::format("  died          {}\n", c.date_of_death ? (ctx.show_names ? calendar::format_iso_date(*c.date_of_death) : "yes")
-                                                                   : "no");
+    const auto died = c.date_of_death ? personal(ctx, calendar::format_iso_date(*c.date_of_death)) : std::nullopt;
+    ctx.out << fmt::format("  died          {}\n", died ? *died : c.date_of_death ? "yes" : "no");
     ctx.out << fmt::format("  looked after  {}\n", c.looked_after ? "yes" : "no");
     ctx.out << fmt::format("  CP plan       {}\n", model::cp_plan_name(c.child_protection_plan));
     ctx.out << fmt::format("  family        {} recorded\n", r.family.size());
@@ -99,7 +103,7 @@ void show_publication(Context& ctx, const model::Publication& p) {
                                date_or_dash(p.delay->panel_and_sos_told));
     // The delay's note is free text, which may name people: like names, only with --show-names.
     if (p.delay && !p.delay->note.empty())
-        ctx.out << fmt::format("  delay note    {}\n", personal(ctx, p.delay->note));
+        ctx.out << fmt::format("  delay note    {}\n", shown(ctx, p.delay->note));
     ctx.out << fmt::format("  published     {}\n", date_or_dash(p.published));
     if (!p.amendments.empty()) ctx.out << fmt::format("  amended       {}\n", amended_text(p.amendments));
 }

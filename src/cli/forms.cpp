@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "app.hpp"
+#include "case_change.hpp"
 
 namespace cspr::cli {
 
@@ -61,7 +62,7 @@ Form read_form(const std::string& path, std::string_view blank) {
     return form;
 }
 
-void refuse_form_problems(const Context& ctx, const Form& form, const store::CaseFolder& folder, const model::Case& c,
+void refuse_form_problems(const Context& ctx, const Form& form, const model::Case* recorded, const model::Case& c,
                           std::string_view writing_file) {
     std::vector<Error> found;
     for (const auto& e : store::template_leftovers(form.text, form.path, form.blank)) add_unless_reported(found, e);
@@ -69,7 +70,7 @@ void refuse_form_problems(const Context& ctx, const Form& form, const store::Cas
     for (const auto& e : misspelt_keys(form.problems.unknown_keys())) add_unless_reported(found, e);
     // The cross-field problems of the record, as it would be written, are in the form too; those on
     // `id` (a step recorded before its turn) are about the case, and stay for refuse_case_problems.
-    for (const auto& p : case_problems(folder, c, writing_file, ctx.today()))
+    for (const auto& p : case_problems(recorded, c, writing_file, ctx.today()))
         if (p.file == writing_file && p.field != "id")
             add_unless_reported(found, Error(p.message, {form.path, store::line_of_field(form.text, p.field), p.field}));
     if (found.empty()) return;

@@ -163,44 +163,11 @@ std::vector<Error> locate_problems(const store::CaseFolder& folder, const std::s
     return out;
 }
 
-namespace {
+bool shows_personal(const Context& ctx) { return ctx.show_names; }
 
-// The calendar the commands of `folder` count on: its region, with any imported feed (as
-// Context::calendar gives it).
-calendar::Calendar folder_calendar(const store::CaseFolder& folder) {
-    const auto root = folder.root.empty() ? store::fs::path(".") : folder.root;
-    return calendar::make_calendar(folder.config.region, store::load_holidays({root, store::user_data_folder()}));
-}
-
-}  // namespace
-
-// A case whose deadlines the engine cannot count (a date past the calendar's end: 2205 typed for
-// 2025) would stop `deadlines` and `list` for every case, and the command's own output after its
-// write: refused before anything is written, naming the date's field where one is to blame.
-void refuse_uncountable_case(const store::CaseFolder& folder, const model::Case& c, std::string_view writing_file,
-                             calendar::Date today) {
-    const auto cal = folder_calendar(folder);
-    try {
-        (void)rules::case_deadlines(c, folder.config, cal, today);
-    } catch (const Error&) {
-        auto outside = rules::outside_calendar(c, cal);
-        std::stable_partition(outside.begin(), outside.end(), [&](const auto& p) { return p.file == writing_file; });
-        if (outside.empty()) throw;  // a due date past the end, from a date inside it: the engine names the rule
-        const auto& first = outside.front();
-        if (first.file == writing_file || c.id.empty()) throw Error(first.message, {.field = first.field});
-        throw locate_problems(folder, c.id, {first}).front();
-    }
-}
-
-store::fs::path save_step(const Context& ctx, const store::CaseFolder& folder, const model::Case& c,
-                          std::string_view file, const std::string& content, const std::string& commit_message) {
-    refuse_case_problems(folder, c, file, ctx.today());
-    const auto repository_lock = ctx.require_commit_possible(folder);  // held until committed
-    const auto path = store::existing_case_path(folder, c.id) / std::string(file);
-    const auto before = store::remember_files({path});
-    store::write_case_file(folder, path, content);
-    ctx.commit_if_asked(folder, {path}, commit_message, before);
-    return path;
+std::optional<std::string> personal(const Context& ctx, std::string_view value) {
+    if (!shows_personal(ctx)) return std::nullopt;
+    return std::string(value);
 }
 
 std::pair<std::string, std::string> split_assignment(const std::string& text, std::string_view option,
@@ -209,39 +176,6 @@ std::pair<std::string, std::string> split_assignment(const std::string& text, st
     if (eq == std::string::npos || eq == 0)
         throw Error("'" + text + "' should be NAME=VALUE, e.g. " + std::string(example), {.field = std::string(option)});
     return {text.substr(0, eq), text.substr(eq + 1)};
-}
-
-}  // namespace cspr::cli
-
-namespace cspr::cli {
-
-std::vector<rules::Problem> case_problems(const store::CaseFolder& folder, const model::Case& c, std::string_view writing_file,
-                                          calendar::Date today) {
-    auto problems = rules::check_case(c);
-    // A fact this command records may not be dated after today. Facts already on disk are left
-    // alone: --as-of may look at an earlier day than some of them.
-    std::vector<rules::Problem> recorded;
-    std::error_code ec;
-    if (!c.id.empty() && store::fs::is_directory(store::case_path(folder, c.id), ec)) {
-        store::Diagnostics quiet(store::Diagnostics::Mode::collect);
-        recorded = rules::future_facts(store::load_case(folder, c.id, quiet), today);
-    }
-    for (auto& p : rules::future_facts(c, today)) {
-        const bool already = std::any_of(recorded.begin(), recorded.end(), [&](const rules::Problem& r) {
-            return r.field == p.field && r.message == p.message;
-        });
-        if (p.file == writing_file && !already) problems.push_back(std::move(p));
-    }
-    return problems;
-}
-
-void refuse_case_problems(const store::CaseFolder& folder, const model::Case& c, std::string_view writing_file,
-                          calendar::Date today) {
-    const auto problems = case_problems(folder, c, writing_file, today);
-    if (problems.empty()) return refuse_uncountable_case(folder, c, writing_file, today);  // and every deadline counts
-    const auto& first = problems.front();
-    if (first.file == writing_file || c.id.empty()) throw Error(first.message, {.field = first.field});
-    throw locate_problems(folder, c.id, {first}).front();
 }
 
 }  // namespace cspr::cli
