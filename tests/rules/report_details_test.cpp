@@ -283,6 +283,9 @@ std::string distinctive(std::size_t n, Detail how) {
 
 }  // namespace
 
+// The tag is a constant, as the rest of a row's Meta is.
+static_assert(cspr::model::opt("k", "About.").personal().identifies(Detail::name, "child's name").detail == Detail::name);
+
 TEST_CASE("field tables: every referral row tagged identifies() is personal, but a school, and names its kind") {
     cspr::model::Referral r;
     int tagged = 0;
