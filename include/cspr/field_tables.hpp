@@ -26,28 +26,30 @@ void fields(V& v, S& r) {
 template <class V, class S>
     requires Is<S, Child>
 void fields(V& v, S& c) {
-    v(c.name, req("name", "The child's name.").personal());
-    v(c.date_of_birth, opt("date_of_birth", "The child's date of birth.").personal());
-    v(c.date_of_death, opt("date_of_death", "The child's date of death; only for a child who died.").personal());
+    v(c.name, req("name", "The child's name.").personal().identifies(Detail::name, "child's name"));
+    v(c.date_of_birth, opt("date_of_birth", "The child's date of birth.").personal().identifies(Detail::date, "date of birth"));
+    v(c.date_of_death, opt("date_of_death", "The child's date of death; only for a child who died.")
+                           .personal()
+                           .identifies(Detail::date, "date of death"));
     v(c.incident_date, req("incident_date", "The date of the critical incident."));
-    v(c.home_address, opt("home_address", "The child's home address.").personal());
+    v(c.home_address, opt("home_address", "The child's home address.").personal().identifies(Detail::address, "address"));
     v(c.ethnicity, opt("ethnicity", "The child's ethnicity.").personal());
     v(c.faith, opt("faith", "The child's faith.").personal());
     v(c.disability, opt("disability", "Any disability the child has.").personal());
     v(c.child_protection_plan, req("child_protection_plan", "Whether the child is or was subject to a child protection plan."));
     v(c.looked_after, req("looked_after", "Whether the child is looked after by the local authority."));
-    v(c.whereabouts, opt("whereabouts", "Where the child is now.").personal());
-    v(c.carer, opt("carer", "Who cares for the child.").personal());
+    v(c.whereabouts, opt("whereabouts", "Where the child is now.").personal().identifies(Detail::place, "whereabouts"));
+    v(c.carer, opt("carer", "Who cares for the child.").personal().identifies(Detail::names_in_text, "carer's name"));
     v.extras(c.extra);
 }
 
 template <class V, class S>
     requires Is<S, FamilyMember>
 void fields(V& v, S& f) {
-    v(f.name, req("name", "The person's name.").personal());
+    v(f.name, req("name", "The person's name.").personal().identifies(Detail::name, "family member's name"));
     v(f.relationship, req("relationship", "The person's relationship to the child.").personal());
-    v(f.date_of_birth, opt("date_of_birth", "The person's date of birth.").personal());
-    v(f.address, opt("address", "The person's address.").personal());
+    v(f.date_of_birth, opt("date_of_birth", "The person's date of birth.").personal().identifies(Detail::date, "date of birth"));
+    v(f.address, opt("address", "The person's address.").personal().identifies(Detail::address, "address"));
     v(f.legal_status, opt("legal_status", "The person's legal status (for example, arrested or released under investigation).").personal());
     v(f.ethnicity, opt("ethnicity", "The person's ethnicity.").personal());
     v.extras(f.extra);
@@ -56,8 +58,8 @@ void fields(V& v, S& f) {
 template <class V, class S>
     requires Is<S, InvolvedAgency>
 void fields(V& v, S& a) {
-    v(a.name, req("name", "The professional's name.").personal());
-    v(a.agency, req("agency", "The agency."));
+    v(a.name, req("name", "The professional's name.").personal().identifies(Detail::practitioner, "practitioner's name"));
+    v(a.agency, req("agency", "The agency.").identifies(Detail::school, "school's name"));
     v(a.contact, opt("contact", "How to reach the professional: email, address or phone.").personal());
     v(a.still_involved, opt("still_involved", "Whether the agency is still involved with the child or family."));
     v.extras(a.extra);

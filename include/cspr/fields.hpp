@@ -25,6 +25,20 @@ namespace cspr::model {
 
 enum class Need { required, optional };
 
+// How a row's value identifies someone in a published report: the way `cspr publish-check` draws the
+// details it searches for from the value (src/rules/report_case_details.cpp). A row so marked is personal,
+// but for a school: an agency's name is shown, and identifies only where the child went.
+enum class Detail : unsigned char {
+    none,
+    name,           // a person's name: whole, and each part of 3 letters or more
+    date,           // a date of birth or death, in any form a reader would recognise
+    address,        // whole, its first line, and its postcode
+    names_in_text,  // the capitalised names in free text ("Maternal grandmother, Ada Hall")
+    place,          // where someone is: names before a house number, an address from it on
+    practitioner,   // a professional's name, found as a name
+    school,         // an agency that is a school, academy, nursery or college, unless named by the area alone
+};
+
 // One row's description. Built with req()/opt() and the modifiers below, e.g.
 //     opt("date_of_birth", "The child's date of birth.").personal()
 struct Meta {
@@ -42,6 +56,8 @@ struct Meta {
     std::string_view docs_type = {};  // the docs' type column, where the type alone does not say it
     std::string_view fallback = {};   // the docs' "no (...)" : what an absent optional value means
     std::string_view hint = {};       // a keyed mapping's expected shape, for its error message
+    Detail detail = Detail::none;     // how the value identifies someone, for publish-check
+    std::string_view detail_kind = {};  // the kind its finding names: "child's name", "date of birth"
 
     constexpr Meta personal() const { return with(&Meta::is_personal); }
     constexpr Meta note() const { return with(&Meta::is_note); }
@@ -54,6 +70,11 @@ struct Meta {
     constexpr Meta type(std::string_view text) const { return set(&Meta::docs_type, text); }
     constexpr Meta otherwise(std::string_view text) const { return set(&Meta::fallback, text); }
     constexpr Meta shape(std::string_view text) const { return set(&Meta::hint, text); }
+    constexpr Meta identifies(Detail how, std::string_view kind) const {
+        Meta m = set(&Meta::detail_kind, kind);
+        m.detail = how;
+        return m;
+    }
 
 private:
     constexpr Meta with(bool Meta::*flag) const {

@@ -5,10 +5,14 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
+#include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
+#include "cspr/field_tables.hpp"
 #include "cspr/rules.hpp"
 #include "report_testing.hpp"
 
@@ -174,4 +178,168 @@ TEST_CASE("check_report: no passage of the clean corpus gives an identifying-det
             if (problem.rfind("identifying detail", 0) == 0) flagged += "clean-passages.txt:" + std::to_string(number) + ": " + problem + "\n";
     INFO(flagged);
     CHECK(flagged.empty());
+}
+
+// ---- The field tables drive the search (issue 14) ----------------------------------------------------
+// publish-check searches for what the referral's table tags identifies(): these tests fill every
+// personal row with a value of its own and write each into a report, so a personal row added to the
+// table is searched for, or deliberately listed below as not, and cannot be forgotten.
+
+namespace {
+
+using cspr::model::Detail;
+using cspr::model::Meta;
+
+// A row of referral.yaml's table or of a table nested in it, with its path ("family[].name") and
+// where its value is, if text or a date. A list gets one item, so that its rows are visited.
+struct ReferralRow {
+    std::string path;
+    Meta meta;
+    std::string* text = nullptr;
+    std::optional<cspr::model::Date>* date = nullptr;
+};
+
+class ReferralRows {
+public:
+    ReferralRows(std::string prefix, std::vector<ReferralRow>& out) : prefix_(std::move(prefix)), out_(out) {}
+
+    template <class T>
+    void operator()(T& value, const Meta& meta, cspr::model::Check<T> = nullptr) {
+        const std::string path = prefix_ + std::string(meta.key);
+        if constexpr (std::is_same_v<T, std::string>) {
+            out_.push_back({path, meta, &value, nullptr});
+        } else if constexpr (std::is_same_v<T, std::optional<cspr::model::Date>>) {
+            out_.push_back({path, meta, nullptr, &value});
+        } else if constexpr (cspr::model::Described<T>) {
+            ReferralRows inner(path + ".", out_);
+            fields(inner, value);
+        } else if constexpr (requires { typename T::value_type; value.resize(1); }) {
+            if constexpr (cspr::model::Described<typename T::value_type>) {
+                value.resize(1);
+                ReferralRows inner(path + "[].", out_);
+                fields(inner, value[0]);
+            } else {
+                out_.push_back({path, meta});
+            }
+        } else {
+            out_.push_back({path, meta});
+        }
+    }
+    template <class X, class F>
+    void group(const Meta& meta, X, F&& describe) {
+        ReferralRows inner(prefix_ + std::string(meta.key) + ".", out_);
+        describe(inner);
+    }
+    template <class T>
+    void codec(T&, const Meta& meta, const cspr::model::Codec<T>&) {
+        out_.push_back({prefix_ + std::string(meta.key), meta});
+    }
+    void extras(cspr::model::Extras&) {}
+
+private:
+    std::string prefix_;
+    std::vector<ReferralRow>& out_;
+};
+
+std::vector<ReferralRow> referral_rows(cspr::model::Referral& r) {
+    std::vector<ReferralRow> rows;
+    ReferralRows visitor("", rows);
+    fields(visitor, r);
+    return rows;
+}
+
+// The personal rows of referral.yaml that publish-check does not search a report for, and why.
+const std::map<std::string, std::string> kNotSearched = {
+    {"referrer.name", "the professional who referred: not a detail of the child or family"},
+    {"referrer.contact", "a professional's email or phone"},
+    {"child.ethnicity", "shared by many, and a report may discuss it"},
+    {"child.faith", "shared by many, and a report may discuss it"},
+    {"child.disability", "a report may discuss it"},
+    {"family[].relationship", "\"mother\": every report says it"},
+    {"family[].legal_status", "\"arrested\": a report may say it"},
+    {"family[].ethnicity", "shared by many, and a report may discuss it"},
+    {"agencies[].contact", "a professional's email or phone"},
+};
+
+// A word of its own for row n and part k, in no dictionary and in no other row: "Quilbazov".
+std::string word(std::size_t n, int k) {
+    return std::string(k == 0 ? "Quil" : "Zorv") + char('a' + n % 26) + char('a' + n / 26 % 26) + (k == 0 ? "zov" : "ick");
+}
+
+// A value for row n, as its tag says the row identifies someone; a name for an untagged row.
+std::string distinctive(std::size_t n, Detail how) {
+    switch (how) {
+        case Detail::none:
+        case Detail::name:
+        case Detail::practitioner: return word(n, 0) + " " + word(n, 1);
+        case Detail::date: return "2011-01-" + std::string(n % 28 < 9 ? "0" : "") + std::to_string(n % 28 + 1);
+        case Detail::address: return std::to_string(n + 2) + " " + word(n, 0) + " Road, " + word(n, 1) + ", QZ9 9ZZ";
+        case Detail::names_in_text: return "Maternal aunt, " + word(n, 0) + " " + word(n, 1);
+        case Detail::place: return "Staying with " + word(n, 0) + " at " + std::to_string(n + 2) + " " + word(n, 1) + " Close, Southtown";
+        case Detail::school: return word(n, 0) + " Primary School";
+    }
+    return "";
+}
+
+}  // namespace
+
+// The tag is a constant, as the rest of a row's Meta is.
+static_assert(cspr::model::opt("k", "About.").personal().identifies(Detail::name, "child's name").detail == Detail::name);
+
+TEST_CASE("field tables: every referral row tagged identifies() is personal, but a school, and names its kind") {
+    cspr::model::Referral r;
+    int tagged = 0;
+    for (const ReferralRow& row : referral_rows(r)) {
+        if (row.meta.detail == Detail::none) continue;
+        ++tagged;
+        INFO(row.path);
+        CHECK(!row.meta.detail_kind.empty());
+        // A school's name is the agency's, shown by default: it identifies only where the child went.
+        CHECK((row.meta.is_personal || row.meta.detail == Detail::school));
+        CHECK((row.text != nullptr || row.date != nullptr));  // a tag is only read on text or a date
+    }
+    CHECK(tagged >= 11);
+}
+
+TEST_CASE("field tables: every personal referral row, written into a report, is found as its kind") {
+    cspr::model::Referral r;
+    auto rows = referral_rows(r);
+    struct Expected {
+        std::string path, passage, kind;  // kind: "" for an untagged row, which must give some finding
+    };
+    std::vector<Expected> expected;
+    for (std::size_t n = 0; n < rows.size(); ++n) {
+        const ReferralRow& row = rows[n];
+        if (!row.meta.is_personal && row.meta.detail == Detail::none) continue;
+        if (kNotSearched.count(row.path) != 0) {
+            CHECK(row.meta.detail == Detail::none);  // listed as not searched, yet tagged
+            continue;
+        }
+        INFO(row.path);
+        REQUIRE((row.text != nullptr || row.date != nullptr));  // a personal row that is neither text nor a date
+        const std::string value = distinctive(n, row.date != nullptr ? Detail::date : row.meta.detail);
+        if (row.text) *row.text = value;
+        else *row.date = day(value.c_str());
+        expected.push_back({row.path, value, std::string(row.meta.detail_kind)});
+    }
+    CHECK(expected.size() >= 11);
+    const auto details = identifying_details(cspr::model::Case{.id = "NDSCP-2025-099", .referral = r});
+    for (const Expected& e : expected) {
+        INFO(e.path << " (" << (e.kind.empty() ? "untagged: tag it identifies() or list it as not searched" : e.kind) << "): " << e.passage);
+        const Findings f = run(report() + "\n" + e.passage + "\n", details);
+        const bool found = std::any_of(f.begin(), f.end(), [&](const auto& finding) {
+            return finding.first == 19 && (e.kind.empty() ? finding.second.rfind("identifying detail: ", 0) == 0
+                                                          : finding.second == "identifying detail: " + e.kind);
+        });
+        CHECK(found);
+    }
+}
+
+TEST_CASE("field tables: the rows listed as not searched are rows of the referral") {
+    cspr::model::Referral r;
+    const auto rows = referral_rows(r);
+    for (const auto& [path, why] : kNotSearched) {
+        INFO(path);
+        CHECK(std::any_of(rows.begin(), rows.end(), [&](const ReferralRow& row) { return row.path == path && row.meta.is_personal; }));
+    }
 }
