@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Proves that tests/schema/validate.sh can fail: for each folder in fixtures/bad/, copies the good
-# fixture case folder, lays the bad file(s) over it, runs validate.sh and asserts that it exits 1,
-# that the bad file is the only one that failed, and that its error contains the folder's EXPECT
-# line. Also asserts that the good folder passes and that usage errors exit 2.
+# fixture case folder, lays the bad file over it (fixtures.sh), runs validate.sh once over all the
+# copies and asserts, for each, that it fails, that the bad file is the only one that failed, and
+# that its error contains the folder's EXPECT line. Also asserts that the good folder passes, that
+# the run over all the bad copies exits 1, and that usage errors exit 2.
 #
 #   tests/schema/validate-bad.sh            all of fixtures/bad/
 #   tests/schema/validate-bad.sh NAME...    only those folders of fixtures/bad/
@@ -12,8 +13,7 @@ set -uo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 validate=$here/validate.sh
-good=$here/fixtures/good
-bad=$here/fixtures/bad
+source "$here/fixtures.sh"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cspr-schema-bad.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
@@ -22,7 +22,7 @@ passed=0 failed=0
 pass() { echo "pass $1"; passed=$((passed + 1)); }
 fail() { echo "FAIL $1"; shift; printf '    %s\n' "$@"; failed=$((failed + 1)); }
 
-# Usage errors exit 2.
+# Usage errors exit 2, also when only one of several folders is wrong.
 expect_usage() { # description, arguments...
     local what=$1; shift
     "$validate" "$@" >/dev/null 2>&1; local rc=$?
@@ -32,41 +32,48 @@ expect_usage "no argument"
 expect_usage "missing folder" "$tmp/no-such-folder"
 mkdir -p "$tmp/empty"
 expect_usage "folder without cspr.yaml" "$tmp/empty"
+expect_usage "folder without cspr.yaml after a good one" "$good" "$tmp/empty"
 
-# The good folder passes (this also installs the node modules before the loop, if need be).
+# The good folder passes (this also installs the node modules before the run, if need be).
 out=$("$validate" "$good" 2>&1); rc=$?
 if [[ $rc -eq 0 ]]; then pass "good: fixtures/good passes"; else fail "good: fixtures/good passes" "exit $rc" "$out"; fi
 
-if [[ $# -gt 0 ]]; then names=("$@"); else mapfile -t names < <(find "$bad" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | LC_ALL=C sort); fi
+# Lay every fixture first, then one validate.sh run over them all.
+fixture_names "$@"
+declare -A expect laid rels
+case_dirs=()
 for name in "${names[@]}"; do
-    src=$bad/$name
-    if [[ ! -f $src/EXPECT ]]; then fail "$name" "no $src/EXPECT"; continue; fi
-    expect=$(head -n 1 "$src/EXPECT")
-    mapfile -t rels < <(cd "$src" && find . -type f ! -name EXPECT | sed 's|^\./||' | LC_ALL=C sort)
-    if [[ ${#rels[@]} -ne 1 ]]; then fail "$name" "expected exactly one bad file, found ${#rels[@]}"; continue; fi
-    rel=${rels[0]}
-    case_dir=$tmp/$name
-    cp -R "$good" "$case_dir"
-    mkdir -p "$case_dir/$(dirname "$rel")"
-    cp "$src/$rel" "$case_dir/$rel"
+    if [[ ! -f $bad/$name/EXPECT ]]; then laid[$name]="no $bad/$name/EXPECT"; continue; fi
+    expect[$name]=$(head -n 1 "$bad/$name/EXPECT")
+    if ! lay_fixture "$name" "$tmp/$name"; then laid[$name]=$why; continue; fi
+    laid[$name]=ok rels[$name]=$rel
+    case_dirs+=("$tmp/$name")
+done
+if [[ ${#case_dirs[@]} -gt 0 ]]; then
+    validate_all "${case_dirs[@]}"; rc=$?
+    if [[ $rc -eq 1 ]]; then pass "all: one run over every bad copy exits 1"
+    else fail "all: one run over every bad copy exits 1" "exit $rc"; fi
+fi
 
-    out=$("$validate" "$case_dir" 2>&1); rc=$?
+for name in "${names[@]}"; do
+    if [[ ${laid[$name]} != ok ]]; then fail "$name" "${laid[$name]}"; continue; fi
+    case_dir=$tmp/$name rel=${rels[$name]}
+    out=${ajv_out[$case_dir]} rc=${ajv_rc[$case_dir]}
     fail_lines=$(grep '^FAIL ' <<<"$out")
     n_fail=$(grep -c '^FAIL ' <<<"$out")
     if [[ $rc -ne 1 ]]; then
-        fail "$name" "validate.sh exited $rc, expected 1" "$out"
+        fail "$name" "validate.sh gave it $rc, expected 1" "$out"
     elif [[ $n_fail -ne 1 ]]; then
         fail "$name" "expected exactly one failed file, got $n_fail" "$out"
     elif [[ $fail_lines != "FAIL $case_dir/$rel: "* ]]; then
         fail "$name" "expected $rel to fail, got:" "$fail_lines"
-    elif [[ $fail_lines != *"$expect"* ]]; then
-        fail "$name" "error does not contain: $expect" "$fail_lines"
+    elif [[ $fail_lines != *"${expect[$name]}"* ]]; then
+        fail "$name" "error does not contain: ${expect[$name]}" "$fail_lines"
     elif ! tail -n 1 <<<"$out" | grep -Eq '^schema: [0-9]+ files, 1 failed$'; then
         fail "$name" "bad summary line" "$(tail -n 1 <<<"$out")"
     else
         pass "$name: ${fail_lines#"FAIL $case_dir/"}"
     fi
-    rm -rf "$case_dir"
 done
 
 echo "schema-bad: $passed passed, $failed failed"
