@@ -206,8 +206,9 @@ struct IdentifyingDetail {
     std::string kind;  // "child's name", "family member's name", "date of birth", "date of death", "address", "postcode"
     std::string text;  // the detail itself: never printed, only searched for
 };
-// Every identifying detail the case records: names of the child and family members (whole, and each
-// part of 3 letters or more), dates of birth and death, addresses and their postcodes.
+// Every identifying detail the case records, as the referral's field table marks them (identifies()):
+// names of the child, family, carer and practitioners (whole, and each part of 3 letters or more),
+// dates of birth and death, addresses and their postcodes, where the child was staying, schools.
 std::vector<IdentifyingDetail> identifying_details(const model::Case& c);
 
 struct ReportFinding {

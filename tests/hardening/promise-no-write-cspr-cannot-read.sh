@@ -29,7 +29,7 @@ refused "actions --add --due 2051" "actions[3].due: 2051-03-31 is past the calen
   "$cspr" "${at[@]}" actions NDSCP-2025-001 --add "Long-term audit" --owner "Northdale Council" --due 2051-03-31
 refused "actions --update --due 2099" "is past the calendar's end" \
   "$cspr" "${at[@]}" actions NDSCP-2025-001 --update R2 --due 2099-03-31 --reason "Typo test"
-# (publish-check counts the case as it would be before save_step does: the engine's words, naming the rule)
+# (publish-check counts the case as it would be before CaseChange::save does: the engine's words, naming the rule)
 refused "publish-check --plan --publish-on 2205" "2205-09-22 is" \
   "$cspr" "${at[@]}" publish-check NDSCP-2025-002 --publish-on 2205-09-22 --plan
 refused "refer received in 2051 (as of 2051)" "received: 2051-05-30 is past the calendar's end" \
