@@ -28,8 +28,8 @@ double best_seconds(int repeats, F&& body) {
 int main() {
     constexpr std::size_t kOps = 1'000'000;
     const auto build_start = Clock::now();
-    const auto cal = cspr::calendar::make_calendar(cspr::calendar::Region::england_and_wales,
-                                                   cspr::calendar::embedded_holidays());
+    const auto cal =
+        cspr::calendar::make_calendar(cspr::calendar::Region::england_and_wales, cspr::calendar::embedded_holidays());
     const double build = std::chrono::duration<double>(Clock::now() - build_start).count();
 
     std::mt19937 rng(20241220);
@@ -46,7 +46,8 @@ int main() {
 
     long long sink = 0;
     const double add = best_seconds(5, [&] {
-        for (std::size_t i = 0; i < kOps; ++i) sink += cspr::calendar::add_working_days(cal, a[i], k[i]).time_since_epoch().count();
+        for (std::size_t i = 0; i < kOps; ++i)
+            sink += cspr::calendar::add_working_days(cal, a[i], k[i]).time_since_epoch().count();
     });
     const double between = best_seconds(5, [&] {
         for (std::size_t i = 0; i < kOps; ++i) sink += cspr::calendar::working_days_between(cal, a[i], b[i]);

@@ -53,8 +53,7 @@ Date add_years(Date d, int years);
 // ---- Regions -----------------------------------------------------------------------------------
 
 enum class Region : std::uint8_t { england_and_wales, scotland, northern_ireland };
-inline constexpr std::array kAllRegions = {Region::england_and_wales, Region::scotland,
-                                           Region::northern_ireland};
+inline constexpr std::array kAllRegions = {Region::england_and_wales, Region::scotland, Region::northern_ireland};
 inline constexpr Region kDefaultRegion = Region::england_and_wales;
 
 // The GOV.UK division name: "england-and-wales", "scotland", "northern-ireland".
@@ -68,9 +67,9 @@ Region require_region(std::string_view name);
 struct Holiday {
     Date date;
     std::string title;
-    std::string notes;      // "Substitute day", "" ...
-    bool bunting = false;   // kept only so that data round-trips in GOV.UK's shape
-    bool projected = false; // from the standing rules, not an announcement
+    std::string notes;       // "Substitute day", "" ...
+    bool bunting = false;    // kept only so that data round-trips in GOV.UK's shape
+    bool projected = false;  // from the standing rules, not an announcement
 
     friend bool operator==(const Holiday&, const Holiday&) = default;
 };
@@ -107,8 +106,8 @@ inline constexpr int kLastProjectedYear = 2050;
 // below is O(1). A working day is Monday to Friday and not a bank holiday of the region.
 struct Calendar {
     Region region = kDefaultRegion;
-    Date first_day{};       // 1 January of the first announced year
-    Date last_day{};        // 31 December of kLastProjectedYear
+    Date first_day{};  // 1 January of the first announced year
+    Date last_day{};   // 31 December of kLastProjectedYear
     int last_announced_year = 0;
     std::vector<Holiday> holidays;  // announced, then projected; sorted
     // working_days_before[i]: working days in [first_day, first_day + i); one entry past the end.

@@ -62,7 +62,10 @@ private:
         } else if constexpr (IsOptional<T>::value) {
             if constexpr (Described<typename T::value_type>)
                 if (value) nested(*value, path);
-        } else if constexpr (requires { typename T::value_type; value.front(); }) {
+        } else if constexpr (requires {
+                                 typename T::value_type;
+                                 value.front();
+                             }) {
             if constexpr (Described<typename T::value_type>)
                 for (std::size_t i = 0; i < value.size(); ++i) nested(value[i], path + "[" + std::to_string(i) + "]");
         }

@@ -23,10 +23,11 @@ void check_criteria(const std::vector<std::string>& criteria, Complaints& out);
 // actions.yaml `history[].change`: "due: 2026-03-31 -> 2027-03-31" or "status: in-progress -> dropped".
 std::string format_change(const ActionChange& c);
 std::string parse_change(std::string_view text, ActionChange& c);
-inline constexpr Codec<ActionChange> kChangeCodec{
-    format_change, parse_change,
-    "^(due: [0-9]{4}-[0-9]{2}-[0-9]{2} -> [0-9]{4}-[0-9]{2}-[0-9]{2}|status: (open|in-progress|done|dropped) -> "
-    "(open|in-progress|done|dropped))$"};
+inline constexpr Codec<ActionChange> kChangeCodec{format_change, parse_change,
+                                                  "^(due: [0-9]{4}-[0-9]{2}-[0-9]{2} -> "
+                                                  "[0-9]{4}-[0-9]{2}-[0-9]{2}|status: (open|in-progress|done|dropped) "
+                                                  "-> "
+                                                  "(open|in-progress|done|dropped))$"};
 
 // cspr.yaml `permissions`: octal modes, owner and group bits only; "" for the default (left out).
 std::string format_files_mode(const int& mode);

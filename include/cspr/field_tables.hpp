@@ -27,16 +27,19 @@ template <class V, class S>
     requires Is<S, Child>
 void fields(V& v, S& c) {
     v(c.name, req("name", "The child's name.").personal().identifies(Detail::name, "child's name"));
-    v(c.date_of_birth, opt("date_of_birth", "The child's date of birth.").personal().identifies(Detail::date, "date of birth"));
+    v(c.date_of_birth,
+      opt("date_of_birth", "The child's date of birth.").personal().identifies(Detail::date, "date of birth"));
     v(c.date_of_death, opt("date_of_death", "The child's date of death; only for a child who died.")
                            .personal()
                            .identifies(Detail::date, "date of death"));
     v(c.incident_date, req("incident_date", "The date of the critical incident."));
-    v(c.home_address, opt("home_address", "The child's home address.").personal().identifies(Detail::address, "address"));
+    v(c.home_address,
+      opt("home_address", "The child's home address.").personal().identifies(Detail::address, "address"));
     v(c.ethnicity, opt("ethnicity", "The child's ethnicity.").personal());
     v(c.faith, opt("faith", "The child's faith.").personal());
     v(c.disability, opt("disability", "Any disability the child has.").personal());
-    v(c.child_protection_plan, req("child_protection_plan", "Whether the child is or was subject to a child protection plan."));
+    v(c.child_protection_plan,
+      req("child_protection_plan", "Whether the child is or was subject to a child protection plan."));
     v(c.looked_after, req("looked_after", "Whether the child is looked after by the local authority."));
     v(c.whereabouts, opt("whereabouts", "Where the child is now.").personal().identifies(Detail::place, "whereabouts"));
     v(c.carer, opt("carer", "Who cares for the child.").personal().identifies(Detail::names_in_text, "carer's name"));
@@ -48,9 +51,12 @@ template <class V, class S>
 void fields(V& v, S& f) {
     v(f.name, req("name", "The person's name.").personal().identifies(Detail::name, "family member's name"));
     v(f.relationship, req("relationship", "The person's relationship to the child.").personal());
-    v(f.date_of_birth, opt("date_of_birth", "The person's date of birth.").personal().identifies(Detail::date, "date of birth"));
+    v(f.date_of_birth,
+      opt("date_of_birth", "The person's date of birth.").personal().identifies(Detail::date, "date of birth"));
     v(f.address, opt("address", "The person's address.").personal().identifies(Detail::address, "address"));
-    v(f.legal_status, opt("legal_status", "The person's legal status (for example, arrested or released under investigation).").personal());
+    v(f.legal_status,
+      opt("legal_status", "The person's legal status (for example, arrested or released under investigation).")
+          .personal());
     v(f.ethnicity, opt("ethnicity", "The person's ethnicity.").personal());
     v.extras(f.extra);
 }
@@ -58,7 +64,8 @@ void fields(V& v, S& f) {
 template <class V, class S>
     requires Is<S, InvolvedAgency>
 void fields(V& v, S& a) {
-    v(a.name, req("name", "The professional's name.").personal().identifies(Detail::practitioner, "practitioner's name"));
+    v(a.name,
+      req("name", "The professional's name.").personal().identifies(Detail::practitioner, "practitioner's name"));
     v(a.agency, req("agency", "The agency.").identifies(Detail::school, "school's name"));
     v(a.contact, opt("contact", "How to reach the professional: email, address or phone.").personal());
     v(a.still_involved, opt("still_involved", "Whether the agency is still involved with the child or family."));
@@ -70,12 +77,17 @@ template <class V, class S>
 void fields(V& v, S& r) {
     v(r.id, req("id", "The case ID, <CODE>-<YEAR>-<NNN>; must equal the case folder's name.").record().def("caseId"));
     v(r.received, req("received", "When the referral was made (starts the 48-hour clock).").fact().clock());
-    v(r.confirmed_in_writing, opt("confirmed_in_writing", "When the referral form confirmed the referral in writing (meets `referral-confirm`).").fact().clock());
+    v(r.confirmed_in_writing, opt("confirmed_in_writing", "When the referral form confirmed the referral in writing "
+                                                          "(meets `referral-confirm`).")
+                                  .fact()
+                                  .clock());
     v(r.referrer, req("referrer", "Who made the referral."));
     v(r.child, req("child", "The child the referral is about."));
     v(r.family, opt("family", "Family members and significant others; name and relationship are required."));
-    v(r.agencies, opt("agencies", "Professionals in other agencies involved with the child; name and agency are required."));
-    v(r.criteria, req("criteria", "Which criteria of the referral form apply, each at most once (may be empty).").def("criterion"),
+    v(r.agencies,
+      opt("agencies", "Professionals in other agencies involved with the child; name and agency are required."));
+    v(r.criteria,
+      req("criteria", "Which criteria of the referral form apply, each at most once (may be empty).").def("criterion"),
       check_criteria);
     v(r.narrative, req("narrative", "The events and circumstances that triggered the referral.").note());
     v.extras(r.extra);
@@ -88,9 +100,11 @@ template <class V, class S>
 void fields(V& v, S& t) {
     v(t.abuse_or_neglect, req("abuse_or_neglect", "Whether abuse or neglect is known or suspected."));
     v(t.harm, req("harm", "Whether the child died or was seriously harmed."));
-    v(t.location, req("location", "Where: in-area (s16C(1)(a)), resident-harmed-outside-england (s16C(1)(b)) or neither."));
+    v(t.location,
+      req("location", "Where: in-area (s16C(1)(a)), resident-harmed-outside-england (s16C(1)(b)) or neither."));
     v(t.looked_after, req("looked_after", "Whether the child was looked after."));
-    v(t.care_leaver, opt("care_leaver", "Whether a care leaver (to age 24) died (Working Together 2023).").otherwise("false"));
+    v(t.care_leaver,
+      opt("care_leaver", "Whether a care leaver (to age 24) died (Working Together 2023).").otherwise("false"));
     v.extras(t.extra);
 }
 
@@ -98,7 +112,8 @@ template <class V, class S>
     requires Is<S, RecipientRecord>
 void fields(V& v, S& r) {
     v(r.recipient, req("recipient", "Who must be told.").def("recipient"));
-    v(r.rule, req("rule", "The rule that requires telling this recipient, and so sets the due date cspr computes.").def("rule"));
+    v(r.rule, req("rule", "The rule that requires telling this recipient, and so sets the due date cspr computes.")
+                  .def("rule"));
     v(r.sent, opt("sent", "The day the recipient was told; absent until done.").fact().clock());
     v.extras(r.extra);
 }
@@ -112,8 +127,11 @@ void fields(V& v, S& n) {
     v(n.notifiable, req("notifiable", "The decision cspr derived from the test.").written_by_cspr());
     v(n.reasons, req("reasons", "Why, with the source of each reason.").written_by_cspr());
     v(n.recipients, req("recipients", "Who must be told, the rule that requires it, and `sent` once done."));
-    v(n.not_notifiable_route, opt("not_notifiable_route", "For a case that is not notifiable: the route it goes on to (rapid review, single-agency review, ...).").note());
-    v(n.late_reason, opt("late_reason", "Why the Panel was told after the 5 working days of `notify-panel`, when it was.").note());
+    v(n.not_notifiable_route, opt("not_notifiable_route", "For a case that is not notifiable: the route it goes on to "
+                                                          "(rapid review, single-agency review, ...).")
+                                  .note());
+    v(n.late_reason,
+      opt("late_reason", "Why the Panel was told after the 5 working days of `notify-panel`, when it was.").note());
     v.extras(n.extra);
 }
 
@@ -142,13 +160,15 @@ template <class V, class S>
     requires Is<S, Amendment>
 void fields(V& v, S& a) {
     v(a.date, req("date", "The day of the amendment."));
-    v(a.reason, req("reason", "Why the record was amended (free text: kept in the file, not printed by default).").note());
+    v(a.reason,
+      req("reason", "Why the record was amended (free text: kept in the file, not printed by default).").note());
     v(a.previous, req("previous", "The earlier value of each top-level field the amendment changed, by field name."));
     v.extras(a.extra);
 }
 
-constexpr Meta kAmendments = opt("amendments", "Written by `--amend --reason`: each amendment with the earlier values of the fields it changed.")
-                               .written_by_cspr();
+constexpr Meta kAmendments =
+    opt("amendments", "Written by `--amend --reason`: each amendment with the earlier values of the fields it changed.")
+        .written_by_cspr();
 
 // ---- rapid-review.yaml ----
 
@@ -166,18 +186,31 @@ template <class V, class S>
     requires Is<S, RapidReview>
 void fields(V& v, S& r) {
     v(r.id, req("id", "The case ID, <CODE>-<YEAR>-<NNN>; must equal the case folder's name.").record().def("caseId"));
-    v(r.returns, req("returns", "The information-gathering returns requested from and received by each agency (may be empty)."));
+    v(r.returns,
+      req("returns", "The information-gathering returns requested from and received by each agency (may be empty)."));
     v(r.meeting, opt("meeting", "The day of the rapid review meeting.").fact());
     v(r.facts, opt("facts", "The facts of the case, as the review found them.").note());
-    v(r.immediate_actions, opt("immediate_actions", "Immediate actions taken for the safety of the child and other children.").note());
+    v(r.immediate_actions,
+      opt("immediate_actions", "Immediate actions taken for the safety of the child and other children.").note());
     v(r.learning_shared, opt("learning_shared", "Learning identified and shared so far.").note());
-    v(r.potential_for_improvement, opt("potential_for_improvement", "The potential for identifying improvements to safeguard and promote the welfare of children.").note());
-    v(r.recommended_route, opt("recommended_route", "The route the review recommends; required (by cspr) before the review is sent to the Panel."));
-    v(r.national_importance, opt("national_importance", "Whether the case may raise issues that are complex or of national importance.").otherwise("false"));
-    v(r.national_importance_note, opt("national_importance_note", "Why the case is, or is not, complex or of national importance.").note());
-    v.group(opt("sign_off", "Each safeguarding partner's sign-off ({} until signed); the review is complete only with all three.").always(),
+    v(r.potential_for_improvement, opt("potential_for_improvement", "The potential for identifying improvements to "
+                                                                    "safeguard and promote the welfare of children.")
+                                       .note());
+    v(r.recommended_route, opt("recommended_route", "The route the review recommends; required (by cspr) before the "
+                                                    "review is sent to the Panel."));
+    v(r.national_importance,
+      opt("national_importance", "Whether the case may raise issues that are complex or of national importance.")
+          .otherwise("false"));
+    v(r.national_importance_note,
+      opt("national_importance_note", "Why the case is, or is not, complex or of national importance.").note());
+    v.group(opt("sign_off",
+                "Each safeguarding partner's sign-off ({} until signed); the review is complete only with all three.")
+                .always(),
             nullptr, [&](auto& g) { partner_rows(g, r.sign_off, Need::required); });
-    v(r.sent_to_panel, opt("sent_to_panel", "The day the rapid review went to the Panel (meets `rapid-review`); only for a complete review with a route.").fact().clock());
+    v(r.sent_to_panel, opt("sent_to_panel", "The day the rapid review went to the Panel (meets `rapid-review`); only "
+                                            "for a complete review with a route.")
+                           .fact()
+                           .clock());
     v(r.amendments, kAmendments);
     v.extras(r.extra);
 }
@@ -194,15 +227,19 @@ void fields(V& v, S& a) {
 
 template <class V, class Answers, std::size_t N>
 void question_rows(V& v, Answers& answers, const std::array<Question, N>& questions) {
-    for (std::size_t i = 0; i < N; ++i) v(answers[i], Meta{.key = questions[i].key, .need = Need::required, .about = questions[i].text});
+    for (std::size_t i = 0; i < N; ++i)
+        v(answers[i], Meta{.key = questions[i].key, .need = Need::required, .about = questions[i].text});
 }
 
 template <class V, class S>
     requires Is<S, Reviewer>
 void fields(V& v, S& r) {
-    v(r.name, req("name", "The reviewer's name (a real name, not a placeholder such as \"To be commissioned\").").personal());
+    v(r.name,
+      req("name", "The reviewer's name (a real name, not a placeholder such as \"To be commissioned\").").personal());
     v(r.conflict_of_interest, req("conflict_of_interest", "The reviewer's conflict-of-interest declaration.").note());
-    v(r.named_on, opt("named_on", "The day the reviewer's name was given to the Panel, Ofsted and DfE, when later than the decision.").clock());
+    v(r.named_on, opt("named_on", "The day the reviewer's name was given to the Panel, Ofsted and DfE, when later than "
+                                  "the decision.")
+                      .clock());
     v.extras(r.extra);
 }
 
@@ -210,10 +247,13 @@ template <class V, class S>
     requires Is<S, Decision>
 void fields(V& v, S& x) {
     v(x.id, req("id", "The case ID, <CODE>-<YEAR>-<NNN>; must equal the case folder's name.").record().def("caseId"));
-    v(x.date, req("date", "The day of the decision (meets `decision`; starts `publish` and `inform-decision`).").fact().clock());
+    v(x.date, req("date", "The day of the decision (meets `decision`; starts `publish` and `inform-decision`).")
+                  .fact()
+                  .clock());
     v(x.outcome, req("outcome", "The route decided on."));
-    v.group(req("criteria", "Whether the case highlights or may highlight each criterion the partners must take into account."), nullptr,
-            [&](auto& g) { question_rows(g, x.criteria, decision_criteria()); });
+    v.group(req("criteria",
+                "Whether the case highlights or may highlight each criterion the partners must take into account."),
+            nullptr, [&](auto& g) { question_rows(g, x.criteria, decision_criteria()); });
     v.group(req("circumstances", "The circumstances the partners must have regard to."), nullptr,
             [&](auto& g) { question_rows(g, x.circumstances, decision_circumstances()); });
     v(x.rationale, req("rationale", "Why the partners decided as they did; it is what the family is told.").note());
@@ -222,8 +262,10 @@ void fields(V& v, S& x) {
     v(x.unanimous, req("unanimous", "Whether the partners' decision was unanimous."));
     v(x.family_told, opt("family_told", "The day the family was told the decision.").fact());
     v(x.family_note, opt("family_note", "How the family was told, or why not.").note());
-    v(x.reviewers, opt("reviewers", "The reviewer(s) and their declarations; a local review needs at least one (cspr checks)."));
-    v.group(opt("informed", "When the Panel, Ofsted and DfE were told of the decision to commission a local review (meets `inform-decision`)."),
+    v(x.reviewers,
+      opt("reviewers", "The reviewer(s) and their declarations; a local review needs at least one (cspr checks)."));
+    v.group(opt("informed", "When the Panel, Ofsted and DfE were told of the decision to commission a local review "
+                            "(meets `inform-decision`)."),
             nullptr, [&](auto& g) {
                 g(x.informed_panel, opt("panel", "The day the Panel was told.").fact().clock());
                 g(x.informed_ofsted, opt("ofsted", "The day Ofsted was told.").fact().clock());
@@ -240,7 +282,10 @@ template <class V, class S>
 void fields(V& v, S& d) {
     v(d.reason, req("reason", "The proceedings delaying publication."));
     v(d.note, opt("note", "More about the delay, such as when the proceedings are listed.").note());
-    v(d.panel_and_sos_told, opt("panel_and_sos_told", "The day the Panel and the Secretary of State were told of the delay: it pauses `publish` from that day only.").fact().clock());
+    v(d.panel_and_sos_told, opt("panel_and_sos_told", "The day the Panel and the Secretary of State were told of the "
+                                                      "delay: it pauses `publish` from that day only.")
+                                .fact()
+                                .clock());
     v.extras(d.extra);
 }
 
@@ -248,24 +293,38 @@ template <class V, class S>
     requires Is<S, Publication>
 void fields(V& v, S& p) {
     v(p.id, req("id", "The case ID, <CODE>-<YEAR>-<NNN>; must equal the case folder's name.").record().def("caseId"));
-    v(p.publish_on, opt("publish_on", "The planned publication date (starts `copy-before-publish`, counted back).").clock());
-    v(p.full_report, opt("full_report", "Whether the full report is published; false: only the improvements information is.").otherwise("true"));
-    v(p.justification, opt("justification", "Why the full report is not published; required (by cspr) when full_report is false.").note());
-    v.group(opt("copies", "When each was sent a copy of the report (meets `copy-before-publish`)."), nullptr, [&](auto& g) {
-        g(p.copy_panel, opt("panel", "The day the Panel was sent the report.").fact().clock());
-        g(p.copy_secretary_of_state, opt("secretary_of_state", "The day the Secretary of State was sent the report.").fact().clock());
-        g(p.copy_ofsted, opt("ofsted", "The day Ofsted was sent the report.").fact().clock());
-    });
-    v.group(opt("copies_not_sent", "A copy that was not sent before publication, and why: the deadline is then missed, counted late."), nullptr,
+    v(p.publish_on,
+      opt("publish_on", "The planned publication date (starts `copy-before-publish`, counted back).").clock());
+    v(p.full_report,
+      opt("full_report", "Whether the full report is published; false: only the improvements information is.")
+          .otherwise("true"));
+    v(p.justification,
+      opt("justification", "Why the full report is not published; required (by cspr) when full_report is false.")
+          .note());
+    v.group(opt("copies", "When each was sent a copy of the report (meets `copy-before-publish`)."), nullptr,
             [&](auto& g) {
+                g(p.copy_panel, opt("panel", "The day the Panel was sent the report.").fact().clock());
+                g(p.copy_secretary_of_state,
+                  opt("secretary_of_state", "The day the Secretary of State was sent the report.").fact().clock());
+                g(p.copy_ofsted, opt("ofsted", "The day Ofsted was sent the report.").fact().clock());
+            });
+    v.group(opt("copies_not_sent",
+                "A copy that was not sent before publication, and why: the deadline is then missed, counted late."),
+            nullptr, [&](auto& g) {
                 g(p.not_sent_panel, opt("panel", "Why the Panel was not sent the report.").note());
-                g(p.not_sent_secretary_of_state, opt("secretary_of_state", "Why the Secretary of State was not sent the report.").note());
+                g(p.not_sent_secretary_of_state,
+                  opt("secretary_of_state", "Why the Secretary of State was not sent the report.").note());
                 g(p.not_sent_ofsted, opt("ofsted", "Why Ofsted was not sent the report.").note());
             });
     v(p.delay, opt("delay", "Other proceedings delaying publication; reason is required."));
-    v(p.published, opt("published", "The day the report was published (meets `publish`; starts `keep-available`).").fact().clock());
-    v(p.national, opt("national", "Always false: a local review's report stays available for a year; three years are for the Panel's reports.").otherwise("false"));
-    v(p.available_until, opt("available_until", "Written by cspr: the end of `keep-available`, recomputed on every write.").written_by_cspr());
+    v(p.published,
+      opt("published", "The day the report was published (meets `publish`; starts `keep-available`).").fact().clock());
+    v(p.national, opt("national", "Always false: a local review's report stays available for a year; three years are "
+                                  "for the Panel's reports.")
+                      .otherwise("false"));
+    v(p.available_until,
+      opt("available_until", "Written by cspr: the end of `keep-available`, recomputed on every write.")
+          .written_by_cspr());
     v(p.amendments, kAmendments);
     v.extras(p.extra);
 }
@@ -284,15 +343,21 @@ void fields(V& v, S& c) {
 template <class V, class S>
     requires Is<S, Action>
 void fields(V& v, S& a) {
-    v(a.ref, req("ref", "The action's reference, R and a number (R1, R2, ...); unique within the case.").def("actionRef"), check_action_ref);
+    v(a.ref,
+      req("ref", "The action's reference, R and a number (R1, R2, ...); unique within the case.").def("actionRef"),
+      check_action_ref);
     v(a.recommendation, req("recommendation", "The recommendation the action answers."));
     v(a.owner, req("owner", "The agency responsible."));
     v(a.due, req("due", "The day the action is due (`action-due`).").clock());
-    v(a.original_due, opt("original_due", "The first due date, kept when the action is first re-dated.").written_by_cspr());
+    v(a.original_due,
+      opt("original_due", "The first due date, kept when the action is first re-dated.").written_by_cspr());
     v(a.status, req("status", "Where the action stands."));
-    v(a.completed, opt("completed", "The day the action was done; only, and always, for a done action (cspr checks).").fact().clock());
+    v(a.completed, opt("completed", "The day the action was done; only, and always, for a done action (cspr checks).")
+                       .fact()
+                       .clock());
     v(a.evidence, opt("evidence", "The evidence that the action was done.").note());
-    v(a.history, opt("history", "Each re-dating and change of status recorded with a reason, oldest first.").written_by_cspr());
+    v(a.history,
+      opt("history", "Each re-dating and change of status recorded with a reason, oldest first.").written_by_cspr());
     v.extras(a.extra);
 }
 
@@ -309,8 +374,9 @@ void fields(V& v, S& a) {
 template <class V, class S>
     requires Is<S, TimescaleOverride>
 void fields(V& v, S& o) {
-    v(o.length, opt("length", "The length of the timescale, in units (0 or more; at most about a century); given with unit.")
-                    .otherwise("the rule's own"));
+    v(o.length,
+      opt("length", "The length of the timescale, in units (0 or more; at most about a century); given with unit.")
+          .otherwise("the rule's own"));
     v(o.unit, opt("unit", "The unit of the length; given with length.").otherwise("the rule's own"));
     v(o.enabled, opt("enabled", "false switches off a rule the table marks as one a partnership may switch off; true "
                                 "switches on one that is off by default.")
@@ -325,16 +391,23 @@ template <class V, class S>
     requires Is<S, Config>
 void fields(V& v, S& c) {
     v(c.partnership, req("partnership", "The partnership's name."));
-    v(c.code, req("code", "The partnership's code, used in case IDs.").type("2–12 capital letters").def("code"), check_code);
+    v(c.code, req("code", "The partnership's code, used in case IDs.").type("2–12 capital letters").def("code"),
+      check_code);
     v(c.local_authority, req("local_authority", "The local authority with the duty to notify."));
     v(c.region, req("region", "The bank-holiday calendar."));
-    v.group(opt("git", "Git settings for the case folder.").always(), &c.git_extra,
-            [&](auto& g) { g(c.git_commit, opt("commit", "Every writing command commits the files it wrote.").otherwise("false")); });
-    v.group(opt("permissions", "The modes of the files and folders cspr creates from then on."), &c.permissions_extra, [&](auto& g) {
-        g.codec(c.permissions.files, opt("files", "Octal, from \"0600\" to \"0660\", e.g. \"0640\" for a team's group to read.").otherwise("\"0600\""),
-                kFilesMode);
-        g.codec(c.permissions.folders, opt("folders", "Octal, from \"0700\" to \"0770\", e.g. \"0750\".").otherwise("\"0700\""), kFoldersMode);
+    v.group(opt("git", "Git settings for the case folder.").always(), &c.git_extra, [&](auto& g) {
+        g(c.git_commit, opt("commit", "Every writing command commits the files it wrote.").otherwise("false"));
     });
+    v.group(opt("permissions", "The modes of the files and folders cspr creates from then on."), &c.permissions_extra,
+            [&](auto& g) {
+                g.codec(c.permissions.files,
+                        opt("files", "Octal, from \"0600\" to \"0660\", e.g. \"0640\" for a team's group to read.")
+                            .otherwise("\"0600\""),
+                        kFilesMode);
+                g.codec(c.permissions.folders,
+                        opt("folders", "Octal, from \"0700\" to \"0770\", e.g. \"0750\".").otherwise("\"0700\""),
+                        kFoldersMode);
+            });
     v(c.timescales, opt("timescales", "Local timescales: a map of rule id to an override of that rule's timescale.")
                         .def("ruleId")
                         .shape("expected a mapping with length and unit, e.g. {length: 5, unit: working-days}"));

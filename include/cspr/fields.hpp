@@ -44,19 +44,19 @@ enum class Detail : unsigned char {
 struct Meta {
     std::string_view key;
     Need need = Need::optional;
-    std::string_view about;           // one sentence: the schema's description and the docs' meaning
-    bool is_personal = false;         // identifies someone: hidden unless --show-names, never quoted
-    bool is_note = false;             // free text, which may name people: hidden unless --show-names
-    bool is_fact = false;             // a date something happened on: never after today
-    bool is_clock = false;            // a date a clock starts or stops on: within the calendar's span
-    bool written_empty = false;       // an optional list or mapping written as [] or {} when empty
-    bool record_only = false;         // in the case file, not in the --from form (id)
-    bool by_cspr = false;             // written by cspr itself (amendments, available_until): not in a form
-    std::string_view defs = {};       // a JSON Schema $defs entry the value is, e.g. "caseId"
-    std::string_view docs_type = {};  // the docs' type column, where the type alone does not say it
-    std::string_view fallback = {};   // the docs' "no (...)" : what an absent optional value means
-    std::string_view hint = {};       // a keyed mapping's expected shape, for its error message
-    Detail detail = Detail::none;     // how the value identifies someone, for publish-check
+    std::string_view about;             // one sentence: the schema's description and the docs' meaning
+    bool is_personal = false;           // identifies someone: hidden unless --show-names, never quoted
+    bool is_note = false;               // free text, which may name people: hidden unless --show-names
+    bool is_fact = false;               // a date something happened on: never after today
+    bool is_clock = false;              // a date a clock starts or stops on: within the calendar's span
+    bool written_empty = false;         // an optional list or mapping written as [] or {} when empty
+    bool record_only = false;           // in the case file, not in the --from form (id)
+    bool by_cspr = false;               // written by cspr itself (amendments, available_until): not in a form
+    std::string_view defs = {};         // a JSON Schema $defs entry the value is, e.g. "caseId"
+    std::string_view docs_type = {};    // the docs' type column, where the type alone does not say it
+    std::string_view fallback = {};     // the docs' "no (...)" : what an absent optional value means
+    std::string_view hint = {};         // a keyed mapping's expected shape, for its error message
+    Detail detail = Detail::none;       // how the value identifies someone, for publish-check
     std::string_view detail_kind = {};  // the kind its finding names: "child's name", "date of birth"
 
     constexpr Meta personal() const { return with(&Meta::is_personal); }
@@ -89,21 +89,27 @@ private:
     }
 };
 
-constexpr Meta req(std::string_view key, std::string_view about) { return {.key = key, .need = Need::required, .about = about}; }
-constexpr Meta opt(std::string_view key, std::string_view about) { return {.key = key, .need = Need::optional, .about = about}; }
+constexpr Meta req(std::string_view key, std::string_view about) {
+    return {.key = key, .need = Need::required, .about = about};
+}
+constexpr Meta opt(std::string_view key, std::string_view about) {
+    return {.key = key, .need = Need::optional, .about = about};
+}
 
 // What a row's own check found, for the reader to report at that row (and item, in a list):
 // checks live beside the tables, with no I/O, and never see a file.
 class Complaints {
 public:
     struct Complaint {
-        std::ptrdiff_t item;    // the list item, or -1 for the value itself
-        std::string message;    // after the value (" must be ...") when about_value, else whole
+        std::ptrdiff_t item;  // the list item, or -1 for the value itself
+        std::string message;  // after the value (" must be ...") when about_value, else whole
         bool about_value;
     };
     // "<the value> TAIL": the reader puts the value in front, quoted or not as privacy allows.
     void value_is(std::string tail) { list_.push_back({-1, std::move(tail), true}); }
-    void at(std::size_t item, std::string message) { list_.push_back({static_cast<std::ptrdiff_t>(item), std::move(message), false}); }
+    void at(std::size_t item, std::string message) {
+        list_.push_back({static_cast<std::ptrdiff_t>(item), std::move(message), false});
+    }
     const std::vector<Complaint>& list() const { return list_; }
 
 private:
@@ -123,7 +129,7 @@ template <class T>
 struct Codec {
     std::string (*format)(const T& value);  // "" leaves an optional value out
     std::string (*parse)(std::string_view text, T& value);
-    std::string_view pattern;               // the JSON Schema pattern of the text, if any
+    std::string_view pattern;  // the JSON Schema pattern of the text, if any
 };
 
 // True for a model struct with a table (a nested mapping in its file).
@@ -138,7 +144,9 @@ struct NoVisitor {
     void extras(A&&...) {}
 };
 template <class S>
-concept Described = requires(NoVisitor& v, S& s) { fields(v, s); };
+concept Described = requires(NoVisitor& v, S& s) {
+    fields(v, s);
+};
 
 template <class T>
 struct IsOptional : std::false_type {};

@@ -20,13 +20,15 @@ struct FileKind {
 inline constexpr std::array kFileKinds = {
     FileKind{"cspr", "cspr.yaml", "The partnership's settings, at the top of a case folder.", "init"},
     FileKind{"referral", "cases/<ID>/referral.yaml",
-             "A referral of a serious child safeguarding incident (Bradford referral form, appendix 2).", "refer", true},
+             "A referral of a serious child safeguarding incident (Bradford referral form, appendix 2).", "refer",
+             true},
     FileKind{"notification", "cases/<ID>/notification.yaml",
              "The local authority's notification decision and who was told when (Children Act 2004 s16C(1); Working "
              "Together 2018 ch. 4). Due dates are never stored.",
              "notify"},
     FileKind{"rapid-review", "cases/<ID>/rapid-review.yaml",
-             "The safeguarding partners' rapid review, recorded as it happens (Working Together 2018 ch. 4; the Panel's "
+             "The safeguarding partners' rapid review, recorded as it happens (Working Together 2018 ch. 4; the "
+             "Panel's "
              "guidance for safeguarding partners).",
              "rapid-review", true},
     FileKind{"decision", "cases/<ID>/decision.yaml",
@@ -35,8 +37,8 @@ inline constexpr std::array kFileKinds = {
              "decide", true},
     FileKind{"publication", "cases/<ID>/publication.yaml",
              "The publication of a local review's report (Working Together 2018 ch. 4).", "publish-check"},
-    FileKind{"actions", "cases/<ID>/actions.yaml",
-             "The review's recommendations and the actions tracked against them.", "actions"},
+    FileKind{"actions", "cases/<ID>/actions.yaml", "The review's recommendations and the actions tracked against them.",
+             "actions"},
 };
 
 const FileKind* find_file_kind(std::string_view name);

@@ -32,7 +32,9 @@ inline constexpr int kSchemaVersion = 1;
 template <class E>
 struct Spelling;
 template <class E>
-concept Spelled = requires { Spelling<E>::names(); };
+concept Spelled = requires {
+    Spelling<E>::names();
+};
 
 template <Spelled E>
 std::string_view name_of(E e) {
@@ -63,13 +65,13 @@ std::string either() {
     return out;
 }
 
-#define CSPR_SPELLING(Enum, ...)                                                          \
-    template <>                                                                           \
-    struct Spelling<Enum> {                                                               \
-        static std::span<const std::string_view> names() {                                \
-            static constexpr std::string_view kNames[] = {__VA_ARGS__};                   \
-            return kNames;                                                                \
-        }                                                                                 \
+#define CSPR_SPELLING(Enum, ...)                                        \
+    template <>                                                         \
+    struct Spelling<Enum> {                                             \
+        static std::span<const std::string_view> names() {              \
+            static constexpr std::string_view kNames[] = {__VA_ARGS__}; \
+            return kNames;                                              \
+        }                                                               \
     }
 
 template <>
@@ -241,8 +243,8 @@ enum class Route {
     other_learning,
     no_further_action
 };
-CSPR_SPELLING(Route, "local-cspr", "national-review", "single-agency-review", "single-agency-audit", "multi-agency-audit",
-              "positive-learning-review", "other-learning", "no-further-action");
+CSPR_SPELLING(Route, "local-cspr", "national-review", "single-agency-review", "single-agency-audit",
+              "multi-agency-audit", "positive-learning-review", "other-learning", "no-further-action");
 std::string_view route_name(Route r);  // "local-cspr", ...
 std::optional<Route> route_from_name(std::string_view name);
 
@@ -266,7 +268,7 @@ struct PartnerSign {
 enum class Partner { local_authority, police, icb };
 CSPR_SPELLING(Partner, "local_authority", "police", "icb");
 inline constexpr std::array kPartners = {Partner::local_authority, Partner::police, Partner::icb};
-std::string_view partner_key(Partner p);   // "local_authority", "police", "icb"
+std::string_view partner_key(Partner p);                          // "local_authority", "police", "icb"
 std::optional<Partner> partner_from_name(std::string_view name);  // also accepts "local-authority", "la"
 
 // The earlier values of a record (rapid review, decision, publication) kept when a recorded value
@@ -362,7 +364,7 @@ struct Publication {
     std::string id;
     std::optional<Date> publish_on;  // planned
     bool full_report = true;
-    std::string justification;       // why only the improvements information is published
+    std::string justification;  // why only the improvements information is published
     std::optional<Date> copy_panel, copy_secretary_of_state, copy_ofsted;
     // A copy that was not sent before publication, and why (copies_not_sent): it answers the alarm.
     std::string not_sent_panel, not_sent_secretary_of_state, not_sent_ofsted;

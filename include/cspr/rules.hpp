@@ -21,14 +21,14 @@ struct Moment {
 
 // One clock a rule starts for a case: a rule can start several (one per recipient to notify).
 struct Clock {
-    std::string subject;           // "" or the recipient, e.g. "panel"
+    std::string subject;  // "" or the recipient, e.g. "panel"
     Moment start;
-    std::optional<Moment> met;     // the recorded fact that meets it
+    std::optional<Moment> met;  // the recorded fact that meets it
     // A recorded reason that pauses the clock and excuses lateness (a delay the Panel and the Secretary
     // of State were told of), from the day it was given: told after the due date, the step stays late.
     std::string excuse;
     std::optional<calendar::Date> excused_from;
-    std::string not_done;          // non-empty: recorded that it was not done, and why (never met)
+    std::string not_done;  // non-empty: recorded that it was not done, and why (never met)
     // Shown beside the status in every format, never personal: "re-dated from 2026-03-31 (reason)",
     // "delay: inquest, told 2025-10-15, after the due date".
     std::string note;
@@ -59,9 +59,9 @@ struct Rule {
     std::string_view clock_starts;  // the recorded fact that is day 0
     int length;
     model::Unit unit;
-    bool counts_back;               // "no later than N before" rather than "within N of"
+    bool counts_back;  // "no later than N before" rather than "within N of"
     std::string_view applies_when;
-    std::string_view met_by;        // the recorded fact that meets it
+    std::string_view met_by;  // the recorded fact that meets it
     Basis basis;
     std::string_view source;
     Clocks (*clocks)(const model::Case&);
@@ -75,7 +75,8 @@ const Rule* find_rule(std::string_view id);
 
 // missed: recorded as not done, with a reason; never met, and no longer an alarm.
 enum class Status { met, met_late, pending, overdue, paused, missed, not_applicable };
-std::string_view status_name(Status s);  // "met", "met late", "pending", "overdue", "paused", "missed", "not applicable"
+std::string_view status_name(
+    Status s);  // "met", "met late", "pending", "overdue", "paused", "missed", "not applicable"
 
 // A rule's length and unit for a partnership: the table's, or cspr.yaml's override with its reason.
 struct Timescale {
@@ -97,9 +98,9 @@ struct Deadline {
     std::string case_id;
     const Rule* rule = nullptr;
     std::string subject;
-    int length = 0;                 // after any local override
+    int length = 0;  // after any local override
     model::Unit unit = model::Unit::working_days;
-    std::string override_reason;    // non-empty when cspr.yaml overrides the rule
+    std::string override_reason;  // non-empty when cspr.yaml overrides the rule
     Moment start;
     calendar::Date due{};
     std::optional<calendar::DateTime> due_time;  // for rules counted in hours
@@ -109,11 +110,11 @@ struct Deadline {
     // when overdue. Met late: how late, in the rule's unit.
     int days_left = 0;
     int late_by = 0;
-    int working_days_left = 0;      // from today to the due date, whatever the rule's unit; negative when past
-    int calendar_days_left = 0;     // the same in calendar days
-    bool projected = false;         // the due date is in a year of projected bank holidays
-    std::string paused;             // the recorded reason, when paused
-    std::string note;               // the clock's note (Clock::note)
+    int working_days_left = 0;   // from today to the due date, whatever the rule's unit; negative when past
+    int calendar_days_left = 0;  // the same in calendar days
+    bool projected = false;      // the due date is in a year of projected bank holidays
+    std::string paused;          // the recorded reason, when paused
+    std::string note;            // the clock's note (Clock::note)
     // Missed its due date, whatever the status is now: met late, overdue, missed, or paused by a
     // delay that was told only after the due date. Timeliness counts it late.
     bool late = false;
@@ -121,8 +122,8 @@ struct Deadline {
 
 // Every deadline of one case as of `today`, sorted by due date then rule order; rules that do not
 // apply to the case come last, with status not_applicable and no due date.
-std::vector<Deadline> case_deadlines(const model::Case& c, const model::Config& config,
-                                     const calendar::Calendar& cal, calendar::Date today);
+std::vector<Deadline> case_deadlines(const model::Case& c, const model::Config& config, const calendar::Calendar& cal,
+                                     calendar::Date today);
 
 // "5 working days", "48 hours", "6 months".
 std::string describe_length(int length, model::Unit unit);
@@ -203,7 +204,8 @@ bool is_placeholder_name(std::string_view name);
 
 // A detail that would identify the child or family if it appeared in a published report.
 struct IdentifyingDetail {
-    std::string kind;  // "child's name", "family member's name", "date of birth", "date of death", "address", "postcode"
+    std::string
+        kind;  // "child's name", "family member's name", "date of birth", "date of death", "address", "postcode"
     std::string text;  // the detail itself: never printed, only searched for
 };
 // Every identifying detail the case records, as the referral's field table marks them (identifies()):
@@ -212,8 +214,8 @@ struct IdentifyingDetail {
 std::vector<IdentifyingDetail> identifying_details(const model::Case& c);
 
 struct ReportFinding {
-    int line = 0;          // 1-based line of the report; 0 for the report as a whole
-    std::string problem;   // what is wrong, never quoting the report's text
+    int line = 0;         // 1-based line of the report; 0 for the report as a whole
+    std::string problem;  // what is wrong, never quoting the report's text
 };
 // Checks a report (Markdown or plain text) against the expected shape (docs/report-shape.md): the
 // required sections, recommendations that each say who and by when, and no identifying detail.

@@ -70,8 +70,8 @@ std::optional<std::string> read_case_file_if_exists(const fs::path& path, std::s
 
 // Replaces `path` with `content` so that a reader (or a crash) sees the old file or the new one,
 // never a mix: write a temporary file beside it, fsync, rename over, fsync the folder.
-void write_file_atomically(const fs::path& path, std::string_view content, fs::perms mode = fs::perms::owner_read |
-                                                                                          fs::perms::owner_write);
+void write_file_atomically(const fs::path& path, std::string_view content,
+                           fs::perms mode = fs::perms::owner_read | fs::perms::owner_write);
 
 // ---- Bank-holiday feed (GOV.UK's bank-holidays.json) ----------------------------------------
 
@@ -107,7 +107,7 @@ std::string format_notification(const model::Notification& notification);
 
 // The later steps. A `form` (given to --from) is the same shape without `id` and `schema_version`.
 model::RapidReview parse_rapid_review(std::string_view text, const std::string& file, Diagnostics& diagnostics,
-                                     bool form = false);
+                                      bool form = false);
 std::string format_rapid_review(const model::RapidReview& review);
 model::Decision parse_decision(std::string_view text, const std::string& file, Diagnostics& diagnostics,
                                bool form = false);
@@ -129,8 +129,8 @@ std::vector<std::pair<std::string, std::string>> changed_fields(std::string_view
 // Filling in what was absent or empty, or adding to the end of a list, is not a change; nor is
 // changing a top-level value that `blank` (the text of a new, empty record) also holds, such as
 // `national_importance: false`. `ignored` top-level fields are not compared.
-std::vector<std::string> changed_recorded_values(std::string_view before, std::string_view after, std::string_view blank,
-                                                 const std::vector<std::string>& ignored);
+std::vector<std::string> changed_recorded_values(std::string_view before, std::string_view after,
+                                                 std::string_view blank, const std::vector<std::string>& ignored);
 
 // cases/ids.yaml: the last number allocated per year.
 std::map<int, int> parse_ids(std::string_view text, const std::string& file, Diagnostics& diagnostics);
@@ -147,8 +147,7 @@ inline constexpr std::string_view kHolidayFileName = "bank-holidays.json";
 
 // The case folder: `flag` (--cases) if given, else `env` ($CSPR_CASES) if set, else the nearest
 // parent of `cwd` holding cspr.yaml. nullopt when none applies. A given folder must exist.
-std::optional<fs::path> find_case_folder(const std::optional<std::string>& flag, const char* env,
-                                         const fs::path& cwd);
+std::optional<fs::path> find_case_folder(const std::optional<std::string>& flag, const char* env, const fs::path& cwd);
 
 // A case folder opened for work: its root and its settings.
 struct CaseFolder {
@@ -185,7 +184,8 @@ struct LoadedCase {
     std::vector<Error> problems;
     std::vector<Diagnostics::UnknownKey> unknown_keys;
 };
-std::vector<LoadedCase> load_cases(const CaseFolder& folder, const std::vector<std::string>& ids, Diagnostics::Mode mode);
+std::vector<LoadedCase> load_cases(const CaseFolder& folder, const std::vector<std::string>& ids,
+                                   Diagnostics::Mode mode);
 
 // What an interrupted write can leave behind: temporary files (`.<name>.tmp-XXXXXX`, never read)
 // and case folders with no referral.yaml. `cspr validate` reports them; `cspr doctor` removes them.

@@ -18,8 +18,7 @@ int to_int(std::string_view digits) {
     return value;
 }
 
-constexpr std::array<std::string_view, 3> kRegionNames = {"england-and-wales", "scotland",
-                                                          "northern-ireland"};
+constexpr std::array<std::string_view, 3> kRegionNames = {"england-and-wales", "scotland", "northern-ireland"};
 
 }  // namespace
 
@@ -46,7 +45,9 @@ namespace {
 // BST runs from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October.
 std::chrono::minutes london_offset(std::chrono::system_clock::time_point t) {
     const int y = static_cast<int>(date::year_month_day{date::floor<date::days>(t)}.year());
-    const auto last_sunday = [y](unsigned m) { return Date{date::year{y} / date::month{m} / date::Sunday[date::last]}; };
+    const auto last_sunday = [y](unsigned m) {
+        return Date{date::year{y} / date::month{m} / date::Sunday[date::last]};
+    };
     const auto bst_start = last_sunday(3) + std::chrono::hours{1};
     const auto bst_end = last_sunday(10) + std::chrono::hours{1};
     return t >= bst_start && t < bst_end ? std::chrono::minutes{60} : std::chrono::minutes{0};
@@ -75,16 +76,16 @@ std::optional<DateTime> parse_london_datetime(std::string_view text) {
 
 DateTime require_london_datetime(std::string_view text, std::string_view what) {
     if (auto t = parse_london_datetime(text)) return *t;
-    throw Error("'" + std::string(text) + "' is not a London date and time; expected YYYY-MM-DDTHH:MM, e.g. "
-                "2025-03-03T10:30",
+    throw Error("'" + std::string(text) +
+                    "' is not a London date and time; expected YYYY-MM-DDTHH:MM, e.g. "
+                    "2025-03-03T10:30",
                 {.field = std::string(what)});
 }
 
 std::string format_london_datetime(DateTime t) { return date::format("%FT%H:%M", t + london_offset(t)); }
 
 std::string_view weekday_abbrev(Date d) {
-    static constexpr std::array<std::string_view, 7> kNames = {"Sun", "Mon", "Tue", "Wed",
-                                                               "Thu", "Fri", "Sat"};
+    static constexpr std::array<std::string_view, 7> kNames = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
     return kNames[date::weekday{d}.c_encoding()];
 }
 
@@ -110,8 +111,7 @@ std::optional<Region> region_from_name(std::string_view name) {
 
 Region require_region(std::string_view name) {
     if (auto r = region_from_name(name)) return *r;
-    throw Error("unknown region '" + std::string(name) +
-                    "'; expected england-and-wales, scotland or northern-ireland",
+    throw Error("unknown region '" + std::string(name) + "'; expected england-and-wales, scotland or northern-ireland",
                 {.field = "--region"});
 }
 

@@ -88,8 +88,8 @@ Date add_working_days(const Calendar& cal, Date d, int n) {
     const auto i = static_cast<std::size_t>(checked_offset(cal, d));
     if (n == 0) return d;
     // Working days strictly after d start at index before[i + 1]; strictly before d end at before[i].
-    const std::int64_t k = n > 0 ? std::int64_t{cal.working_days_before[i + 1]} + n - 1
-                                 : std::int64_t{cal.working_days_before[i]} + n;
+    const std::int64_t k =
+        n > 0 ? std::int64_t{cal.working_days_before[i + 1]} + n - 1 : std::int64_t{cal.working_days_before[i]} + n;
     if (k < 0 || k >= static_cast<std::int64_t>(cal.working_day_offsets.size()))
         throw_outside(cal, std::to_string(n) + " working days from " + format_iso_date(d));
     return cal.first_day + date::days{cal.working_day_offsets[static_cast<std::size_t>(k)]};

@@ -26,9 +26,10 @@ inline const std::vector<std::string> kRecordHeader = {"schema_version", "id", "
 // fills in) without --amend is refused, naming them: exit 2, nothing written. With --amend, returns
 // the amendment to keep: today, the reason, and the earlier value of each top-level field that
 // differs between the texts `before` and `after` (apart from `ignored`).
-std::optional<model::Amendment> amend_or_refuse(const AmendOptions& o, std::string_view file, const std::vector<std::string>& changed,
-                                                std::string_view before, std::string_view after,
-                                                const std::vector<std::string>& ignored, calendar::Date today);
+std::optional<model::Amendment> amend_or_refuse(const AmendOptions& o, std::string_view file,
+                                                const std::vector<std::string>& changed, std::string_view before,
+                                                std::string_view after, const std::vector<std::string>& ignored,
+                                                calendar::Date today);
 
 // The fields an amendment changed, "meeting, sent_to_panel": for commit messages, which never carry
 // the reason (free text).

@@ -21,11 +21,15 @@ constexpr Command kCommands[] = {
     {"init", "Create a case folder: cspr.yaml, schemas/ and cases/", setup_init},
     {"refer", "Record a referral; allocates the case ID", setup_refer},
     {"notify", "Record the notification decision and who was told when", setup_notify},
-    {"rapid-review", "Record the rapid review: returns, meeting, findings, sign-off, sent to the Panel", setup_rapid_review},
+    {"rapid-review", "Record the rapid review: returns, meeting, findings, sign-off, sent to the Panel",
+     setup_rapid_review},
     {"decide", "Record the partners' decision on a local review (--amend to change it)", setup_decide},
-    {"publish-check", "May we publish on that date? Checks the report and the timescales; records publication", setup_publish_check},
+    {"publish-check", "May we publish on that date? Checks the report and the timescales; records publication",
+     setup_publish_check},
     {"actions", "Add and update the actions arising from the review", setup_actions},
-    {"deadlines", "Every open deadline of every case; exit 1 when something is overdue (the nightly check)", setup_deadlines,
+    {"deadlines",
+     "Every open deadline of every case; exit 1 when something is overdue (the nightly check)",
+     setup_deadlines,
      {"table", "json", "csv", "ics"}},
     {"stats", "Timeliness per year, as the Panel's annual report counts it", setup_stats, {"table", "csv"}},
     {"list", "Every case with its step and next deadline", setup_list, {"table"}},
@@ -35,7 +39,10 @@ constexpr Command kCommands[] = {
     {"doctor", "Remove what an interrupted write left behind (temporary files, empty case folders)", setup_doctor},
     {"dev-generate", "", setup_dev_generate},
     {"dev-fields", "", setup_dev_fields},
-    {"calendar", "UK working-day calendar: holidays, add, between, is-working-day, import", setup_calendar, {},
+    {"calendar",
+     "UK working-day calendar: holidays, add, between, is-working-day, import",
+     setup_calendar,
+     {},
      calendar_commands},
 };
 
@@ -104,7 +111,8 @@ void collect_formats(std::span<const Command> rows, std::vector<std::string_view
 }
 
 void add_global_options(CLI::App& app, Context& ctx) {
-    app.add_option("--cases", ctx.global.cases, "Case folder (default: $CSPR_CASES, else the nearest parent holding cspr.yaml)");
+    app.add_option("--cases", ctx.global.cases,
+                   "Case folder (default: $CSPR_CASES, else the nearest parent holding cspr.yaml)");
     app.add_option("--as-of", ctx.global.as_of, "Use this date (YYYY-MM-DD) as today, for reproducible runs");
     std::vector<std::string_view> formats;
     collect_formats(commands(), formats);
@@ -158,7 +166,8 @@ void check_format(const CLI::App& app, Context& ctx) {
     const std::string& chosen = *ctx.global.format;
     if (offered.empty()) throw Error(name + " has one output format and takes no --format", {.field = "--format"});
     if (std::find(offered.begin(), offered.end(), chosen) == offered.end())
-        throw Error("unknown format '" + chosen + "'; " + name + " prints " + comma_list(offered), {.field = "--format"});
+        throw Error("unknown format '" + chosen + "'; " + name + " prints " + comma_list(offered),
+                    {.field = "--format"});
     ctx.checked_format = chosen;
 }
 
@@ -166,9 +175,7 @@ void check_format(const CLI::App& app, Context& ctx) {
 
 std::span<const Command> commands() { return kCommands; }
 
-void add_examples(CLI::App& sub, std::string_view examples) {
-    sub.footer("\nExamples:\n" + std::string(examples));
-}
+void add_examples(CLI::App& sub, std::string_view examples) { sub.footer("\nExamples:\n" + std::string(examples)); }
 
 calendar::Date Context::today() const {
     if (global.as_of) return calendar::require_iso_date(*global.as_of, "--as-of");
@@ -220,10 +227,12 @@ std::unique_ptr<store::FolderLock> Context::require_commit_possible(const store:
     const auto root = folder.root.empty() ? store::fs::path(".") : folder.root;
     const std::string field = commit ? "--commit" : "git.commit";
     if (!store::inside_git_repository(root))
-        throw Error("cannot commit: the case folder is not in a git repository (run git init, or drop --commit / git.commit)",
+        throw Error("cannot commit: the case folder is not in a git repository (run git init, or drop --commit / "
+                    "git.commit)",
                     {.field = field});
     if (!store::git_identity_known(root))
-        throw Error("cannot commit: git does not know who you are (git config user.name and user.email); nothing was written",
+        throw Error("cannot commit: git does not know who you are (git config user.name and user.email); nothing was "
+                    "written",
                     {.field = field});
     return store::lock_git_repository(root, store::lock_wait());
 }

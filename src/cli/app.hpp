@@ -34,8 +34,8 @@ struct Context {
     const Environment& env;
     GlobalOptions global;
     int exit_code = kExitOk;
-    bool commit = false;      // --commit on a writing command
-    bool show_names = false;  // --show-names: read only through personal() and shows_personal()
+    bool commit = false;         // --commit on a writing command
+    bool show_names = false;     // --show-names: read only through personal() and shows_personal()
     std::string checked_format;  // --format or the command's default, once checked against its row
 
     // --as-of, else today in London.

@@ -42,16 +42,16 @@ store::fs::path CaseChange::save(std::string_view file, const std::string& conte
     return path;
 }
 
-std::vector<rules::Problem> case_problems(const model::Case* recorded, const model::Case& c, std::string_view writing_file,
-                                          calendar::Date today) {
+std::vector<rules::Problem> case_problems(const model::Case* recorded, const model::Case& c,
+                                          std::string_view writing_file, calendar::Date today) {
     auto problems = rules::check_case(c);
     // A fact this command records may not be dated after today. Facts already on disk are left
     // alone: --as-of may look at an earlier day than some of them.
     const auto already_recorded = recorded ? rules::future_facts(*recorded, today) : std::vector<rules::Problem>{};
     for (auto& p : rules::future_facts(c, today)) {
-        const bool already = std::any_of(already_recorded.begin(), already_recorded.end(), [&](const rules::Problem& r) {
-            return r.field == p.field && r.message == p.message;
-        });
+        const bool already =
+            std::any_of(already_recorded.begin(), already_recorded.end(),
+                        [&](const rules::Problem& r) { return r.field == p.field && r.message == p.message; });
         if (p.file == writing_file && !already) problems.push_back(std::move(p));
     }
     return problems;

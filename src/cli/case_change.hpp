@@ -48,8 +48,8 @@ private:
 void refuse_case_problems(const store::CaseFolder& folder, const model::Case* recorded, const model::Case& c,
                           std::string_view writing_file, calendar::Date today);
 // Every problem refuse_case_problems would refuse, in the order found (the first is the one it throws).
-std::vector<rules::Problem> case_problems(const model::Case* recorded, const model::Case& c, std::string_view writing_file,
-                                          calendar::Date today);
+std::vector<rules::Problem> case_problems(const model::Case* recorded, const model::Case& c,
+                                          std::string_view writing_file, calendar::Date today);
 // Before a write (refuse_case_problems calls it): throws unless the engine can count every deadline
 // of the case as it would be; a date outside the calendar is named by its field (rules::outside_calendar).
 void refuse_uncountable_case(const store::CaseFolder& folder, const model::Case& c, std::string_view writing_file,

@@ -46,7 +46,9 @@ std::vector<CaseReport> report_cases(Context& ctx, const store::CaseFolder& fold
     if (!left_out.empty()) {
         std::string list;
         for (const auto& id : left_out) list += (list.empty() ? "" : ", ") + id;
-        ctx.err << fmt::format("cspr: left out of this report: {} (every other case is in it; 'cspr validate' lists every problem)\n", list);
+        ctx.err << fmt::format("cspr: left out of this report: {} (every other case is in it; 'cspr validate' lists "
+                               "every problem)\n",
+                               list);
         ctx.exit_code = kExitError;
     }
     return out;

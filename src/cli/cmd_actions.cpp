@@ -36,9 +36,10 @@ void refuse_refs_past_limit(const store::CaseFolder& folder, const model::Action
         const auto number = rules::action_number(a.actions[i].ref);
         if (!number || *number <= rules::kMaxActionNumber) continue;
         const std::string field = "actions[" + std::to_string(i) + "].ref";
-        throw locate_problems(folder, a.id, {{std::string(store::kActionsFile), field,
-                                              "the number is past R" + std::to_string(rules::kMaxActionNumber) +
-                                                  ", the last reference cspr numbers"}})
+        throw locate_problems(folder, a.id,
+                              {{std::string(store::kActionsFile), field,
+                                "the number is past R" + std::to_string(rules::kMaxActionNumber) +
+                                    ", the last reference cspr numbers"}})
             .front();
     }
 }
@@ -59,7 +60,8 @@ void add_action(model::Actions& list, const ActionsArgs& a) {
     if (!a.due) throw Error("required with --add: when it is due, YYYY-MM-DD", {.field = "--due"});
     if (a.reason) throw Error("only with --update: the reason for a new --due or --status", {.field = "--reason"});
     if (a.status && *a.status == "dropped")
-        throw Error("a new action cannot start dropped: add it, then --update REF --status dropped --reason TEXT", {.field = "--status"});
+        throw Error("a new action cannot start dropped: add it, then --update REF --status dropped --reason TEXT",
+                    {.field = "--status"});
     model::Action x;
     x.ref = next_ref(list);
     x.recommendation = *a.add;
@@ -78,7 +80,8 @@ std::string require_reason(const ActionsArgs& a, std::string_view why) {
     return *a.reason;
 }
 
-void record(model::Action& x, std::string field, std::string from, std::string to, const std::string& reason, calendar::Date today) {
+void record(model::Action& x, std::string field, std::string from, std::string to, const std::string& reason,
+            calendar::Date today) {
     x.history.push_back({today, std::move(field), std::move(from), std::move(to), reason, {}});
 }
 
@@ -93,7 +96,8 @@ void redate(model::Action& x, calendar::Date due, const ActionsArgs& a, calendar
 
 // True when the last change of status recorded is the drop, with its reason (what validate asks).
 bool drop_explained(const model::Action& x) {
-    const auto it = std::find_if(x.history.rbegin(), x.history.rend(), [](const auto& h) { return h.field == "status"; });
+    const auto it =
+        std::find_if(x.history.rbegin(), x.history.rend(), [](const auto& h) { return h.field == "status"; });
     return it != x.history.rend() && it->to == "dropped" && !it->reason.empty();
 }
 
@@ -104,13 +108,15 @@ void change_status(model::Action& x, model::ActionStatus status, const ActionsAr
     if (status == x.status && !unexplained) return;
     if (status == model::ActionStatus::dropped) require_reason(a, "to drop an action");
     if (a.reason)
-        record(x, "status", std::string(model::action_status_name(x.status)), std::string(model::action_status_name(status)),
-               require_reason(a, "to record a change of status"), today);
+        record(x, "status", std::string(model::action_status_name(x.status)),
+               std::string(model::action_status_name(status)), require_reason(a, "to record a change of status"),
+               today);
     x.status = status;
 }
 
 void update_action(model::Actions& list, const ActionsArgs& a, calendar::Date today) {
-    const auto it = std::find_if(list.actions.begin(), list.actions.end(), [&](const auto& x) { return x.ref == *a.update; });
+    const auto it =
+        std::find_if(list.actions.begin(), list.actions.end(), [&](const auto& x) { return x.ref == *a.update; });
     if (it == list.actions.end()) throw Error("no action " + *a.update + " in this case", {.field = "--update"});
     const std::size_t recorded = it->history.size();
     if (a.owner) {
@@ -122,7 +128,8 @@ void update_action(model::Actions& list, const ActionsArgs& a, calendar::Date to
     if (a.completed) it->completed = calendar::require_iso_date(*a.completed, "--completed");
     if (a.evidence) it->evidence = *a.evidence;
     if (a.reason && it->history.size() == recorded)
-        throw Error("gives the reason for a change of --due or --status, and this command changes neither", {.field = "--reason"});
+        throw Error("gives the reason for a change of --due or --status, and this command changes neither",
+                    {.field = "--reason"});
 }
 
 // A dropped action has no deadline: it is not counted as overdue, and says whether it has its reason.
@@ -135,7 +142,9 @@ std::string reason_text(const Context& ctx, const std::string& reason) {
     auto one_line = personal(ctx, reason);
     if (!one_line) return "recorded (--show-names shows it)";
     // One row of the table; no control character reaches the terminal.
-    std::replace_if(one_line->begin(), one_line->end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }, ' ');
+    std::replace_if(
+        one_line->begin(), one_line->end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; },
+        ' ');
     return *one_line;
 }
 
@@ -144,7 +153,8 @@ void print_history(Context& ctx, const model::Actions& actions) {
     std::vector<std::vector<std::string>> rows = {{"REF", "RECORDED", "CHANGE", "REASON"}};
     for (const auto& x : actions.actions)
         for (const auto& h : x.history)
-            rows.push_back({x.ref, calendar::format_iso_date(h.recorded), h.field + ": " + h.from + " -> " + h.to, reason_text(ctx, h.reason)});
+            rows.push_back({x.ref, calendar::format_iso_date(h.recorded), h.field + ": " + h.from + " -> " + h.to,
+                            reason_text(ctx, h.reason)});
     if (rows.size() > 1) ctx.out << "\nHistory:\n" << format_table(rows);
 }
 
@@ -160,7 +170,8 @@ void print_actions(Context& ctx, const store::CaseFolder& folder, const model::C
         std::string deadline = x.status == model::ActionStatus::dropped ? dropped_text(x) : "-";
         for (const auto& d : deadlines)
             if (d.rule->id == "action-due" && d.subject == x.ref + " " + x.owner) deadline = status_and_note(d);
-        rows.push_back({x.ref, x.owner, calendar::format_iso_date(x.due), std::string(model::action_status_name(x.status)), deadline});
+        rows.push_back({x.ref, x.owner, calendar::format_iso_date(x.due),
+                        std::string(model::action_status_name(x.status)), deadline});
     }
     ctx.out << format_table(rows);
     print_history(ctx, *c.actions);
@@ -182,9 +193,11 @@ void run_actions(Context& ctx, const ActionsArgs& a) {
     if (a.add) add_action(*c.actions, a);
     else update_action(*c.actions, a, ctx.today());
     const std::string ref = a.add ? c.actions->actions.back().ref : *a.update;
-    const auto& x = *std::find_if(c.actions->actions.begin(), c.actions->actions.end(), [&](const auto& y) { return y.ref == ref; });
+    const auto& x = *std::find_if(c.actions->actions.begin(), c.actions->actions.end(),
+                                  [&](const auto& y) { return y.ref == ref; });
     change.save(store::kActionsFile, store::format_actions(*c.actions),
-                "actions " + c.id + ": " + ref + (a.add ? " added" : " " + std::string(model::action_status_name(x.status))));
+                "actions " + c.id + ": " + ref +
+                    (a.add ? " added" : " " + std::string(model::action_status_name(x.status))));
     print_actions(ctx, folder, c);
 }
 
@@ -200,7 +213,8 @@ void setup_actions(CLI::App& sub, Context& ctx) {
     sub.add_option("--status", a->status, model::either<model::ActionStatus>());
     sub.add_option("--completed", a->completed, "When it was done, YYYY-MM-DD");
     sub.add_option("--evidence", a->evidence, "The evidence that it was done");
-    sub.add_option("--reason", a->reason, "Why the due date moves or the action is dropped (required for both; kept in its history)");
+    sub.add_option("--reason", a->reason,
+                   "Why the due date moves or the action is dropped (required for both; kept in its history)");
     sub.add_flag("--show-names", ctx.show_names, "Show the recorded reasons (free text; hidden by default)");
     add_commit_flag(sub, ctx);
     add_examples(sub, R"(  cspr actions NDSCP-2025-001

@@ -29,7 +29,9 @@ struct CalendarArgs {
 std::string region_names() {
     std::string names;
     for (std::size_t i = 0; i < calendar::kAllRegions.size(); ++i)
-        names += (i == 0 ? "" : i + 1 == calendar::kAllRegions.size() ? " or " : ", ") +
+        names += (i == 0                                  ? ""
+                  : i + 1 == calendar::kAllRegions.size() ? " or "
+                                                          : ", ") +
                  std::string(calendar::region_name(calendar::kAllRegions[i]));
     return names;
 }
@@ -75,13 +77,14 @@ void note_if_projected(const Context& ctx, const calendar::Calendar& cal, Date d
 
 void print_holidays(Context& ctx, const CLI::App& leaf, const CalendarArgs& a) {
     if (a.year && (a.from || a.to)) throw Error("give either --year or --from/--to, not both", {.field = "--year"});
-    if (a.from.has_value() != a.to.has_value()) throw Error("--from and --to go together", {.field = a.from ? "--to" : "--from"});
+    if (a.from.has_value() != a.to.has_value())
+        throw Error("--from and --to go together", {.field = a.from ? "--to" : "--from"});
     const auto cal = region_calendar(ctx, leaf);
     const int year = a.year.value_or(year_of(ctx.today()));
     // Checked as a number first: date::year cannot even hold 99999.
     if (!a.from && (year < year_of(cal.first_day) || year > year_of(cal.last_day)))
-        throw Error(fmt::format("{} is outside the {} calendar's range, {} to {}", year, calendar::region_name(cal.region),
-                                year_of(cal.first_day), year_of(cal.last_day)),
+        throw Error(fmt::format("{} is outside the {} calendar's range, {} to {}", year,
+                                calendar::region_name(cal.region), year_of(cal.first_day), year_of(cal.last_day)),
                     {.field = "--year"});
     const Date from = a.from ? calendar::require_iso_date(*a.from, "--from") : Date{date::year{year} / 1 / 1};
     const Date to = a.to ? calendar::require_iso_date(*a.to, "--to") : Date{date::year{year} / 12 / 31};
@@ -94,23 +97,25 @@ void print_holidays(Context& ctx, const CLI::App& leaf, const CalendarArgs& a) {
                                calendar::format_iso_date(to));
         const char* separator = "\n";
         for (const auto& h : holidays) {
-            ctx.out << fmt::format("{}    {{\"date\": \"{}\", \"title\": {}, \"notes\": {}, \"projected\": {}}}", separator,
-                                   calendar::format_iso_date(h.date), json_string(h.title), json_string(h.notes),
-                                   h.projected ? "true" : "false");
+            ctx.out << fmt::format("{}    {{\"date\": \"{}\", \"title\": {}, \"notes\": {}, \"projected\": {}}}",
+                                   separator, calendar::format_iso_date(h.date), json_string(h.title),
+                                   json_string(h.notes), h.projected ? "true" : "false");
             separator = ",\n";
         }
         ctx.out << (holidays.empty() ? "]\n}\n" : "\n  ]\n}\n");
     } else if (format == "csv") {
         ctx.out << "date,weekday,title,notes,projected\n";
         for (const auto& h : holidays)
-            ctx.out << fmt::format("{},{},{},{},{}\n", calendar::format_iso_date(h.date), calendar::weekday_abbrev(h.date),
-                                   csv_field(h.title), csv_field(h.notes), h.projected ? "yes" : "no");
+            ctx.out << fmt::format("{},{},{},{},{}\n", calendar::format_iso_date(h.date),
+                                   calendar::weekday_abbrev(h.date), csv_field(h.title), csv_field(h.notes),
+                                   h.projected ? "yes" : "no");
     } else {
         for (const auto& h : holidays) {
             std::string remark = h.notes;
             if (h.projected) remark += std::string(remark.empty() ? "" : "; ") + "projected";
-            ctx.out << fmt::format("{}  {}  {}{}\n", calendar::format_iso_date(h.date), calendar::weekday_abbrev(h.date),
-                                   h.title, remark.empty() ? "" : " (" + remark + ")");
+            ctx.out << fmt::format("{}  {}  {}{}\n", calendar::format_iso_date(h.date),
+                                   calendar::weekday_abbrev(h.date), h.title,
+                                   remark.empty() ? "" : " (" + remark + ")");
         }
     }
 }
@@ -173,9 +178,8 @@ void require_years_in_range(const calendar::HolidayTable& feed, const calendar::
         const auto cal = calendar::make_calendar(r, before);
         for (Date d : {events.front().date, events.back().date})
             if (!calendar::covers(cal, d))
-                throw Error(fmt::format("{} is outside the {} calendar's range, {} to {}",
-                                        calendar::format_iso_date(d), calendar::region_name(r), year_of(cal.first_day),
-                                        year_of(cal.last_day)),
+                throw Error(fmt::format("{} is outside the {} calendar's range, {} to {}", calendar::format_iso_date(d),
+                                        calendar::region_name(r), year_of(cal.first_day), year_of(cal.last_day)),
                             {file, 0, std::string(calendar::region_name(r))});
     }
 }
@@ -229,7 +233,8 @@ void print_holiday_changes(Context& ctx, const std::vector<YearChange>& changes)
 }
 
 bool is_open(const rules::Deadline& d) {
-    return d.status == rules::Status::pending || d.status == rules::Status::overdue || d.status == rules::Status::paused;
+    return d.status == rules::Status::pending || d.status == rules::Status::overdue ||
+           d.status == rules::Status::paused;
 }
 
 // The open deadlines of the folder's cases whose due date the import moves, as the engine counts
@@ -240,7 +245,8 @@ void print_moved_deadlines(Context& ctx, const ImportPlan& plan) {
     const auto after = calendar::make_calendar(folder.config.region, plan.after);
     std::vector<std::vector<std::string>> rows = {{"case", "step", "rule", "subject", "due now", "due after import"}};
     std::size_t unread = 0;
-    for (const auto& loaded : store::load_cases(folder, store::list_case_ids(folder), store::Diagnostics::Mode::collect)) {
+    for (const auto& loaded :
+         store::load_cases(folder, store::list_case_ids(folder), store::Diagnostics::Mode::collect)) {
         if (!loaded.problems.empty()) {
             ++unread;
             continue;
@@ -248,20 +254,25 @@ void print_moved_deadlines(Context& ctx, const ImportPlan& plan) {
         const auto now = rules::case_deadlines(loaded.value, folder.config, before, ctx.today());
         const auto then = rules::case_deadlines(loaded.value, folder.config, after, ctx.today());
         for (const auto& d : now) {
-            const auto same = std::ranges::find_if(then, [&](const rules::Deadline& x) { return x.rule == d.rule && x.subject == d.subject; });
+            const auto same = std::ranges::find_if(then, [&](const rules::Deadline& x) {
+                return x.rule == d.rule && x.subject == d.subject;
+            });
             if (!is_open(d) || same == then.end() || due_text(*same) == due_text(d)) continue;
-            rows.push_back({d.case_id, std::string(d.rule->step), std::string(d.rule->id), d.subject.empty() ? "-" : d.subject,
-                            due_text(d), due_text(*same)});
+            rows.push_back({d.case_id, std::string(d.rule->step), std::string(d.rule->id),
+                            d.subject.empty() ? "-" : d.subject, due_text(d), due_text(*same)});
         }
     }
     if (rows.size() == 1) ctx.out << "open deadlines of this case folder: none moves\n";
     else ctx.out << "open deadlines of this case folder that move:\n" << format_table(rows);
-    if (unread > 0) ctx.out << unread << (unread == 1 ? " case" : " cases") << " not compared: problems in its files ('cspr validate' lists them)\n";
+    if (unread > 0)
+        ctx.out << unread << (unread == 1 ? " case" : " cases")
+                << " not compared: problems in its files ('cspr validate' lists them)\n";
 }
 
 void import_feed(Context& ctx, const CLI::App& leaf, const CalendarArgs& a) {
     if (leaf.get_parent()->get_option("--region")->count() > 0)
-        throw Error("calendar import installs every division the file has; it takes no --region", {.field = "--region"});
+        throw Error("calendar import installs every division the file has; it takes no --region",
+                    {.field = "--region"});
     const auto feed = store::parse_holiday_feed(store::read_file(a.file), a.file);
     const auto plan = plan_import(ctx, feed);
     require_years_in_range(feed, plan.before, a.file);
@@ -275,11 +286,14 @@ void import_feed(Context& ctx, const CLI::App& leaf, const CalendarArgs& a) {
     const auto changes = holiday_changes(plan);
     print_holiday_changes(ctx, changes);
     if (plan.into_case_folder) print_moved_deadlines(ctx, plan);
-    else ctx.out << "outside a case folder: this feed applies to every case folder without its own; their deadlines were not compared\n";
+    else
+        ctx.out << "outside a case folder: this feed applies to every case folder without its own; their deadlines "
+                   "were not compared\n";
     const auto removed = std::accumulate(changes.begin(), changes.end(), std::size_t{0},
                                          [](std::size_t n, const YearChange& c) { return n + c.removed.size(); });
     if (removed > 0 && !a.replace)
-        throw Error(fmt::format("would remove {} bank holiday{} in force (listed above); nothing was imported: check the "
+        throw Error(fmt::format("would remove {} bank holiday{} in force (listed above); nothing was imported: check "
+                                "the "
                                 "file, or give --replace to import it all the same",
                                 removed, removed == 1 ? "" : "s"),
                     {a.file, 0, ""});
@@ -292,7 +306,8 @@ void setup_holidays(CLI::App& sub, Context& ctx) {
     auto a = std::make_shared<CalendarArgs>();
     add_examples(sub, "  cspr calendar holidays --year 2022\n"
                       "  cspr calendar holidays --from 2025-12-01 --to 2026-01-31 --region scotland\n"
-                      "  cspr calendar holidays --year 2026 --format csv\n" + region_note());
+                      "  cspr calendar holidays --year 2026 --format csv\n" +
+                          region_note());
     sub.add_option("--year", a->year, "A calendar year (default: this year)");
     sub.add_option("--from", a->from, "First date, YYYY-MM-DD");
     sub.add_option("--to", a->to, "Last date, YYYY-MM-DD");
@@ -302,7 +317,8 @@ void setup_holidays(CLI::App& sub, Context& ctx) {
 void setup_add(CLI::App& sub, Context& ctx) {
     auto a = std::make_shared<CalendarArgs>();
     add_examples(sub, "  cspr calendar add 2024-12-20 5      # 2024-12-31\n"
-                      "  cspr calendar add 2025-04-28 -7     # 2025-04-15\n" + region_note());
+                      "  cspr calendar add 2025-04-28 -7     # 2025-04-15\n" +
+                          region_note());
     sub.add_option("DATE", a->date1, "Start date (day 0), YYYY-MM-DD")->required();
     sub.add_option("N", a->count, "Working days to add; negative counts backwards")->required();
     sub.callback([&ctx, &sub, a] { print_added(ctx, sub, *a); });

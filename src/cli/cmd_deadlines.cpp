@@ -60,25 +60,31 @@ std::vector<Row> collect(Context& ctx, const store::CaseFolder& folder, const De
         while (next_case < names.size() && names[next_case].first == i) child = names[next_case++].second;
         const auto& d = storage[i];
         const std::string status(listing_status(d, a.soon));
-        const bool closed = status == "met" || status == "met late" || status == "missed" || status == "ran" || status == "running";
+        const bool closed =
+            status == "met" || status == "met late" || status == "missed" || status == "ran" || status == "running";
         if (status == "not applicable" || (closed && !a.all)) continue;
         if (a.within && d.working_days_left > *a.within && status != "paused") continue;
         if (a.within && status == "paused") continue;
         rows.push_back({&d, status, child});
     }
-    std::stable_sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) { return x.deadline->due < y.deadline->due; });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const Row& x, const Row& y) { return x.deadline->due < y.deadline->due; });
     return rows;
 }
 
 std::string subject_of(const rules::Deadline& d) { return d.subject.empty() ? "-" : d.subject; }
 
-std::string json_date(const std::optional<calendar::Date>& d) { return d ? "\"" + calendar::format_iso_date(*d) + "\"" : "null"; }
+std::string json_date(const std::optional<calendar::Date>& d) {
+    return d ? "\"" + calendar::format_iso_date(*d) + "\"" : "null";
+}
 
 void print_json(Context& ctx, const store::CaseFolder& folder, const std::vector<Row>& rows) {
     std::map<std::string, int> counts;
     ctx.out << "{\n";
-    ctx.out << fmt::format("  \"format\": \"cspr-deadlines\",\n  \"version\": {},\n  \"as_of\": \"{}\",\n  \"partnership\": {},\n",
-                           kDeadlinesFormatVersion, calendar::format_iso_date(ctx.today()), json_string(folder.config.code));
+    ctx.out << fmt::format("  \"format\": \"cspr-deadlines\",\n  \"version\": {},\n  \"as_of\": \"{}\",\n  "
+                           "\"partnership\": {},\n",
+                           kDeadlinesFormatVersion, calendar::format_iso_date(ctx.today()),
+                           json_string(folder.config.code));
     ctx.out << "  \"deadlines\": [";
     const char* separator = "\n";
     for (const auto& row : rows) {
@@ -87,21 +93,27 @@ void print_json(Context& ctx, const store::CaseFolder& folder, const std::vector
         ctx.out << separator << "    {";
         ctx.out << fmt::format("\"case\": {}, ", json_string(d.case_id));
         if (row.child) ctx.out << fmt::format("\"child\": {}, ", json_string(*row.child));
-        ctx.out << fmt::format("\"step\": {}, \"rule\": {}, \"subject\": {}, \"what\": {}, \"start\": \"{}\", \"due\": \"{}\", "
-                               "\"due_time\": {}, \"working_days_left\": {}, \"status\": {}, \"met\": {}, \"projected\": {}, "
+        ctx.out << fmt::format("\"step\": {}, \"rule\": {}, \"subject\": {}, \"what\": {}, \"start\": \"{}\", \"due\": "
+                               "\"{}\", "
+                               "\"due_time\": {}, \"working_days_left\": {}, \"status\": {}, \"met\": {}, "
+                               "\"projected\": {}, "
                                "\"paused\": {}, \"late\": {}, \"note\": {}, \"override\": {}, \"source\": {}}}",
-                               json_string(d.rule->step), json_string(d.rule->id), d.subject.empty() ? "null" : json_string(d.subject),
-                               json_string(d.rule->what), calendar::format_iso_date(d.start.day), calendar::format_iso_date(d.due),
-                               d.due_time ? json_string(calendar::format_london_datetime(*d.due_time)) : "null", d.working_days_left,
-                               json_string(row.status), json_date(d.met ? std::optional(d.met->day) : std::nullopt),
-                               d.projected ? "true" : "false", d.paused.empty() ? "null" : json_string(d.paused), d.late ? "true" : "false",
-                               d.note.empty() ? "null" : json_string(d.note),
-                               d.override_reason.empty() ? "null" : json_string(d.override_reason), json_string(d.rule->source));
+                               json_string(d.rule->step), json_string(d.rule->id),
+                               d.subject.empty() ? "null" : json_string(d.subject), json_string(d.rule->what),
+                               calendar::format_iso_date(d.start.day), calendar::format_iso_date(d.due),
+                               d.due_time ? json_string(calendar::format_london_datetime(*d.due_time)) : "null",
+                               d.working_days_left, json_string(row.status),
+                               json_date(d.met ? std::optional(d.met->day) : std::nullopt),
+                               d.projected ? "true" : "false", d.paused.empty() ? "null" : json_string(d.paused),
+                               d.late ? "true" : "false", d.note.empty() ? "null" : json_string(d.note),
+                               d.override_reason.empty() ? "null" : json_string(d.override_reason),
+                               json_string(d.rule->source));
         separator = ",\n";
     }
     ctx.out << (rows.empty() ? "],\n" : "\n  ],\n");
     ctx.out << "  \"summary\": {";
-    const char* names[] = {"overdue", "due today", "due soon", "upcoming", "paused", "missed", "met late", "met", "running", "ran"};
+    const char* names[] = {"overdue", "due today", "due soon", "upcoming", "paused",
+                           "missed",  "met late",  "met",      "running",  "ran"};
     for (std::size_t i = 0; i < std::size(names); ++i)
         ctx.out << (i ? ", " : "") << json_string(names[i]) << ": " << counts[names[i]];
     ctx.out << "}\n}\n";
@@ -113,9 +125,10 @@ void print_csv(Context& ctx, const std::vector<Row>& rows) {
     for (const auto& row : rows) {
         const auto& d = *row.deadline;
         ctx.out << csv_field(d.case_id) << "," << (row.child ? csv_field(*row.child) + "," : "")
-                << fmt::format("{},{},{},{},{},{},{},{},{},{}\n", csv_field(std::string(d.rule->step)), csv_field(std::string(d.rule->id)),
-                               csv_field(d.subject), csv_field(std::string(d.rule->what)), due_text(d), d.working_days_left,
-                               row.status, csv_field(std::string(d.rule->source)), d.late ? "true" : "false", csv_field(d.note));
+                << fmt::format("{},{},{},{},{},{},{},{},{},{}\n", csv_field(std::string(d.rule->step)),
+                               csv_field(std::string(d.rule->id)), csv_field(d.subject),
+                               csv_field(std::string(d.rule->what)), due_text(d), d.working_days_left, row.status,
+                               csv_field(std::string(d.rule->source)), d.late ? "true" : "false", csv_field(d.note));
     }
 }
 
@@ -166,15 +179,17 @@ std::string ics_due_line(const rules::Deadline& d) {
 void print_ics(Context& ctx, const store::CaseFolder& folder, const std::vector<Row>& rows) {
     // DTSTAMP is required; it is the as-of date so that the same input gives the same bytes.
     const std::string stamp = ics_date(ctx.today()) + "T000000Z";
-    std::string out = ics_line("BEGIN:VCALENDAR") + ics_line("VERSION:2.0") + ics_line("PRODID:-//cspr//deadlines//EN") +
-                      ics_line("CALSCALE:GREGORIAN") + ics_line("METHOD:PUBLISH") +
+    std::string out = ics_line("BEGIN:VCALENDAR") + ics_line("VERSION:2.0") +
+                      ics_line("PRODID:-//cspr//deadlines//EN") + ics_line("CALSCALE:GREGORIAN") +
+                      ics_line("METHOD:PUBLISH") +
                       ics_line("X-WR-CALNAME:" + ics_text(folder.config.code + " statutory deadlines"));
     for (const auto& row : rows) {
         const auto& d = *row.deadline;
-        std::string summary = d.case_id + ": " + std::string(d.rule->id) + (d.subject.empty() ? "" : " (" + d.subject + ")") +
-                              " - " + row.status;
+        std::string summary = d.case_id + ": " + std::string(d.rule->id) +
+                              (d.subject.empty() ? "" : " (" + d.subject + ")") + " - " + row.status;
         if (row.child && !row.child->empty()) summary += " - " + *row.child;
-        const std::string description = std::string(d.rule->what) + "\n" + ics_due_line(d) + "\nSource: " + std::string(d.rule->source);
+        const std::string description =
+            std::string(d.rule->what) + "\n" + ics_due_line(d) + "\nSource: " + std::string(d.rule->source);
         out += ics_line("BEGIN:VEVENT");
         // Stable: an action's UID is its reference alone, so renaming its owner keeps the event.
         const std::string subject = d.rule->id == "action-due" ? d.subject.substr(0, d.subject.find(' ')) : d.subject;
@@ -195,7 +210,11 @@ void print_ics(Context& ctx, const store::CaseFolder& folder, const std::vector<
 
 std::string colour(const Context& ctx, const std::string& status, const std::string& text) {
     if (!ctx.env.colour) return text;
-    const char* code = status == "overdue" ? "31;1" : status == "due today" ? "33;1" : status == "due soon" ? "33" : status == "paused" ? "36" : "";
+    const char* code = status == "overdue"     ? "31;1"
+                       : status == "due today" ? "33;1"
+                       : status == "due soon"  ? "33"
+                       : status == "paused"    ? "36"
+                                               : "";
     return *code ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : text;
 }
 
@@ -213,8 +232,10 @@ void print_table(Context& ctx, const std::vector<Row>& rows) {
                                           (row.status == "paused" ? "paused (" + d.paused + ")" : row.status) +
                                               (d.note.empty() ? "" : "; " + d.note),
                                           d.case_id,
-                                          std::string(d.rule->id), subject_of(d),
-                                          d.override_reason.empty() ? std::string(d.rule->source) : "local: " + d.override_reason};
+                                          std::string(d.rule->id),
+                                          subject_of(d),
+                                          d.override_reason.empty() ? std::string(d.rule->source)
+                                                                    : "local: " + d.override_reason};
         if (row.child) cells.insert(cells.begin() + 4, row.child->empty() ? "-" : *row.child);
         table.push_back(std::move(cells));
     }
@@ -253,7 +274,8 @@ void run_deadlines(Context& ctx, const DeadlinesArgs& a) {
     else if (format == "ics") print_ics(ctx, folder, rows);
     else print_table(ctx, rows);
     const auto failing = [&](const Row& r) {
-        return r.status == "overdue" || (a.fail_on == "due-soon" && (r.status == "due today" || r.status == "due soon"));
+        return r.status == "overdue" ||
+               (a.fail_on == "due-soon" && (r.status == "due today" || r.status == "due soon"));
     };
     // A case left out (exit 2, set by report_cases) outranks an overdue deadline: the answer is incomplete.
     if (std::any_of(rows.begin(), rows.end(), failing) && ctx.exit_code == kExitOk) ctx.exit_code = kExitNo;

@@ -17,7 +17,8 @@ struct DecideArgs {
     std::string id;
     bool print_template = false;
     AmendOptions amendment;
-    std::optional<std::string> from, date, outcome, rationale, unanimous, family_told, family_note, reviewer, conflict, named_on;
+    std::optional<std::string> from, date, outcome, rationale, unanimous, family_told, family_note, reviewer, conflict,
+        named_on;
     std::vector<std::string> informed;
 };
 
@@ -41,7 +42,8 @@ void apply_options(model::Decision& d, const DecideArgs& a, calendar::Date today
     if (a.date) d.date = calendar::require_iso_date(*a.date, "--date");
     if (a.outcome) {
         const auto route = model::route_from_name(*a.outcome);
-        if (!route) throw Error("'" + *a.outcome + "' is not one of " + model::one_of<model::Route>(), {.field = "--outcome"});
+        if (!route)
+            throw Error("'" + *a.outcome + "' is not one of " + model::one_of<model::Route>(), {.field = "--outcome"});
         d.outcome = *route;
     }
     if (a.rationale) d.rationale = *a.rationale;
@@ -57,10 +59,14 @@ void apply_options(model::Decision& d, const DecideArgs& a, calendar::Date today
     if (a.conflict && !a.reviewer) throw Error("goes with --reviewer NAME", {.field = "--conflict-of-interest"});
     if (a.named_on && !a.reviewer) throw Error("goes with --reviewer NAME", {.field = "--named-on"});
     if (a.reviewer) {
-        if (!a.conflict) throw Error("required with --reviewer: the reviewer's declaration, e.g. \"None declared\"", {.field = "--conflict-of-interest"});
+        if (!a.conflict)
+            throw Error("required with --reviewer: the reviewer's declaration, e.g. \"None declared\"",
+                        {.field = "--conflict-of-interest"});
         if (rules::is_placeholder_name(*a.reviewer))
-            throw Error("is a placeholder, not a reviewer's name: add the reviewer once commissioned", {.field = "--reviewer"});
-        d.reviewers.push_back({*a.reviewer, *a.conflict, a.named_on ? calendar::require_iso_date(*a.named_on, "--named-on") : today, {}});
+            throw Error("is a placeholder, not a reviewer's name: add the reviewer once commissioned",
+                        {.field = "--reviewer"});
+        d.reviewers.push_back(
+            {*a.reviewer, *a.conflict, a.named_on ? calendar::require_iso_date(*a.named_on, "--named-on") : today, {}});
     }
 }
 
@@ -68,7 +74,8 @@ void apply_options(model::Decision& d, const DecideArgs& a, calendar::Date today
 // recorded, unless the form says.
 void date_new_reviewers(model::Decision& d, const model::Decision& before, calendar::Date today) {
     for (auto& r : d.reviewers) {
-        const bool known = std::any_of(before.reviewers.begin(), before.reviewers.end(), [&](const auto& b) { return b.name == r.name; });
+        const bool known = std::any_of(before.reviewers.begin(), before.reviewers.end(),
+                                       [&](const auto& b) { return b.name == r.name; });
         if (!known && !r.named_on) r.named_on = today;
     }
 }
@@ -90,15 +97,16 @@ bool fills_in_only(const model::Decision& before, const model::Decision& after) 
 
 void print_summary(Context& ctx, const store::CaseFolder& folder, const model::Case& c) {
     const auto& d = *c.decision;
-    ctx.out << fmt::format("{}: decided {} on {}{}\n", c.id, model::route_name(d.outcome), calendar::format_iso_date(d.date),
-                           d.unanimous ? " (unanimous)" : " (not unanimous)");
+    ctx.out << fmt::format("{}: decided {} on {}{}\n", c.id, model::route_name(d.outcome),
+                           calendar::format_iso_date(d.date), d.unanimous ? " (unanimous)" : " (not unanimous)");
     const auto cal = ctx.calendar(folder.config.region);
     for (const auto& x : rules::case_deadlines(c, folder.config, cal, ctx.today())) {
         if (x.rule->step != "decide" && x.rule->id != "publish") continue;
         if (x.status == rules::Status::not_applicable) continue;
         ctx.out << fmt::format("  {:<16}{:<8}due {}, {}\n", x.rule->id, x.subject, due_text(x), status_and_note(x));
     }
-    if (!d.amendments.empty()) ctx.out << "  amended " << d.amendments.size() << (d.amendments.size() == 1 ? " time\n" : " times\n");
+    if (!d.amendments.empty())
+        ctx.out << "  amended " << d.amendments.size() << (d.amendments.size() == 1 ? " time\n" : " times\n");
 }
 
 void run_decide(Context& ctx, const DecideArgs& a) {
@@ -113,7 +121,9 @@ void run_decide(Context& ctx, const DecideArgs& a) {
     const std::optional<model::Decision>& before = change.before().decision;
     std::optional<Form> form;  // its problems are collected and reported together, below
     if (a.from) {
-        if (before && !a.amendment.amend) throw Error("already recorded in decision.yaml; changing a decision takes --amend --reason TEXT", {.field = "--from"});
+        if (before && !a.amendment.amend)
+            throw Error("already recorded in decision.yaml; changing a decision takes --amend --reason TEXT",
+                        {.field = "--from"});
         form = read_form(*a.from, blank_form());
         c.decision = store::parse_decision(form->text, form->path, form->problems, true);
         if (before) {
@@ -127,7 +137,9 @@ void run_decide(Context& ctx, const DecideArgs& a) {
             if (d.family_note.empty()) d.family_note = before->family_note;
         }
     } else if (!c.decision) {
-        throw Error("record the decision with --from FILE (see --template): every criterion and circumstance needs an answer", {.field = "--from"});
+        throw Error("record the decision with --from FILE (see --template): every criterion and circumstance needs an "
+                    "answer",
+                    {.field = "--from"});
     }
     c.decision->id = c.id;
     apply_options(*c.decision, a, ctx.today());
@@ -144,7 +156,8 @@ void run_decide(Context& ctx, const DecideArgs& a) {
         std::vector<std::string> changed;
         if (!fills_in_only(*before, *c.decision))
             for (const auto& p : previous) changed.push_back(p.first);
-        if (auto amendment = amend_or_refuse(a.amendment, store::kDecisionFile, changed, old_text, new_text, kRecordHeader, ctx.today())) {
+        if (auto amendment = amend_or_refuse(a.amendment, store::kDecisionFile, changed, old_text, new_text,
+                                             kRecordHeader, ctx.today())) {
             c.decision->amendments.push_back(std::move(*amendment));
             message = "decide " + c.id + ": amended (" + *a.amendment.reason + ")";
         } else {
@@ -173,7 +186,8 @@ void setup_decide(CLI::App& sub, Context& ctx) {
     sub.add_option("--informed", a->informed, "BODY=DATE: the Panel, Ofsted or DfE told of a local review (repeat)");
     sub.add_option("--reviewer", a->reviewer, "Add the commissioned reviewer's name (a local review)");
     sub.add_option("--conflict-of-interest", a->conflict, "The reviewer's declaration (required with --reviewer)");
-    sub.add_option("--named-on", a->named_on, "When the reviewer's name was given to the Panel, Ofsted and DfE (default: today)");
+    sub.add_option("--named-on", a->named_on,
+                   "When the reviewer's name was given to the Panel, Ofsted and DfE (default: today)");
     add_commit_flag(sub, ctx);
     add_examples(sub, R"(  cspr decide --template > decision.yaml        # fill it in, then:
   cspr decide NDSCP-2025-001 --from decision.yaml

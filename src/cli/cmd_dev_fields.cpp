@@ -28,7 +28,8 @@ void run(Context& ctx, const Args& a) {
     for (const auto& k : model::kFileKinds)
         if (a.kinds || (a.form_kinds && k.form)) ctx.out << k.name << "\n";
     if (!a.schema.empty()) ctx.out << store::json_schema(kind_named(a.schema, "--schema"), false, choices);
-    if (!a.form_schema.empty()) ctx.out << store::json_schema(kind_named(a.form_schema, "--form-schema"), true, choices);
+    if (!a.form_schema.empty())
+        ctx.out << store::json_schema(kind_named(a.form_schema, "--form-schema"), true, choices);
     if (!a.docs.empty()) ctx.out << store::markdown_fields(kind_named(a.docs, "--docs"), choices);
     if (a.dictionary) ctx.out << store::fuzz_dictionary();
 }

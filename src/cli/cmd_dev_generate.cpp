@@ -11,8 +11,10 @@ namespace cspr::cli {
 
 namespace {
 
-constexpr const char* kFirst[] = {"Robin", "Casey", "Morgan", "Jamie", "Riley", "Sky", "Taylor", "Quinn", "Rowan", "Ash"};
-constexpr const char* kLast[] = {"Example", "Sample", "Placeholder", "Fictitious", "Imaginary", "Madeup", "Invented", "Notreal"};
+constexpr const char* kFirst[] = {"Robin", "Casey",  "Morgan", "Jamie", "Riley",
+                                  "Sky",   "Taylor", "Quinn",  "Rowan", "Ash"};
+constexpr const char* kLast[] = {"Example",   "Sample", "Placeholder", "Fictitious",
+                                 "Imaginary", "Madeup", "Invented",    "Notreal"};
 constexpr const char* kAgencies[] = {"Northdale Police", "Northdale Health Visiting", "Northdale Primary School",
                                      "Northdale Children's Social Care", "Northdale Hospital Trust"};
 
@@ -36,10 +38,12 @@ model::Case make_case(Generator& g, const calendar::Calendar& cal, const std::st
     r.child.date_of_birth = received - date::days{400 + g.pick(5000)};
     r.child.incident_date = received - date::days{1 + g.pick(3)};
     if (died) r.child.date_of_death = r.child.incident_date;
-    r.child.home_address = fmt::format("{} Example Row, Northdale, ND{} {}AB", 1 + g.pick(90), 1 + g.pick(9), 1 + g.pick(9));
+    r.child.home_address =
+        fmt::format("{} Example Row, Northdale, ND{} {}AB", 1 + g.pick(90), 1 + g.pick(9), 1 + g.pick(9));
     r.child.child_protection_plan = static_cast<model::CpPlan>(g.pick(4));
     r.child.looked_after = g.chance(10);
-    r.family = {{g.name(), "mother", std::nullopt, r.child.home_address, "", "", {}}, {g.name(), "father", std::nullopt, "", "", "", {}}};
+    r.family = {{g.name(), "mother", std::nullopt, r.child.home_address, "", "", {}},
+                {g.name(), "father", std::nullopt, "", "", "", {}}};
     r.agencies = {{g.name(), kAgencies[g.pick(5)], "", true, {}}};
     r.criteria = {died ? "died-abuse-neglect" : "life-threatening-injury", "cp-plan"};
     r.narrative = "A fictional incident, generated for the benchmark.\nNo real child or family is described.\n";
@@ -48,20 +52,27 @@ model::Case make_case(Generator& g, const calendar::Calendar& cal, const std::st
     model::Notification n;
     n.id = id;
     n.aware = received;
-    n.test = {model::AbuseOrNeglect::suspected, died ? model::Harm::died : model::Harm::seriously_harmed,
-              model::Location::in_area, r.child.looked_after, false, {}};
+    n.test = {model::AbuseOrNeglect::suspected,
+              died ? model::Harm::died : model::Harm::seriously_harmed,
+              model::Location::in_area,
+              r.child.looked_after,
+              false,
+              {}};
     const auto decision = rules::decide_notification(n.test);
     n.notifiable = decision.notifiable;
     n.reasons = decision.reasons;
     for (const auto* who : decision.who)
-        n.recipients.push_back({std::string(who->id), std::string(who->rule),
-                                calendar::add_working_days(cal, received, 1 + g.pick(6)), {}});
+        n.recipients.push_back({std::string(who->id),
+                                std::string(who->rule),
+                                calendar::add_working_days(cal, received, 1 + g.pick(6)),
+                                {}});
     c.notification = n;
     const calendar::Date panel = n.recipients.front().sent.value();
 
     model::RapidReview rr;
     rr.id = id;
-    for (const char* agency : kAgencies) rr.returns.push_back({agency, panel, panel + date::days{5}, "Known to the service.", {}});
+    for (const char* agency : kAgencies)
+        rr.returns.push_back({agency, panel, panel + date::days{5}, "Known to the service.", {}});
     rr.meeting = calendar::add_working_days(cal, panel, 10);
     rr.facts = "Fictional facts.";
     rr.recommended_route = g.chance(60) ? model::Route::local_cspr : model::Route::single_agency_review;
@@ -113,15 +124,22 @@ void write_case(const store::CaseFolder& folder, const model::Case& c) {
     store::write_case_file(folder, dir / store::kNotificationFile, store::format_notification(*c.notification));
     store::write_case_file(folder, dir / store::kRapidReviewFile, store::format_rapid_review(*c.rapid_review));
     store::write_case_file(folder, dir / store::kDecisionFile, store::format_decision(*c.decision));
-    if (c.publication) store::write_case_file(folder, dir / store::kPublicationFile, store::format_publication(*c.publication));
+    if (c.publication)
+        store::write_case_file(folder, dir / store::kPublicationFile, store::format_publication(*c.publication));
     if (c.actions) store::write_case_file(folder, dir / store::kActionsFile, store::format_actions(*c.actions));
 }
 
 void run_generate(Context& ctx, int count, unsigned seed, const std::string& dir) {
     std::error_code ec;
     if (!store::fs::exists(store::fs::path(dir) / store::kCaseFolderMarker, ec))
-        store::init_case_folder(dir, {"Northdale Safeguarding Children Partnership", "NDSCP", "Northdale Council",
-                                      calendar::kDefaultRegion, false, {}, {}, {}});
+        store::init_case_folder(dir, {"Northdale Safeguarding Children Partnership",
+                                      "NDSCP",
+                                      "Northdale Council",
+                                      calendar::kDefaultRegion,
+                                      false,
+                                      {},
+                                      {},
+                                      {}});
     const auto folder = store::open_case_folder(dir);
     const auto cal = ctx.calendar(folder.config.region);
     Generator g{std::mt19937(seed)};

@@ -33,7 +33,8 @@ std::size_t remove_temporary_files(Context& ctx, const store::CaseFolder& folder
             case_lock = std::make_unique<store::FolderLock>(dir, "case " + dir.filename().string(), store::lock_wait());
         std::error_code ec;
         if (!store::fs::exists(store::fs::symlink_status(path, ec))) continue;  // its writer finished after all
-        ctx.out << (dry_run ? "would remove " : "removed ") << path.string() << " (temporary file of an interrupted write)\n";
+        ctx.out << (dry_run ? "would remove " : "removed ") << path.string()
+                << " (temporary file of an interrupted write)\n";
         if (!dry_run) store::fs::remove(path, ec);
         ++removed;
     }
@@ -51,7 +52,8 @@ std::size_t remove_empty_case_folders(Context& ctx, const store::CaseFolder& fol
             keep(ctx, dir, "it has no referral.yaml but holds other files");
             continue;
         }
-        ctx.out << (dry_run ? "would remove " : "removed ") << dir.string() << " (empty case folder of an interrupted refer)\n";
+        ctx.out << (dry_run ? "would remove " : "removed ") << dir.string()
+                << " (empty case folder of an interrupted refer)\n";
         if (!dry_run) store::fs::remove(dir, ec);
         ++removed;
     }

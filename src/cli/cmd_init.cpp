@@ -30,8 +30,9 @@ void run_init(Context& ctx, const InitArgs& a) {
     config.code = a.code;
     config.local_authority = a.local_authority;
     config.region = calendar::require_region(a.region);
-    const bool code_ok = config.code.size() >= 2 && config.code.size() <= 12 &&
-                         std::all_of(config.code.begin(), config.code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    const bool code_ok =
+        config.code.size() >= 2 && config.code.size() <= 12 &&
+        std::all_of(config.code.begin(), config.code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     if (!code_ok) throw Error("'" + config.code + "' must be 2 to 12 capital letters, e.g. NDSCP", {.field = "--code"});
     if (config.partnership.empty()) throw Error("must not be empty", {.field = "--partnership"});
     if (config.local_authority.empty()) throw Error("must not be empty", {.field = "--local-authority"});
@@ -40,14 +41,17 @@ void run_init(Context& ctx, const InitArgs& a) {
     // The folder may not exist yet: ask git about the nearest part of the path that does.
     store::fs::path probe = root.empty() ? store::fs::path(".") : root;
     std::error_code ec;
-    while (!store::fs::exists(probe, ec) && probe.has_parent_path() && probe.parent_path() != probe) probe = probe.parent_path();
+    while (!store::fs::exists(probe, ec) && probe.has_parent_path() && probe.parent_path() != probe)
+        probe = probe.parent_path();
     if (!store::fs::exists(probe, ec)) probe = ".";
     const bool had_git = store::inside_git_repository(probe);
     if (ctx.commit && !had_git && a.no_git)
-        throw Error("cannot commit: the folder is not in a git repository and --no-git says not to make one; nothing was written",
+        throw Error("cannot commit: the folder is not in a git repository and --no-git says not to make one; nothing "
+                    "was written",
                     {.field = "--commit"});
     if (ctx.commit && !store::git_identity_known(probe))
-        throw Error("cannot commit: git does not know who you are (git config user.name and user.email); nothing was written",
+        throw Error("cannot commit: git does not know who you are (git config user.name and user.email); nothing was "
+                    "written",
                     {.field = "--commit"});
     const bool root_existed = store::fs::exists(root, ec);
     const auto before = store::remember_files(init_files(root));
@@ -76,7 +80,8 @@ void setup_init(CLI::App& sub, Context& ctx) {
     sub.add_option("--partnership", a->partnership, "The partnership's name")->required();
     sub.add_option("--code", a->code, "Short code used in case IDs: 2-12 capital letters, e.g. NDSCP")->required();
     sub.add_option("--local-authority", a->local_authority, "The local authority with the duty to notify")->required();
-    sub.add_option("--region", a->region, "Bank-holiday calendar: england-and-wales (default), scotland, northern-ireland");
+    sub.add_option("--region", a->region,
+                   "Bank-holiday calendar: england-and-wales (default), scotland, northern-ireland");
     sub.add_flag("--no-git", a->no_git, "Do not run git init, even outside a git repository");
     add_commit_flag(sub, ctx);
     add_examples(sub, R"(  cspr init cases --partnership "Northdale Safeguarding Children Partnership" \

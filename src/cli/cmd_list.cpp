@@ -18,11 +18,13 @@ void run_list(Context& ctx) {
             return d.status == rules::Status::pending || d.status == rules::Status::overdue;
         });
         if (next == deadlines.end())  // nothing running: say what is waiting, and why
-            next = std::find_if(deadlines.begin(), deadlines.end(), [](const rules::Deadline& d) { return d.status == rules::Status::paused; });
+            next = std::find_if(deadlines.begin(), deadlines.end(),
+                                [](const rules::Deadline& d) { return d.status == rules::Status::paused; });
         if (next == deadlines.end()) rows.push_back({id, std::string(model::current_step(c)), "-", "-", "-"});
-        else rows.push_back({id, std::string(model::current_step(c)), due_text(*next),
-                             std::string(next->rule->id) + (next->subject.empty() ? "" : " (" + next->subject + ")"),
-                             status_and_note(*next)});
+        else
+            rows.push_back({id, std::string(model::current_step(c)), due_text(*next),
+                            std::string(next->rule->id) + (next->subject.empty() ? "" : " (" + next->subject + ")"),
+                            status_and_note(*next)});
     }
     if (rows.size() == 1 && ctx.exit_code == kExitOk) {
         ctx.out << "no cases yet (cspr refer records the first)\n";

@@ -20,7 +20,9 @@ struct NotifyArgs {
 
 template <model::Spelled Enum>
 Enum require_choice(const std::optional<std::string>& value, std::string_view option) {
-    if (!value) throw Error("required to record the notification test; one of " + model::one_of<Enum>(), {.field = std::string(option)});
+    if (!value)
+        throw Error("required to record the notification test; one of " + model::one_of<Enum>(),
+                    {.field = std::string(option)});
     if (auto e = model::from_name<Enum>(*value)) return *e;
     throw Error("'" + *value + "' is not one of " + model::one_of<Enum>(), {.field = std::string(option)});
 }
@@ -33,13 +35,15 @@ model::Notification new_notification(const NotifyArgs& a) {
     n.test.abuse_or_neglect = require_choice<model::AbuseOrNeglect>(a.abuse, "--abuse");
     n.test.harm = require_choice<model::Harm>(a.harm, "--harm");
     n.test.location = require_choice<model::Location>(a.where, "--where");
-    if (!a.looked_after) throw Error("required to record the notification test; yes or no", {.field = "--looked-after"});
+    if (!a.looked_after)
+        throw Error("required to record the notification test; yes or no", {.field = "--looked-after"});
     n.test.looked_after = require_yes_no(*a.looked_after, "--looked-after");
     n.test.care_leaver = a.care_leaver ? require_yes_no(*a.care_leaver, "--care-leaver") : false;
     const auto decision = rules::decide_notification(n.test);
     n.notifiable = decision.notifiable;
     n.reasons = decision.reasons;
-    for (const auto* r : decision.who) n.recipients.push_back({std::string(r->id), std::string(r->rule), std::nullopt, {}});
+    for (const auto* r : decision.who)
+        n.recipients.push_back({std::string(r->id), std::string(r->rule), std::nullopt, {}});
     if (a.route) n.not_notifiable_route = *a.route;
     return n;
 }
@@ -47,13 +51,16 @@ model::Notification new_notification(const NotifyArgs& a) {
 // --sent panel=2025-03-04: records when a recipient was told.
 void apply_sent(model::Notification& n, const std::string& assignment, calendar::Date today) {
     const auto eq = assignment.find('=');
-    if (eq == std::string::npos) throw Error("'" + assignment + "' should be RECIPIENT=YYYY-MM-DD, e.g. panel=2025-03-04", {.field = "--sent"});
+    if (eq == std::string::npos)
+        throw Error("'" + assignment + "' should be RECIPIENT=YYYY-MM-DD, e.g. panel=2025-03-04", {.field = "--sent"});
     const std::string who = assignment.substr(0, eq);
-    const auto it = std::find_if(n.recipients.begin(), n.recipients.end(), [&](const auto& r) { return r.recipient == who; });
+    const auto it =
+        std::find_if(n.recipients.begin(), n.recipients.end(), [&](const auto& r) { return r.recipient == who; });
     if (it == n.recipients.end()) {
         std::string listed;
         for (const auto& r : n.recipients) listed += (listed.empty() ? "" : ", ") + r.recipient;
-        throw Error("'" + who + "' is not a recipient of this notification" + (listed.empty() ? "" : "; it lists " + listed),
+        throw Error("'" + who + "' is not a recipient of this notification" +
+                        (listed.empty() ? "" : "; it lists " + listed),
                     {.field = "--sent"});
     }
     const calendar::Date sent = calendar::require_iso_date(assignment.substr(eq + 1), "--sent " + who);
@@ -72,8 +79,9 @@ void apply_sent(model::Notification& n, const std::string& assignment, calendar:
 std::string summary(const Context& ctx, const store::CaseFolder& folder, const model::Case& c) {
     const auto& n = *c.notification;
     std::ostringstream out;
-    out << fmt::format("{}: {}\n", c.id, n.notifiable ? "notifiable to the Child Safeguarding Practice Review Panel"
-                                                      : "not notifiable to the Panel");
+    out << fmt::format("{}: {}\n", c.id,
+                       n.notifiable ? "notifiable to the Child Safeguarding Practice Review Panel"
+                                    : "not notifiable to the Panel");
     for (const auto& reason : n.reasons) out << "  - " << reason << "\n";
     if (!n.notifiable && !n.not_notifiable_route.empty()) out << "  route: " << n.not_notifiable_route << "\n";
     if (n.recipients.empty()) return out.str();
@@ -84,10 +92,12 @@ std::string summary(const Context& ctx, const store::CaseFolder& folder, const m
         rows.push_back({d.subject, due_text(d), d.met ? calendar::format_iso_date(d.met->day) : "-", status_and_note(d),
                         std::string(d.rule->id)});
     }
-    out << fmt::format("Who must be told (day 0: the local authority became aware on {}):\n", calendar::format_iso_date(n.aware));
+    out << fmt::format("Who must be told (day 0: the local authority became aware on {}):\n",
+                       calendar::format_iso_date(n.aware));
     out << format_table(rows);
     for (const auto& r : n.recipients)
-        if (const auto* known = rules::find_recipient(r.recipient)) out << "  " << r.recipient << ": " << known->who << "\n";
+        if (const auto* known = rules::find_recipient(r.recipient))
+            out << "  " << r.recipient << ": " << known->who << "\n";
     return out.str();
 }
 
@@ -96,10 +106,12 @@ void run_notify(Context& ctx, const NotifyArgs& a) {
     model::Case& c = change.after();
     const bool answers_given = a.aware || a.abuse || a.harm || a.where || a.looked_after || a.care_leaver;
     if (c.notification && answers_given)
-        throw Error("already recorded in notification.yaml; a recorded decision is changed by editing that file under review",
+        throw Error("already recorded in notification.yaml; a recorded decision is changed by editing that file under "
+                    "review",
                     {.field = "ID"});
     if (!c.notification && !answers_given && !a.sent.empty())
-        throw Error("record the notification test first (--aware, --abuse, --harm, --where, --looked-after)", {.field = "--sent"});
+        throw Error("record the notification test first (--aware, --abuse, --harm, --where, --looked-after)",
+                    {.field = "--sent"});
     if (!c.notification && !answers_given)
         throw Error("nothing to record: give the test's answers, or --sent RECIPIENT=DATE", {.field = "ID"});
     if (a.late_reason && a.late_reason->find_first_not_of(" \t") == std::string::npos)
@@ -107,13 +119,16 @@ void run_notify(Context& ctx, const NotifyArgs& a) {
     if (!c.notification) c.notification = new_notification(a);
     else if (a.route) c.notification->not_notifiable_route = *a.route;
     if (a.route && c.notification->notifiable)
-        throw Error("a route is recorded for a case that is not notifiable; this one is notified to the Panel", {.field = "--route"});
+        throw Error("a route is recorded for a case that is not notifiable; this one is notified to the Panel",
+                    {.field = "--route"});
     for (const auto& s : a.sent) apply_sent(*c.notification, s, ctx.today());
     if (a.late_reason) c.notification->late_reason = *a.late_reason;
     std::string message = "notify " + c.id + ": ";
     if (answers_given) message += c.notification->notifiable ? "notifiable" : "not notifiable";
     else if (a.route && a.sent.empty()) message += "route: " + *a.route;
-    for (const auto& s : a.sent) message += (message.ends_with(": ") ? "" : "; ") + s.substr(0, s.find('=')) + " notified " + s.substr(s.find('=') + 1);
+    for (const auto& s : a.sent)
+        message +=
+            (message.ends_with(": ") ? "" : "; ") + s.substr(0, s.find('=')) + " notified " + s.substr(s.find('=') + 1);
     change.save(store::kNotificationFile, store::format_notification(*c.notification), message,
                 [&] { return summary(ctx, change.folder(), c); });
 }
@@ -140,7 +155,8 @@ void setup_notify(CLI::App& sub, Context& ctx) {
       --where in-area --looked-after no --route "single-agency review"
 
 Recipients: panel, ofsted-dfe, partners, cdr-partners, sos-ofsted, sos-ofsted-care-leaver; each
-within )" + table_timescale("notify-panel") + R"( of the day the local authority became aware (day 0; 'cspr rules'
+within )" + table_timescale("notify-panel") +
+                          R"( of the day the local authority became aware (day 0; 'cspr rules'
 gives each rule). Sending the Panel's online form meets ofsted-dfe too.)");
     sub.callback([&ctx, a] { run_notify(ctx, *a); });
 }

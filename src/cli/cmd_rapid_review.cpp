@@ -45,7 +45,8 @@ model::AgencyReturn& asked_return(model::RapidReview& r, const std::string& agen
     }
     const auto nearest = rules::nearest_name(agency, asked);
     throw Error("'" + agency + "' was never asked for a return" +
-                    (nearest ? "; did you mean '" + *nearest + "'?" : " (record the request first with --requested AGENCY=DATE)"),
+                    (nearest ? "; did you mean '" + *nearest + "'?"
+                             : " (record the request first with --requested AGENCY=DATE)"),
                 {.field = std::string(option)});
 }
 
@@ -59,7 +60,8 @@ void apply_options(model::RapidReview& r, const RapidReviewArgs& a) {
         asked_return(r, agency, "--returned").returned = calendar::require_iso_date(day, "--returned " + agency);
     }
     for (const auto& text : a.summaries) {
-        const auto [agency, summary] = split_assignment(text, "--summary", "\"Northdale Police=Two call-outs in 2024\"");
+        const auto [agency, summary] =
+            split_assignment(text, "--summary", "\"Northdale Police=Two call-outs in 2024\"");
         asked_return(r, agency, "--summary").summary = summary;
     }
     if (a.meeting) r.meeting = calendar::require_iso_date(*a.meeting, "--meeting");
@@ -69,17 +71,23 @@ void apply_options(model::RapidReview& r, const RapidReviewArgs& a) {
     if (a.improvement) r.potential_for_improvement = *a.improvement;
     if (a.route) {
         const auto route = model::route_from_name(*a.route);
-        if (!route) throw Error("'" + *a.route + "' is not one of " + model::one_of<model::Route>(), {.field = "--route"});
+        if (!route)
+            throw Error("'" + *a.route + "' is not one of " + model::one_of<model::Route>(), {.field = "--route"});
         r.recommended_route = route;
     }
     if (a.national) r.national_importance = require_yes_no(*a.national, "--national-importance");
     if (a.national_note) r.national_importance_note = *a.national_note;
-    if (!a.signs.empty() && !a.signed_on) throw Error("give the date of the sign-off with --signed-on YYYY-MM-DD", {.field = "--sign"});
+    if (!a.signs.empty() && !a.signed_on)
+        throw Error("give the date of the sign-off with --signed-on YYYY-MM-DD", {.field = "--sign"});
     for (const auto& text : a.signs) {
         const auto [who, name] = split_assignment(text, "--sign", "police=\"Frankie Pretend\"");
         const auto partner = model::partner_from_name(who);
-        if (!partner) throw Error("'" + who + "' is not a safeguarding partner; expected local-authority, police or icb", {.field = "--sign"});
-        r.sign_off[static_cast<std::size_t>(*partner)] = {name, calendar::require_iso_date(*a.signed_on, "--signed-on"), {}};
+        if (!partner)
+            throw Error("'" + who + "' is not a safeguarding partner; expected local-authority, police or icb",
+                        {.field = "--sign"});
+        r.sign_off[static_cast<std::size_t>(*partner)] = {name,
+                                                          calendar::require_iso_date(*a.signed_on, "--signed-on"),
+                                                          {}};
     }
     if (a.sent) r.sent_to_panel = calendar::require_iso_date(*a.sent, "--sent");
 }
@@ -99,7 +107,8 @@ void print_summary(Context& ctx, const store::CaseFolder& folder, const model::C
         const auto& s = r.sign_off[static_cast<std::size_t>(p)];
         std::string who(model::partner_key(p));
         std::replace(who.begin(), who.end(), '_', '-');  // as the --sign option spells it
-        ctx.out << fmt::format("  sign-off      {:<16}{}\n", who, s.date ? calendar::format_iso_date(*s.date) : "not yet");
+        ctx.out << fmt::format("  sign-off      {:<16}{}\n", who,
+                               s.date ? calendar::format_iso_date(*s.date) : "not yet");
     }
     if (!r.amendments.empty()) ctx.out << "  amended       " << amended_text(r.amendments) << "\n";
     const auto cal = ctx.calendar(folder.config.region);
@@ -107,7 +116,8 @@ void print_summary(Context& ctx, const store::CaseFolder& folder, const model::C
         if (d.rule->id == "rapid-review" && d.status != rules::Status::not_applicable)
             ctx.out << fmt::format("  to the Panel  due {}, {} ({} from {}; {})\n", due_text(d), status_text(d),
                                    rules::describe_length(d.length, d.unit), calendar::format_iso_date(d.start.day),
-                                   d.override_reason.empty() ? std::string(d.rule->source) : "local: " + d.override_reason);
+                                   d.override_reason.empty() ? std::string(d.rule->source)
+                                                             : "local: " + d.override_reason);
 }
 
 void run_rapid_review(Context& ctx, const RapidReviewArgs& a) {
@@ -135,10 +145,12 @@ void run_rapid_review(Context& ctx, const RapidReviewArgs& a) {
     if (a.sent) message = "rapid-review " + c.id + ": sent to the Panel " + *a.sent;
     if (before) {
         // A recorded value (a return's date, the meeting, sent_to_panel...) changes only by amendment.
-        const std::string old_text = store::format_rapid_review(*before), new_text = store::format_rapid_review(*c.rapid_review);
-        const auto changed = store::changed_recorded_values(old_text, new_text, store::format_rapid_review({.id = c.id}), kRecordHeader);
-        if (auto amendment =
-                amend_or_refuse(a.amendment, store::kRapidReviewFile, changed, old_text, new_text, kRecordHeader, ctx.today())) {
+        const std::string old_text = store::format_rapid_review(*before),
+                          new_text = store::format_rapid_review(*c.rapid_review);
+        const auto changed =
+            store::changed_recorded_values(old_text, new_text, store::format_rapid_review({.id = c.id}), kRecordHeader);
+        if (auto amendment = amend_or_refuse(a.amendment, store::kRapidReviewFile, changed, old_text, new_text,
+                                             kRecordHeader, ctx.today())) {
             c.rapid_review->amendments.push_back(std::move(*amendment));
             message = "rapid-review " + c.id + ": amended " + amended_fields(c.rapid_review->amendments.back());
         }
@@ -163,7 +175,8 @@ void setup_rapid_review(CLI::App& sub, Context& ctx) {
     sub.add_option("--learning", a->learning, "Learning shared now");
     sub.add_option("--improvement", a->improvement, "The potential for identifying improvements");
     sub.add_option("--route", a->route, "Recommended route: local-cspr, national-review, single-agency-review, ...");
-    sub.add_option("--national-importance", a->national, "May raise issues complex or of national importance: yes or no");
+    sub.add_option("--national-importance", a->national,
+                   "May raise issues complex or of national importance: yes or no");
     sub.add_option("--national-note", a->national_note, "Why, or why not");
     sub.add_option("--sign", a->signs, "PARTNER=NAME: a partner's sign-off (local-authority, police, icb; repeat)");
     sub.add_option("--signed-on", a->signed_on, "The date of the sign-offs given with --sign");
@@ -180,7 +193,8 @@ void setup_rapid_review(CLI::App& sub, Context& ctx) {
   cspr rapid-review NDSCP-2025-001 --amend --reason "Sent on the 27th, not the 28th" --sent 2025-03-27
   cspr rapid-review --template > review.yaml;  cspr rapid-review NDSCP-2025-001 --from review.yaml
 
-Due within )" + table_timescale("rapid-review") + R"( of the day the case was notified to the Panel (rule rapid-review:
+Due within )" + table_timescale("rapid-review") +
+                          R"( of the day the case was notified to the Panel (rule rapid-review:
 'cspr rules' gives its source and this folder's figure). It is complete only with all three
 partners' sign-off, and goes to the Panel only for a case notified to it. A recorded value is
 changed only with --amend --reason, which keeps the earlier value in rapid-review.yaml.)");

@@ -29,7 +29,9 @@ const std::string& blank_form() {
 }
 
 void require(const std::optional<std::string>& value, std::string_view option) {
-    if (!value) throw Error("required (or give the whole form with --from FILE; see --template)", {.field = std::string(option)});
+    if (!value)
+        throw Error("required (or give the whole form with --from FILE; see --template)",
+                    {.field = std::string(option)});
 }
 
 // The referral from the --from form (if any; its problems are collected in it) with every option
@@ -39,10 +41,14 @@ model::Referral build_referral(const ReferArgs& a, Form* form) {
     if (form) {
         r = store::parse_referral_form(form->text, form->path, form->problems);
     } else {
-        for (const auto& [value, option] : {std::pair{&a.received, "--received"}, {&a.referrer_name, "--referrer-name"},
-                                            {&a.referrer_agency, "--referrer-agency"}, {&a.referrer_role, "--referrer-role"},
-                                            {&a.child_name, "--child-name"}, {&a.incident, "--incident"},
-                                            {&a.cp_plan, "--cp-plan"}, {&a.looked_after, "--looked-after"},
+        for (const auto& [value, option] : {std::pair{&a.received, "--received"},
+                                            {&a.referrer_name, "--referrer-name"},
+                                            {&a.referrer_agency, "--referrer-agency"},
+                                            {&a.referrer_role, "--referrer-role"},
+                                            {&a.child_name, "--child-name"},
+                                            {&a.incident, "--incident"},
+                                            {&a.cp_plan, "--cp-plan"},
+                                            {&a.looked_after, "--looked-after"},
                                             {&a.narrative, "--narrative"}})
             require(*value, option);
     }
@@ -63,18 +69,23 @@ model::Referral build_referral(const ReferArgs& a, Form* form) {
     if (a.incident) r.child.incident_date = calendar::require_iso_date(*a.incident, "--incident");
     if (a.cp_plan) {
         const auto plan = model::cp_plan_from_name(*a.cp_plan);
-        if (!plan) throw Error("'" + *a.cp_plan + "' is not one of current, previous, never, unknown", {.field = "--cp-plan"});
+        if (!plan)
+            throw Error("'" + *a.cp_plan + "' is not one of current, previous, never, unknown", {.field = "--cp-plan"});
         r.child.child_protection_plan = *plan;
     }
     if (a.looked_after) r.child.looked_after = require_yes_no(*a.looked_after, "--looked-after");
     for (const auto& c : a.criteria) {
-        if (!model::find_criterion(c)) throw Error("'" + c + "' is not a criterion of the referral form (see --template)", {.field = "--criterion"});
+        if (!model::find_criterion(c))
+            throw Error("'" + c + "' is not a criterion of the referral form (see --template)",
+                        {.field = "--criterion"});
         if (std::find(r.criteria.begin(), r.criteria.end(), c) == r.criteria.end()) r.criteria.push_back(c);
     }
     if (a.narrative) r.narrative = *a.narrative;
     // Only spaces is as empty as nothing (F18). A form's own fields are checked with the rest of it.
-    for (const auto& [text, field] : {std::pair{&a.referrer_name, "--referrer-name"}, {&a.referrer_agency, "--referrer-agency"},
-                                      {&a.referrer_role, "--referrer-role"}, {&a.child_name, "--child-name"},
+    for (const auto& [text, field] : {std::pair{&a.referrer_name, "--referrer-name"},
+                                      {&a.referrer_agency, "--referrer-agency"},
+                                      {&a.referrer_role, "--referrer-role"},
+                                      {&a.child_name, "--child-name"},
                                       {&a.narrative, "--narrative"}})
         if (*text && text->value().find_first_not_of(" \t\r\n") == std::string::npos)
             throw Error("must not be empty", {.field = field});
@@ -93,7 +104,8 @@ void refuse_duplicate(const store::CaseFolder& folder, const model::Referral& r)
             if (!text) continue;
             store::Diagnostics quiet(store::Diagnostics::Mode::collect);
             const auto existing = store::parse_referral(*text, path.string(), quiet);
-            same = existing.child.incident_date == r.child.incident_date && rules::name_key(existing.child.name) == name;
+            same =
+                existing.child.incident_date == r.child.incident_date && rules::name_key(existing.child.name) == name;
         } catch (const Error&) {
             // a case whose referral cannot be read is reported by validate, not here
         }
@@ -118,22 +130,29 @@ void record_confirmation(Context& ctx, const ReferArgs& a) {
     CaseChange change(ctx, *a.id);
     model::Case& c = change.after();
     if (!c.referral) throw Error("case " + *a.id + " has no referral.yaml", {.field = "ID"});
-    if (!a.confirmed) throw Error("give --confirmed DATETIME to record the written confirmation of " + *a.id, {.field = "--confirmed"});
-    if (a.from || a.received || a.referrer_name || a.referrer_agency || a.referrer_role || a.referrer_contact || a.child_name ||
-        a.child_dob || a.child_died || a.incident || a.cp_plan || a.looked_after || !a.criteria.empty() || a.narrative)
-        throw Error("for an existing referral only --confirmed can be recorded; other changes are made by editing referral.yaml",
+    if (!a.confirmed)
+        throw Error("give --confirmed DATETIME to record the written confirmation of " + *a.id,
+                    {.field = "--confirmed"});
+    if (a.from || a.received || a.referrer_name || a.referrer_agency || a.referrer_role || a.referrer_contact ||
+        a.child_name || a.child_dob || a.child_died || a.incident || a.cp_plan || a.looked_after ||
+        !a.criteria.empty() || a.narrative)
+        throw Error("for an existing referral only --confirmed can be recorded; other changes are made by editing "
+                    "referral.yaml",
                     {.field = "ID"});
     const auto confirmed = calendar::require_london_datetime(*a.confirmed, "--confirmed");
     if (c.referral->confirmed_in_writing && *c.referral->confirmed_in_writing != confirmed)
-        throw Error("already confirmed in writing on " + calendar::format_london_datetime(*c.referral->confirmed_in_writing) +
+        throw Error("already confirmed in writing on " +
+                        calendar::format_london_datetime(*c.referral->confirmed_in_writing) +
                         "; a change is made by editing referral.yaml under review",
                     {.field = "--confirmed"});
     if (calendar::london_date_of(confirmed) > ctx.today())
-        throw Error(*a.confirmed + " is after today (" + calendar::format_iso_date(ctx.today()) + ")", {.field = "--confirmed"});
+        throw Error(*a.confirmed + " is after today (" + calendar::format_iso_date(ctx.today()) + ")",
+                    {.field = "--confirmed"});
     c.referral->confirmed_in_writing = confirmed;
     const std::string message = "refer " + *a.id + ": confirmed in writing " + *a.confirmed;
     change.save(store::kReferralFile, store::format_referral(*c.referral), message, [&] {
-        return *a.id + ": referral confirmed in writing " + *a.confirmed + "\n" + confirmation_deadline(ctx, change.folder(), c);
+        return *a.id + ": referral confirmed in writing " + *a.confirmed + "\n" +
+               confirmation_deadline(ctx, change.folder(), c);
     });
 }
 
@@ -172,7 +191,8 @@ void record_referral(Context& ctx, const ReferArgs& a) {
     }
     ctx.out << c.id << ": referral recorded in " << path.string() << "\n" << deadline;
     ctx.commit_if_asked(folder, {path, ids},
-                        "refer " + c.id + ": referral received " + calendar::format_london_datetime(c.referral->received),
+                        "refer " + c.id + ": referral received " +
+                            calendar::format_london_datetime(c.referral->received),
                         before);
 }
 
@@ -195,9 +215,11 @@ void setup_refer(CLI::App& sub, Context& ctx) {
     sub.add_option("--incident", a->incident, "Date of the critical incident, YYYY-MM-DD");
     sub.add_option("--cp-plan", a->cp_plan, "Child protection plan: current, previous, never or unknown");
     sub.add_option("--looked-after", a->looked_after, "Looked after by the local authority: yes or no");
-    sub.add_option("--criterion", a->criteria, "A criterion of the referral form that applies (repeat; see --template)");
+    sub.add_option("--criterion", a->criteria,
+                   "A criterion of the referral form that applies (repeat; see --template)");
     sub.add_option("--narrative", a->narrative, "Events and circumstances that triggered the referral");
-    sub.add_flag("--again", a->again, "Record it even though a case already has a referral of this child for this incident date");
+    sub.add_flag("--again", a->again,
+                 "Record it even though a case already has a referral of this child for this incident date");
     add_commit_flag(sub, ctx);
     add_examples(sub, R"(  cspr refer --template > form.yaml             # fill it in, then:
   cspr refer --from form.yaml
@@ -208,7 +230,8 @@ void setup_refer(CLI::App& sub, Context& ctx) {
       --narrative "Robin was taken to hospital..."
   cspr refer NDSCP-2025-001 --confirmed 2025-03-04T09:15
 
-The referral must be confirmed in writing within )" + table_timescale("referral-confirm") + R"( (rule referral-confirm, a local
+The referral must be confirmed in writing within )" +
+                          table_timescale("referral-confirm") + R"( (rule referral-confirm, a local
 timescale: 'cspr rules' gives its source and this folder's figure). The case ID is allocated from
 the year the referral was received.)");
     sub.callback([&ctx, a] {

@@ -26,8 +26,10 @@ void show_referral(Context& ctx, const model::Referral& r) {
     ctx.out << "Referral\n";
     ctx.out << fmt::format("  received      {} from {} ({})\n", calendar::format_london_datetime(r.received),
                            terminal_safe(r.referrer.agency), terminal_safe(r.referrer.role));
-    ctx.out << fmt::format("  confirmed     {}\n", r.confirmed_in_writing ? calendar::format_london_datetime(*r.confirmed_in_writing) + " in writing"
-                                                                          : std::string("not yet in writing"));
+    ctx.out << fmt::format("  confirmed     {}\n",
+                           r.confirmed_in_writing
+                               ? calendar::format_london_datetime(*r.confirmed_in_writing) + " in writing"
+                               : std::string("not yet in writing"));
     ctx.out << fmt::format("  child         {}\n", shown(ctx, c.name));
     // Dates: a hidden date of birth leaves its line out; a hidden date of death says only "yes".
     const auto born = c.date_of_birth ? personal(ctx, calendar::format_iso_date(*c.date_of_birth)) : std::nullopt;
@@ -51,10 +53,12 @@ void show_referral(Context& ctx, const model::Referral& r) {
 void show_notification(Context& ctx, const model::Notification& n) {
     ctx.out << "Notification\n";
     ctx.out << fmt::format("  aware         {}\n", calendar::format_iso_date(n.aware));
-    ctx.out << fmt::format("  test          abuse or neglect {}; {}; {}; looked after {}{}\n", model::abuse_name(n.test.abuse_or_neglect),
-                           model::harm_name(n.test.harm), model::location_name(n.test.location), n.test.looked_after ? "yes" : "no",
+    ctx.out << fmt::format("  test          abuse or neglect {}; {}; {}; looked after {}{}\n",
+                           model::abuse_name(n.test.abuse_or_neglect), model::harm_name(n.test.harm),
+                           model::location_name(n.test.location), n.test.looked_after ? "yes" : "no",
                            n.test.care_leaver ? "; care leaver" : "");
-    ctx.out << fmt::format("  decision      {}\n", n.notifiable ? "notifiable to the Panel" : "not notifiable to the Panel");
+    ctx.out << fmt::format("  decision      {}\n",
+                           n.notifiable ? "notifiable to the Panel" : "not notifiable to the Panel");
     for (const auto& reason : n.reasons) ctx.out << "                - " << terminal_safe(reason) << "\n";
     if (!n.not_notifiable_route.empty()) ctx.out << "  route         " << terminal_safe(n.not_notifiable_route) << "\n";
 }
@@ -67,23 +71,28 @@ void show_rapid_review(Context& ctx, const model::RapidReview& r) {
     ctx.out << "Rapid review\n";
     ctx.out << fmt::format("  returns       {} requested, {} returned\n", r.returns.size(), back);
     ctx.out << fmt::format("  meeting       {}\n", date_or_dash(r.meeting));
-    ctx.out << fmt::format("  route         {}{}\n", r.recommended_route ? model::route_name(*r.recommended_route) : "-",
+    ctx.out << fmt::format("  route         {}{}\n",
+                           r.recommended_route ? model::route_name(*r.recommended_route) : "-",
                            r.national_importance ? "; may be of national importance" : "");
     std::string signed_by;
     for (model::Partner p : model::kPartners)
-        if (r.sign_off[static_cast<std::size_t>(p)].date) signed_by += (signed_by.empty() ? "" : ", ") + std::string(model::partner_key(p));
-    ctx.out << fmt::format("  signed off    {}{}\n", signed_by.empty() ? "-" : signed_by, model::is_complete(r) ? " (complete)" : "");
+        if (r.sign_off[static_cast<std::size_t>(p)].date)
+            signed_by += (signed_by.empty() ? "" : ", ") + std::string(model::partner_key(p));
+    ctx.out << fmt::format("  signed off    {}{}\n", signed_by.empty() ? "-" : signed_by,
+                           model::is_complete(r) ? " (complete)" : "");
     ctx.out << fmt::format("  to the Panel  {}\n", date_or_dash(r.sent_to_panel));
-    if (!r.amendments.empty()) ctx.out << fmt::format("  amended       {}\n", amended_text(r.amendments));  // never the reason
+    if (!r.amendments.empty())
+        ctx.out << fmt::format("  amended       {}\n", amended_text(r.amendments));  // never the reason
 }
 
 void show_decision(Context& ctx, const model::Decision& d) {
     ctx.out << "Decision\n";
-    ctx.out << fmt::format("  decided       {} on {}{}\n", model::route_name(d.outcome), calendar::format_iso_date(d.date),
-                           d.unanimous ? ", unanimously" : ", not unanimously");
+    ctx.out << fmt::format("  decided       {} on {}{}\n", model::route_name(d.outcome),
+                           calendar::format_iso_date(d.date), d.unanimous ? ", unanimously" : ", not unanimously");
     std::string applies;
     for (std::size_t i = 0; i < d.criteria.size(); ++i)
-        if (d.criteria[i].applies) applies += (applies.empty() ? "" : ", ") + std::string(model::decision_criteria()[i].key);
+        if (d.criteria[i].applies)
+            applies += (applies.empty() ? "" : ", ") + std::string(model::decision_criteria()[i].key);
     ctx.out << fmt::format("  criteria met  {}\n", applies.empty() ? "none" : applies);
     ctx.out << fmt::format("  family told   {}\n", date_or_dash(d.family_told));
     if (!d.reviewers.empty()) ctx.out << fmt::format("  reviewers     {}\n", d.reviewers.size());
@@ -95,15 +104,15 @@ void show_decision(Context& ctx, const model::Decision& d) {
 
 void show_publication(Context& ctx, const model::Publication& p) {
     ctx.out << "Publication\n";
-    ctx.out << fmt::format("  planned       {}{}\n", date_or_dash(p.publish_on), p.full_report ? "" : " (improvements information only)");
+    ctx.out << fmt::format("  planned       {}{}\n", date_or_dash(p.publish_on),
+                           p.full_report ? "" : " (improvements information only)");
     ctx.out << fmt::format("  copies sent   Panel {}, Secretary of State {}, Ofsted {}\n", date_or_dash(p.copy_panel),
                            date_or_dash(p.copy_secretary_of_state), date_or_dash(p.copy_ofsted));
     if (p.delay)
-        ctx.out << fmt::format("  delay         {}; Panel and Secretary of State told {}\n", model::delay_name(p.delay->reason),
-                               date_or_dash(p.delay->panel_and_sos_told));
+        ctx.out << fmt::format("  delay         {}; Panel and Secretary of State told {}\n",
+                               model::delay_name(p.delay->reason), date_or_dash(p.delay->panel_and_sos_told));
     // The delay's note is free text, which may name people: like names, only with --show-names.
-    if (p.delay && !p.delay->note.empty())
-        ctx.out << fmt::format("  delay note    {}\n", shown(ctx, p.delay->note));
+    if (p.delay && !p.delay->note.empty()) ctx.out << fmt::format("  delay note    {}\n", shown(ctx, p.delay->note));
     ctx.out << fmt::format("  published     {}\n", date_or_dash(p.published));
     if (!p.amendments.empty()) ctx.out << fmt::format("  amended       {}\n", amended_text(p.amendments));
 }
@@ -112,8 +121,10 @@ void show_actions(Context& ctx, const model::Actions& a) {
     std::map<std::string_view, int> by_status;
     for (const auto& x : a.actions) ++by_status[model::action_status_name(x.status)];
     std::string summary;
-    for (const auto& [status, n] : by_status) summary += (summary.empty() ? "" : ", ") + std::to_string(n) + " " + std::string(status);
-    ctx.out << "Actions\n" << fmt::format("  recorded      {}{}\n", a.actions.size(), summary.empty() ? "" : " (" + summary + ")");
+    for (const auto& [status, n] : by_status)
+        summary += (summary.empty() ? "" : ", ") + std::to_string(n) + " " + std::string(status);
+    ctx.out << "Actions\n"
+            << fmt::format("  recorded      {}{}\n", a.actions.size(), summary.empty() ? "" : " (" + summary + ")");
 }
 
 void run_show(Context& ctx, const std::string& id) {

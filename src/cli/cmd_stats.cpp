@@ -29,8 +29,10 @@ YearChoice parse_year(const std::string& text) {
         const int first = std::stoi(text.substr(0, 4));
         if ((first + 1) % 100 == std::stoi(text.substr(5, 2))) return {true, first};
     }
-    throw Error("'" + text + "' is not a year: give reporting (1 April to 31 March, the default), calendar, "
-                "a calendar year (2025) or a reporting year (2025-26)", {.field = "--year"});
+    throw Error("'" + text +
+                    "' is not a year: give reporting (1 April to 31 March, the default), calendar, "
+                    "a calendar year (2025) or a reporting year (2025-26)",
+                {.field = "--year"});
 }
 
 // The first calendar year of the year `day` falls in.
@@ -69,15 +71,18 @@ void count(Tally& t, const rules::Deadline& d) {
 
 // Tallies by (year, the rule's place in the table): every rule with a deadline, but the periods
 // (a report kept available), which are met by running out.
-std::map<std::pair<int, std::size_t>, Tally> tally(Context& ctx, const store::CaseFolder& folder, const YearChoice& years) {
+std::map<std::pair<int, std::size_t>, Tally> tally(Context& ctx, const store::CaseFolder& folder,
+                                                   const YearChoice& years) {
     const auto cal = ctx.calendar(folder.config.region);
     const auto table = rules::rule_table();
     std::map<std::pair<int, std::size_t>, Tally> tallies;
-    for (const auto& loaded : store::load_cases(folder, store::list_case_ids(folder), store::Diagnostics::Mode::strict)) {
+    for (const auto& loaded :
+         store::load_cases(folder, store::list_case_ids(folder), store::Diagnostics::Mode::strict)) {
         for (const auto& d : rules::case_deadlines(loaded.value, folder.config, cal, ctx.today())) {
             if (d.status == rules::Status::not_applicable || d.rule->period) continue;
             const int y = year_of(d.start.day, years.reporting);
-            if (!years.only || *years.only == y) count(tallies[{y, static_cast<std::size_t>(d.rule - table.data())}], d);
+            if (!years.only || *years.only == y)
+                count(tallies[{y, static_cast<std::size_t>(d.rule - table.data())}], d);
         }
     }
     return tallies;
@@ -88,30 +93,35 @@ void run_stats(Context& ctx, const std::string& year_text) {
     const auto& format = ctx.format();
     const auto folder = ctx.open_folder();
     const auto table = rules::rule_table();
-    std::vector<std::vector<std::string>> rows = {{"YEAR", "RULE", "WITHIN", "ON TIME", "LATE", "OVERDUE", "OPEN", "PAUSED", "TIMELY"}};
+    std::vector<std::vector<std::string>> rows = {
+        {"YEAR", "RULE", "WITHIN", "ON TIME", "LATE", "OVERDUE", "OPEN", "PAUSED", "TIMELY"}};
     for (const auto& [key, t] : tally(ctx, folder, years)) {
         const rules::Rule& rule = table[key.second];
-        rows.push_back({year_label(key.first, years.reporting), std::string(rule.id), rules::describe_timescale(rule, folder.config),
-                        std::to_string(t.on_time), std::to_string(t.late), std::to_string(t.overdue), std::to_string(t.open),
+        rows.push_back({year_label(key.first, years.reporting), std::string(rule.id),
+                        rules::describe_timescale(rule, folder.config), std::to_string(t.on_time),
+                        std::to_string(t.late), std::to_string(t.overdue), std::to_string(t.open),
                         std::to_string(t.paused), t.percent()});
     }
     if (format == "csv") {
         ctx.out << "year,rule,within,on_time,late,overdue,open,paused,timely\n";
         for (std::size_t i = 1; i < rows.size(); ++i) {
             const auto& r = rows[i];
-            ctx.out << fmt::format("{},{},{},{},{},{},{},{},{}\n", r[0], r[1], csv_field(r[2]), r[3], r[4], r[5], r[6], r[7],
-                                   r[8] == "-" ? "" : r[8]);
+            ctx.out << fmt::format("{},{},{},{},{},{},{},{},{}\n", r[0], r[1], csv_field(r[2]), r[3], r[4], r[5], r[6],
+                                   r[7], r[8] == "-" ? "" : r[8]);
         }
         return;
     }
     if (rows.size() == 1) {
-        ctx.out << "nothing to count" << (years.only ? " in " + year_label(*years.only, years.reporting) : std::string()) << "\n";
+        ctx.out << "nothing to count"
+                << (years.only ? " in " + year_label(*years.only, years.reporting) : std::string()) << "\n";
         return;
     }
     ctx.out << format_table(rows);
-    ctx.out << (years.reporting ? "YEAR: 1 April to 31 March, by the day each clock started (--year calendar for calendar years)\n"
-                                : "YEAR: the calendar year each clock started\n");
-    ctx.out << "TIMELY: on time / (on time + late + overdue); open and paused clocks are not counted; a clock paused only\n"
+    ctx.out << (years.reporting
+                    ? "YEAR: 1 April to 31 March, by the day each clock started (--year calendar for calendar years)\n"
+                    : "YEAR: the calendar year each clock started\n");
+    ctx.out << "TIMELY: on time / (on time + late + overdue); open and paused clocks are not counted; a clock paused "
+               "only\n"
                "after its due date, or recorded as not done, is late\n";
 }
 

@@ -26,7 +26,8 @@ model::Config read_config(const store::fs::path& path, store::Diagnostics& probl
 
 // The calendar the deadlines are counted on; a bank-holiday feed imported into the folder that cannot
 // be read is a finding, and the deadlines are then not counted.
-std::optional<calendar::Calendar> calendar_or_problem(Context& ctx, const store::CaseFolder& folder, std::size_t& count) {
+std::optional<calendar::Calendar> calendar_or_problem(Context& ctx, const store::CaseFolder& folder,
+                                                      std::size_t& count) {
     try {
         return ctx.calendar(folder.config.region);
     } catch (const Error& e) {
@@ -51,11 +52,11 @@ void check_deadlines(Context& ctx, const store::CaseFolder& folder, const model:
 std::vector<Error> path_problem_errors(const store::CaseFolder& folder) {
     std::vector<Error> out;
     for (const auto& p : store::path_problems(folder)) {
-        const std::string message =
-            p.kind == store::PathProblem::Kind::link
-                ? std::string(store::kLinkRefused)
-                : fmt::format("mode {:03o} is more open than cspr.yaml's permissions allow ({:03o}); 'cspr doctor --fix' tightens it",
-                              static_cast<unsigned>(p.mode), static_cast<unsigned>(p.allowed));
+        const std::string message = p.kind == store::PathProblem::Kind::link
+                                        ? std::string(store::kLinkRefused)
+                                        : fmt::format("mode {:03o} is more open than cspr.yaml's permissions allow "
+                                                      "({:03o}); 'cspr doctor --fix' tightens it",
+                                                      static_cast<unsigned>(p.mode), static_cast<unsigned>(p.allowed));
         out.emplace_back(message, Location{p.path.string(), 0, ""});
     }
     return out;
@@ -69,14 +70,19 @@ void run_validate(Context& ctx, const std::vector<std::string>& wanted) {
     std::size_t count = config_problems.problems().size();
     for (const auto& e : config_problems.problems()) print_problem(ctx, e);
     for (const auto& e : misspelt_keys(config_problems.unknown_keys())) print_problem(ctx, e), ++count;
-    for (const auto& e : locate_problems(folder, "", rules::check_config(folder.config))) print_problem(ctx, e), ++count;
+    for (const auto& e : locate_problems(folder, "", rules::check_config(folder.config)))
+        print_problem(ctx, e), ++count;
 
     if (wanted.empty()) {
         for (const auto& path : store::leftover_temporary_files(folder))
-            print_problem(ctx, Error("a temporary file left by an interrupted write; 'cspr doctor' removes it", {path.string(), 0, ""})), ++count;
+            print_problem(ctx, Error("a temporary file left by an interrupted write; 'cspr doctor' removes it",
+                                     {path.string(), 0, ""})),
+                ++count;
         for (const auto& path : store::cases_without_referral(folder))
-            print_problem(ctx, Error("a case folder with no referral.yaml (an interrupted refer?); 'cspr doctor' removes it if it is empty",
-                                     {path.string(), 0, ""})), ++count;
+            print_problem(ctx, Error("a case folder with no referral.yaml (an interrupted refer?); 'cspr doctor' "
+                                     "removes it if it is empty",
+                                     {path.string(), 0, ""})),
+                ++count;
         for (const auto& e : path_problem_errors(folder)) print_problem(ctx, e), ++count;
         for (const auto& e : store::case_id_problems(folder)) print_problem(ctx, e), ++count;  // every refer reads it
     }
@@ -85,13 +91,15 @@ void run_validate(Context& ctx, const std::vector<std::string>& wanted) {
     for (const auto& loaded : store::load_cases(folder, ids, store::Diagnostics::Mode::collect)) {
         for (const auto& e : loaded.problems) print_problem(ctx, e);
         count += loaded.problems.size();
-        for (const auto& e : misspelt_keys(loaded.unknown_keys)) print_problem(ctx, e), ++count;  // kept, but never read
+        for (const auto& e : misspelt_keys(loaded.unknown_keys))
+            print_problem(ctx, e), ++count;      // kept, but never read
         if (!loaded.problems.empty()) continue;  // cross-file rules need files that read cleanly
         const auto problems = locate_problems(folder, loaded.value.id, rules::check_case(loaded.value));
         for (const auto& e : problems) print_problem(ctx, e), ++count;
         if (problems.empty() && cal) check_deadlines(ctx, folder, loaded.value, *cal, count);
         // Notes are for the reader and do not fail the check: a divergence that needs explaining.
-        for (const auto& e : locate_problems(folder, loaded.value.id, rules::case_notes(loaded.value))) ctx.out << "note: " << e.what() << "\n";
+        for (const auto& e : locate_problems(folder, loaded.value.id, rules::case_notes(loaded.value)))
+            ctx.out << "note: " << e.what() << "\n";
     }
     ctx.err << "validate: " << ids.size() << (ids.size() == 1 ? " case, " : " cases, ") << count
             << (count == 1 ? " problem" : " problems") << "\n";

@@ -34,8 +34,9 @@ bool within(const std::string& field, const std::string& under) {
 // placeholder date is one line, not also "not a date" and "after today".
 void add_unless_reported(std::vector<Error>& kept, const Error& e) {
     const std::string& field = e.where().field;
-    if (!field.empty() &&
-        std::any_of(kept.begin(), kept.end(), [&](const Error& k) { return !k.where().field.empty() && within(field, k.where().field); }))
+    if (!field.empty() && std::any_of(kept.begin(), kept.end(), [&](const Error& k) {
+            return !k.where().field.empty() && within(field, k.where().field);
+        }))
         return;
     kept.push_back(e);
 }
@@ -47,9 +48,12 @@ std::vector<Error> misspelt_keys(const std::vector<store::Diagnostics::UnknownKe
     for (const auto& key : unknown) {
         const std::string& path = key.where.field;
         const std::string typed = path.substr(path.find_last_of('.') + 1);
-        const auto meant = std::find_if(key.known.begin(), key.known.end(), [&](const auto& k) { return near_miss(typed, k); });
+        const auto meant =
+            std::find_if(key.known.begin(), key.known.end(), [&](const auto& k) { return near_miss(typed, k); });
         if (meant != key.known.end())
-            out.emplace_back("not a key cspr knows; did you mean '" + *meant + "'? (a misspelt key is kept but never read)", key.where);
+            out.emplace_back("not a key cspr knows; did you mean '" + *meant +
+                                 "'? (a misspelt key is kept but never read)",
+                             key.where);
     }
     return out;
 }
@@ -72,10 +76,12 @@ void refuse_form_problems(const Context& ctx, const Form& form, const model::Cas
     // `id` (a step recorded before its turn) are about the case, and stay for refuse_case_problems.
     for (const auto& p : case_problems(recorded, c, writing_file, ctx.today()))
         if (p.file == writing_file && p.field != "id")
-            add_unless_reported(found, Error(p.message, {form.path, store::line_of_field(form.text, p.field), p.field}));
+            add_unless_reported(found,
+                                Error(p.message, {form.path, store::line_of_field(form.text, p.field), p.field}));
     if (found.empty()) return;
     if (found.size() == 1) throw found.front();
-    std::stable_sort(found.begin(), found.end(), [](const Error& a, const Error& b) { return a.where().line < b.where().line; });
+    std::stable_sort(found.begin(), found.end(),
+                     [](const Error& a, const Error& b) { return a.where().line < b.where().line; });
     for (const auto& e : found) ctx.err << "cspr: " << e.what() << "\n";
     throw Error(fmt::format("{} problems; nothing was recorded", found.size()), {form.path, 0, ""});
 }

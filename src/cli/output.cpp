@@ -6,7 +6,8 @@
 namespace cspr::cli {
 
 void add_commit_flag(CLI::App& sub, Context& ctx) {
-    sub.add_flag("--commit", ctx.commit, "Stage exactly the files written and commit them (also: git.commit in cspr.yaml)");
+    sub.add_flag("--commit", ctx.commit,
+                 "Stage exactly the files written and commit them (also: git.commit in cspr.yaml)");
 }
 
 bool require_yes_no(const std::string& text, std::string_view what) {
@@ -35,7 +36,8 @@ std::string json_string(std::string_view s) {
         const char c = s[i];
         const std::size_t control = control_length(s, i);
         if (c == '"' || c == '\\') out += {'\\', c};
-        else if (control > 0) out += fmt::format("\\u{:04x}", static_cast<unsigned char>(s[i + control - 1]));  // the code point
+        else if (control > 0)
+            out += fmt::format("\\u{:04x}", static_cast<unsigned char>(s[i + control - 1]));  // the code point
         else out += c;
         i += control > 1 ? control - 1 : 0;
     }
@@ -58,7 +60,8 @@ std::string csv_field(std::string_view s, bool text) {
     if (text) {
         // A spreadsheet runs a cell that starts with = + - @ (or tab or CR) as a formula: a leading '
         // makes it text. Control bytes (a terminal escape) are replaced, as in tables.
-        if (!cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos) cell.insert(0, 1, '\'');
+        if (!cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos)
+            cell.insert(0, 1, '\'');
         cell = terminal_safe(cell);
     }
     if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
@@ -111,13 +114,16 @@ std::string status_text(const rules::Deadline& d) {
     switch (d.status) {
         case rules::Status::met: return "met";
         case rules::Status::met_late:
-            return "met late (" + rules::describe_length(d.late_by, d.unit == model::Unit::hours ? model::Unit::hours
-                                                                   : d.unit == model::Unit::working_days
-                                                                       ? model::Unit::working_days
-                                                                       : model::Unit::calendar_days) + ")";
+            return "met late (" +
+                   rules::describe_length(d.late_by, d.unit == model::Unit::hours ? model::Unit::hours
+                                                     : d.unit == model::Unit::working_days
+                                                         ? model::Unit::working_days
+                                                         : model::Unit::calendar_days) +
+                   ")";
         case rules::Status::overdue:
             // Due on a Friday and looked at on the Saturday: late, though no working day has passed.
-            if (d.days_left == 0) return "overdue (" + rules::describe_length(-d.calendar_days_left, model::Unit::calendar_days) + ")";
+            if (d.days_left == 0)
+                return "overdue (" + rules::describe_length(-d.calendar_days_left, model::Unit::calendar_days) + ")";
             return "overdue (" + in_days(-d.days_left) + ")";
         case rules::Status::pending:
             if (d.rule->period) return "running (" + in_days(d.days_left) + " left)";
@@ -134,7 +140,9 @@ std::string table_timescale(std::string_view rule_id) {
     return rule ? rules::describe_length(rule->length, rule->unit) : std::string(rule_id);
 }
 
-std::string status_and_note(const rules::Deadline& d) { return d.note.empty() ? status_text(d) : status_text(d) + "; " + d.note; }
+std::string status_and_note(const rules::Deadline& d) {
+    return d.note.empty() ? status_text(d) : status_text(d) + "; " + d.note;
+}
 
 void print_deadline_table(std::ostream& out, const std::vector<rules::Deadline>& deadlines) {
     std::vector<std::vector<std::string>> rows = {{"DUE", "STATUS", "RULE", "WHO", "SOURCE"}};
@@ -142,8 +150,7 @@ void print_deadline_table(std::ostream& out, const std::vector<rules::Deadline>&
         std::string due = due_text(d);
         if (d.projected) due += "*";
         rows.push_back({due, status_and_note(d), std::string(d.rule->id), d.subject.empty() ? "-" : d.subject,
-                        d.override_reason.empty() ? std::string(d.rule->source)
-                                                  : "local: " + d.override_reason});
+                        d.override_reason.empty() ? std::string(d.rule->source) : "local: " + d.override_reason});
     }
     out << format_table(rows);
     if (std::any_of(deadlines.begin(), deadlines.end(), [](const auto& d) { return d.projected; }))
@@ -174,7 +181,8 @@ std::pair<std::string, std::string> split_assignment(const std::string& text, st
                                                      std::string_view example) {
     const auto eq = text.find('=');
     if (eq == std::string::npos || eq == 0)
-        throw Error("'" + text + "' should be NAME=VALUE, e.g. " + std::string(example), {.field = std::string(option)});
+        throw Error("'" + text + "' should be NAME=VALUE, e.g. " + std::string(example),
+                    {.field = std::string(option)});
     return {text.substr(0, eq), text.substr(eq + 1)};
 }
 

@@ -44,10 +44,8 @@ std::string parse_change(std::string_view text, ActionChange& c) {
         c.field = text.substr(0, colon);
         c.from = text.substr(colon + 2, arrow - colon - 2);
         c.to = text.substr(arrow + 4);
-        if (c.field == "due")
-            ok = calendar::parse_iso_date(c.from) && calendar::parse_iso_date(c.to);
-        else
-            ok = c.field == "status" && from_name<ActionStatus>(c.from) && from_name<ActionStatus>(c.to);
+        if (c.field == "due") ok = calendar::parse_iso_date(c.from) && calendar::parse_iso_date(c.to);
+        else ok = c.field == "status" && from_name<ActionStatus>(c.from) && from_name<ActionStatus>(c.to);
     }
     return ok ? "" : " is not 'due: YYYY-MM-DD -> YYYY-MM-DD' or 'status: OLD -> NEW'";
 }
@@ -63,7 +61,8 @@ std::string parse_mode(std::string_view text, int& mode, int fallback, int requi
     if (octal) parsed = std::stoi(std::string(text), nullptr, 8);
     if (!octal || parsed > 0777) return fmt::format(" is not a mode; expected octal such as \"{:04o}\"", fallback);
     if ((parsed & 0007) != 0)
-        return fmt::format(" would give every account on the machine access to {}; give a group access instead, e.g. \"{:04o}\"",
+        return fmt::format(" would give every account on the machine access to {}; give a group access instead, e.g. "
+                           "\"{:04o}\"",
                            what, parsed & 0770);
     if ((parsed & required) != required || (parsed & ~allowed) != 0)
         return fmt::format(": {} need at least {:04o} and at most {:04o}", key, required, allowed);

@@ -94,7 +94,8 @@ const std::array<Question, 4>& decision_criteria() { return kDecisionCriteria; }
 const std::array<Question, 4>& decision_circumstances() { return kDecisionCircumstances; }
 
 bool is_complete(const RapidReview& r) {
-    return std::all_of(r.sign_off.begin(), r.sign_off.end(), [](const PartnerSign& s) { return !s.name.empty() && s.date; });
+    return std::all_of(r.sign_off.begin(), r.sign_off.end(),
+                       [](const PartnerSign& s) { return !s.name.empty() && s.date; });
 }
 
 std::string_view current_step(const Case& c) {

@@ -16,7 +16,8 @@ constexpr std::string_view kFile = "actions.yaml";
 
 // The last change of status recorded, if any: the one that explains the status now.
 const model::ActionChange* last_status_change(const model::Action& x) {
-    const auto it = std::find_if(x.history.rbegin(), x.history.rend(), [](const auto& h) { return h.field == "status"; });
+    const auto it =
+        std::find_if(x.history.rbegin(), x.history.rend(), [](const auto& h) { return h.field == "status"; });
     return it == x.history.rend() ? nullptr : &*it;
 }
 
@@ -26,17 +27,21 @@ void check_dropped(std::vector<Problem>& out, const model::Action& x, const std:
     if (last && last->to == "dropped" && !last->reason.empty()) return;
     out.push_back({std::string(kFile), field + ".status",
                    "a dropped action needs its reason: a history entry 'status: OLD -> dropped' with a reason "
-                   "(cspr actions --update " + x.ref + " --status dropped --reason TEXT writes one)"});
+                   "(cspr actions --update " +
+                       x.ref + " --status dropped --reason TEXT writes one)"});
 }
 
 void check_redated(std::vector<Problem>& out, const model::Action& x, const std::string& field) {
-    const bool redated = std::any_of(x.history.begin(), x.history.end(), [](const auto& h) { return h.field == "due"; });
+    const bool redated =
+        std::any_of(x.history.begin(), x.history.end(), [](const auto& h) { return h.field == "due"; });
     if (redated && !x.original_due)
-        out.push_back({std::string(kFile), field + ".original_due", "missing: the history re-dates this action, so its first due date must be kept"});
+        out.push_back({std::string(kFile), field + ".original_due",
+                       "missing: the history re-dates this action, so its first due date must be kept"});
     if (!x.original_due || *x.original_due == x.due) return;
     const std::string due = format_iso_date(x.due);
-    const bool explained = std::any_of(x.history.begin(), x.history.end(),
-                                       [&](const auto& h) { return h.field == "due" && h.to == due && !h.reason.empty(); });
+    const bool explained = std::any_of(x.history.begin(), x.history.end(), [&](const auto& h) {
+        return h.field == "due" && h.to == due && !h.reason.empty();
+    });
     if (!explained)
         out.push_back({std::string(kFile), field + ".due",
                        due + " differs from original_due " + format_iso_date(*x.original_due) +
@@ -46,7 +51,8 @@ void check_redated(std::vector<Problem>& out, const model::Action& x, const std:
 }  // namespace
 
 std::optional<long> action_number(std::string_view ref) {
-    if (ref.size() < 2 || ref[0] != 'R' || ref.find_first_not_of("0123456789", 1) != std::string_view::npos) return std::nullopt;
+    if (ref.size() < 2 || ref[0] != 'R' || ref.find_first_not_of("0123456789", 1) != std::string_view::npos)
+        return std::nullopt;
     long number = 0;
     // Bounded: from_chars says when the digits do not fit, where std::stoi threw "stoi" (F20).
     const auto [end, error] = std::from_chars(ref.data() + 1, ref.data() + ref.size(), number);

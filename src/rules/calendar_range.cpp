@@ -12,7 +12,8 @@ namespace cspr::rules {
 // (cspr/field_tables.hpp, src/rules/table.cpp); a planned date counts too. Problems follow table order.
 std::vector<Problem> outside_calendar(const model::Case& c, const calendar::Calendar& cal) {
     std::vector<Problem> problems;
-    model::for_each_date(c, [&](std::string_view file, const std::string& field, calendar::Date d, const model::Meta& meta) {
+    model::for_each_date(c, [&](std::string_view file, const std::string& field, calendar::Date d,
+                                const model::Meta& meta) {
         if (!meta.is_clock) return;
         if (d > cal.last_day)
             problems.push_back({std::string(file), field,

@@ -26,8 +26,11 @@ void check_referral(Checker& k, const model::Referral& r) {
     constexpr std::string_view f = "referral.yaml";
     const auto& c = r.child;
     const calendar::Date received = calendar::london_date_of(r.received);
-    for (const auto& [field, text] : {std::pair{"referrer.name", &r.referrer.name}, {"referrer.agency", &r.referrer.agency},
-                                      {"referrer.role", &r.referrer.role}, {"child.name", &c.name}, {"narrative", &r.narrative}})
+    for (const auto& [field, text] : {std::pair{"referrer.name", &r.referrer.name},
+                                      {"referrer.agency", &r.referrer.agency},
+                                      {"referrer.role", &r.referrer.role},
+                                      {"child.name", &c.name},
+                                      {"narrative", &r.narrative}})
         k.require_text(f, field, *text);
     if (c.date_of_birth && *c.date_of_birth > c.incident_date)
         k.add(f, "child.date_of_birth", "is after the incident (" + format_iso_date(c.incident_date) + ")");
@@ -36,9 +39,12 @@ void check_referral(Checker& k, const model::Referral& r) {
     if (c.date_of_death && *c.date_of_death > received)
         k.add(f, "child.date_of_death", "is after the referral was received (" + format_iso_date(received) + ")");
     if (c.incident_date > received)
-        k.add(f, "child.incident_date", format_iso_date(c.incident_date) + " is after the referral was received (" + format_iso_date(received) + ")");
+        k.add(f, "child.incident_date",
+              format_iso_date(c.incident_date) + " is after the referral was received (" + format_iso_date(received) +
+                  ")");
     if (r.confirmed_in_writing && *r.confirmed_in_writing < r.received)
-        k.add(f, "confirmed_in_writing", calendar::format_london_datetime(*r.confirmed_in_writing) + " is before the referral was received");
+        k.add(f, "confirmed_in_writing",
+              calendar::format_london_datetime(*r.confirmed_in_writing) + " is before the referral was received");
     for (std::size_t i = 0; i < r.family.size(); ++i)
         if (r.family[i].date_of_birth && *r.family[i].date_of_birth > received)
             k.add(f, "family[" + std::to_string(i) + "].date_of_birth", "is after the referral was received");
@@ -51,42 +57,54 @@ void check_notification(Checker& k, const model::Notification& n, const std::opt
     } else {
         const auto& child = referral->child;
         if (n.aware < child.incident_date)
-            k.add(f, "aware", format_iso_date(n.aware) + " is before the incident (" + format_iso_date(child.incident_date) + ")");
+            k.add(f, "aware",
+                  format_iso_date(n.aware) + " is before the incident (" + format_iso_date(child.incident_date) + ")");
         if (n.test.harm == model::Harm::died && !child.date_of_death)
             k.add(f, "test.harm", "the child died, but referral.yaml has no child.date_of_death");
         if (n.test.harm != model::Harm::died && child.date_of_death)
-            k.add("referral.yaml", "child.date_of_death", "a date of death is only for a child who died, but the notification test says " +
-                                                              std::string(model::harm_name(n.test.harm)));
+            k.add("referral.yaml", "child.date_of_death",
+                  "a date of death is only for a child who died, but the notification test says " +
+                      std::string(model::harm_name(n.test.harm)));
         if (n.test.looked_after != child.looked_after)
             k.add(f, "test.looked_after", "disagrees with referral.yaml child.looked_after");
     }
     const NotificationDecision decision = decide_notification(n.test);
     if (n.notifiable && !n.not_notifiable_route.empty())
-        k.add(f, "not_notifiable_route", "a route is for a case that is not notifiable; this one is notified to the Panel");
+        k.add(f, "not_notifiable_route",
+              "a route is for a case that is not notifiable; this one is notified to the Panel");
     if (n.notifiable != decision.notifiable)
-        k.add(f, "notifiable", std::string("the test's answers make the case ") + (decision.notifiable ? "notifiable" : "not notifiable") +
-                                   " (Children Act 2004 s16C(1))");
+        k.add(f, "notifiable",
+              std::string("the test's answers make the case ") +
+                  (decision.notifiable ? "notifiable" : "not notifiable") + " (Children Act 2004 s16C(1))");
     for (std::size_t i = 0; i < n.recipients.size(); ++i) {
         const auto& r = n.recipients[i];
         const std::string field = "recipients[" + std::to_string(i) + "]";
         const Recipient* known = find_recipient(r.recipient);
         if (!known) k.add(f, field + ".recipient", "'" + r.recipient + "' is not a recipient cspr knows");
-        else if (known->rule != r.rule) k.add(f, field + ".rule", "the rule for " + r.recipient + " is " + std::string(known->rule));
-        else if (std::none_of(decision.who.begin(), decision.who.end(), [&](const Recipient* w) { return w->id == r.recipient; }))
+        else if (known->rule != r.rule)
+            k.add(f, field + ".rule", "the rule for " + r.recipient + " is " + std::string(known->rule));
+        else if (std::none_of(decision.who.begin(), decision.who.end(),
+                              [&](const Recipient* w) { return w->id == r.recipient; }))
             k.add(f, field + ".recipient", r.recipient + " need not be told, given the test's answers");
-        if (r.sent && *r.sent < n.aware) k.add(f, field + ".sent", format_iso_date(*r.sent) + " is before the local authority became aware");
+        if (r.sent && *r.sent < n.aware)
+            k.add(f, field + ".sent", format_iso_date(*r.sent) + " is before the local authority became aware");
         for (std::size_t j = 0; j < i; ++j)
-            if (n.recipients[j].recipient == r.recipient) k.add(f, field + ".recipient", r.recipient + " is listed twice");
+            if (n.recipients[j].recipient == r.recipient)
+                k.add(f, field + ".recipient", r.recipient + " is listed twice");
     }
     for (const Recipient* w : decision.who)
         if (std::none_of(n.recipients.begin(), n.recipients.end(), [&](const auto& r) { return r.recipient == w->id; }))
-            k.add(f, "recipients", std::string(w->id) + " (" + std::string(w->who) + ") must be told, but is not listed");
+            k.add(f, "recipients",
+                  std::string(w->id) + " (" + std::string(w->who) + ") must be told, but is not listed");
 }
 
-void check_date_order(Checker& k, std::string_view file, const std::string& field, const std::optional<calendar::Date>& later,
-                      calendar::Date earlier, std::string_view earlier_what) {
+void check_date_order(Checker& k, std::string_view file, const std::string& field,
+                      const std::optional<calendar::Date>& later, calendar::Date earlier,
+                      std::string_view earlier_what) {
     if (later && *later < earlier)
-        k.add(file, field, format_iso_date(*later) + " is before " + std::string(earlier_what) + " (" + format_iso_date(earlier) + ")");
+        k.add(file, field,
+              format_iso_date(*later) + " is before " + std::string(earlier_what) + " (" + format_iso_date(earlier) +
+                  ")");
 }
 
 bool notified_to_panel(const model::Case& c) {
@@ -132,13 +150,17 @@ void check_rapid_review(Checker& k, const model::RapidReview& r, const model::Ca
     }
     if (r.sent_to_panel) {
         if (!notified_to_panel(c))
-            k.add(f, "sent_to_panel", c.notification->notifiable
-                                          ? "the case has not been notified to the Panel (notification.yaml has no panel sent date)"
-                                          : "the case is not notifiable, so there is no rapid review to send to the Panel");
-        if (!model::is_complete(r)) k.add(f, "sent_to_panel", "the rapid review is complete only with all three partners' sign-off");
-        if (!r.recommended_route) k.add(f, "recommended_route", "a rapid review sent to the Panel needs its recommended route");
+            k.add(f, "sent_to_panel",
+                  c.notification->notifiable
+                      ? "the case has not been notified to the Panel (notification.yaml has no panel sent date)"
+                      : "the case is not notifiable, so there is no rapid review to send to the Panel");
+        if (!model::is_complete(r))
+            k.add(f, "sent_to_panel", "the rapid review is complete only with all three partners' sign-off");
+        if (!r.recommended_route)
+            k.add(f, "recommended_route", "a rapid review sent to the Panel needs its recommended route");
         check_date_order(k, f, "sent_to_panel", r.sent_to_panel, aware, "the local authority became aware");
-        for (const auto& s : r.sign_off) check_date_order(k, f, "sent_to_panel", r.sent_to_panel, s.date.value_or(aware), "a sign-off");
+        for (const auto& s : r.sign_off)
+            check_date_order(k, f, "sent_to_panel", r.sent_to_panel, s.date.value_or(aware), "a sign-off");
     }
 }
 
@@ -152,24 +174,37 @@ void check_decision(Checker& k, const model::Decision& d, const model::Case& c) 
     if (d.rationale.empty()) k.add(f, "rationale", "the rationale is required: it is what the family is told");
     for (model::Partner p : model::kPartners)
         if (d.decided_by[static_cast<std::size_t>(p)].name.empty())
-            k.add(f, "decided_by." + std::string(model::partner_key(p)) + ".name", "who decided for each safeguarding partner is required");
+            k.add(f, "decided_by." + std::string(model::partner_key(p)) + ".name",
+                  "who decided for each safeguarding partner is required");
     for (std::size_t i = 0; i < d.criteria.size(); ++i)
-        if (d.criteria[i].note.empty()) k.add(f, "criteria." + std::string(model::decision_criteria()[i].key) + ".note", "each criterion needs a note");
+        if (d.criteria[i].note.empty())
+            k.add(f, "criteria." + std::string(model::decision_criteria()[i].key) + ".note",
+                  "each criterion needs a note");
     for (std::size_t i = 0; i < d.circumstances.size(); ++i)
         if (d.circumstances[i].note.empty())
-            k.add(f, "circumstances." + std::string(model::decision_circumstances()[i].key) + ".note", "each circumstance needs a note");
+            k.add(f, "circumstances." + std::string(model::decision_circumstances()[i].key) + ".note",
+                  "each circumstance needs a note");
     const bool local = d.outcome == model::Route::local_cspr;
-    if (!local && !d.reviewers.empty()) k.add(f, "reviewers", "reviewers are for a local review; this decision is " + std::string(model::route_name(d.outcome)));
+    if (!local && !d.reviewers.empty())
+        k.add(f, "reviewers",
+              "reviewers are for a local review; this decision is " + std::string(model::route_name(d.outcome)));
     for (std::size_t i = 0; i < d.reviewers.size(); ++i) {
         const std::string field = "reviewers[" + std::to_string(i) + "]";
         if (is_placeholder_name(d.reviewers[i].name))
-            k.add(f, field + ".name", "is a placeholder, not a reviewer's name: leave reviewers out until one is commissioned");
-        if (d.reviewers[i].conflict_of_interest.empty()) k.add(f, field + ".conflict_of_interest", "each reviewer needs a conflict-of-interest declaration");
+            k.add(f, field + ".name",
+                  "is a placeholder, not a reviewer's name: leave reviewers out until one is commissioned");
+        if (d.reviewers[i].conflict_of_interest.empty())
+            k.add(f, field + ".conflict_of_interest", "each reviewer needs a conflict-of-interest declaration");
         check_date_order(k, f, field + ".named_on", d.reviewers[i].named_on, d.date, "the decision");
     }
     check_date_order(k, f, "family_told", d.family_told, d.date, "the decision");
-    for (const auto& [field, day] : {std::pair{"informed.panel", d.informed_panel}, {"informed.ofsted", d.informed_ofsted}, {"informed.dfe", d.informed_dfe}}) {
-        if (day && !local) k.add(f, field, "the Panel, Ofsted and DfE are told of a local review; this decision is " + std::string(model::route_name(d.outcome)));
+    for (const auto& [field, day] : {std::pair{"informed.panel", d.informed_panel},
+                                     {"informed.ofsted", d.informed_ofsted},
+                                     {"informed.dfe", d.informed_dfe}}) {
+        if (day && !local)
+            k.add(f, field,
+                  "the Panel, Ofsted and DfE are told of a local review; this decision is " +
+                      std::string(model::route_name(d.outcome)));
         check_date_order(k, f, field, day, d.date, "the decision");
     }
 }
@@ -185,12 +220,16 @@ void check_publication(Checker& k, const model::Publication& p, const model::Cas
         k.add(f, "justification", "publishing only the improvements information needs a recorded justification");
     check_date_order(k, f, "publish_on", p.publish_on, decided, "the decision");
     check_date_order(k, f, "published", p.published, decided, "the decision");
-    for (const auto& [field, day] : {std::pair{"copies.panel", p.copy_panel}, {"copies.secretary_of_state", p.copy_secretary_of_state}, {"copies.ofsted", p.copy_ofsted}})
+    for (const auto& [field, day] : {std::pair{"copies.panel", p.copy_panel},
+                                     {"copies.secretary_of_state", p.copy_secretary_of_state},
+                                     {"copies.ofsted", p.copy_ofsted}})
         check_date_order(k, f, field, day, decided, "the decision");
-    if (p.delay) check_date_order(k, f, "delay.panel_and_sos_told", p.delay->panel_and_sos_told, decided, "the decision");
+    if (p.delay)
+        check_date_order(k, f, "delay.panel_and_sos_told", p.delay->panel_and_sos_told, decided, "the decision");
     if (p.national)
-        k.add(f, "national", "a local review's report is kept available for at least a year; three years are for the Panel's national "
-                             "review reports (set it to false)");
+        k.add(f, "national",
+              "a local review's report is kept available for at least a year; three years are for the Panel's national "
+              "review reports (set it to false)");
     for (const auto& [field, sent, not_sent] :
          {std::tuple{"copies_not_sent.panel", p.copy_panel, &p.not_sent_panel},
           {"copies_not_sent.secretary_of_state", p.copy_secretary_of_state, &p.not_sent_secretary_of_state},
@@ -206,11 +245,14 @@ void check_actions(Checker& k, const model::Actions& a) {
         for (std::size_t j = 0; j < i; ++j)
             if (a.actions[j].ref == x.ref) k.add(f, field + ".ref", x.ref + " is used twice");
         if (const auto number = action_number(x.ref); number && *number > kMaxActionNumber)
-            k.add(f, field + ".ref", "the number is past R" + std::to_string(kMaxActionNumber) + ", the last reference cspr numbers");
+            k.add(f, field + ".ref",
+                  "the number is past R" + std::to_string(kMaxActionNumber) + ", the last reference cspr numbers");
         k.require_text(f, field + ".recommendation", x.recommendation);
         k.require_text(f, field + ".owner", x.owner);
-        if (x.status == model::ActionStatus::done && !x.completed) k.add(f, field + ".completed", "a done action needs the date it was completed");
-        if (x.status != model::ActionStatus::done && x.completed) k.add(f, field + ".completed", "only a done action has a completed date");
+        if (x.status == model::ActionStatus::done && !x.completed)
+            k.add(f, field + ".completed", "a done action needs the date it was completed");
+        if (x.status != model::ActionStatus::done && x.completed)
+            k.add(f, field + ".completed", "only a done action has a completed date");
     }
 }
 
@@ -224,7 +266,8 @@ std::vector<Problem> check_case(const model::Case& c) {
     if (c.decision) check_decision(k, *c.decision, c);
     if (c.publication) check_publication(k, *c.publication, c);
     if (c.actions) check_actions(k, *c.actions);
-    if (c.actions) for (auto& p : check_action_history(*c.actions)) k.problems.push_back(std::move(p));
+    if (c.actions)
+        for (auto& p : check_action_history(*c.actions)) k.problems.push_back(std::move(p));
     return k.problems;
 }
 
@@ -237,17 +280,20 @@ std::vector<Problem> case_notes(const model::Case& c) {
     if (c.rapid_review && c.rapid_review->recommended_route && *c.rapid_review->recommended_route != d.outcome)
         k.add("decision.yaml", "outcome",
               std::string(model::route_name(d.outcome)) + " differs from the rapid review's recommended route (" +
-                  std::string(model::route_name(*c.rapid_review->recommended_route)) + "): the rationale should say why");
+                  std::string(model::route_name(*c.rapid_review->recommended_route)) +
+                  "): the rationale should say why");
     return k.problems;
 }
 
 // The rows marked fact() in the field tables (cspr/field_tables.hpp), in table order.
 std::vector<Problem> future_facts(const model::Case& c, calendar::Date today) {
     Checker k;
-    model::for_each_date(c, [&](std::string_view file, const std::string& field, calendar::Date d, const model::Meta& meta) {
+    model::for_each_date(c, [&](std::string_view file, const std::string& field, calendar::Date d,
+                                const model::Meta& meta) {
         if (meta.is_fact && d > today)
-            k.add(file, field, format_iso_date(d) + " is after today (" + format_iso_date(today) +
-                                   "): record what has happened, not what is planned");
+            k.add(file, field,
+                  format_iso_date(d) + " is after today (" + format_iso_date(today) +
+                      "): record what has happened, not what is planned");
     });
     return k.problems;
 }
@@ -291,12 +337,14 @@ bool below_floor(const Rule& rule, const model::TimescaleOverride& o) {
 void check_switch(Checker& k, const Rule& rule, const model::TimescaleOverride& o, const std::string& field) {
     if (!o.enabled) return;
     if (rule.switchable == Switchable::no) {
-        const std::string kind = rule.basis == Basis::statutory          ? "a statutory rule"
+        const std::string kind = rule.basis == Basis::statutory           ? "a statutory rule"
                                  : rule.basis == Basis::national_guidance ? "a rule of national guidance"
                                                                           : "a rule no partnership may switch off";
-        k.add("cspr.yaml", field + ".enabled", "'" + std::string(rule.id) + "' is " + kind + ": it cannot be switched off or on (see 'cspr rules')");
+        k.add("cspr.yaml", field + ".enabled",
+              "'" + std::string(rule.id) + "' is " + kind + ": it cannot be switched off or on (see 'cspr rules')");
     } else if (o.reason.empty()) {
-        k.add("cspr.yaml", field + ".reason", std::string(*o.enabled ? "switching a rule on" : "switching a rule off") + " needs a recorded reason");
+        k.add("cspr.yaml", field + ".reason",
+              std::string(*o.enabled ? "switching a rule on" : "switching a rule off") + " needs a recorded reason");
     }
 }
 
@@ -313,12 +361,14 @@ std::vector<Problem> check_config(const model::Config& config) {
         }
         check_switch(k, *rule, o, field);
         if (rule->basis == Basis::local || !o.length) continue;
-        const std::string kind = rule->basis == Basis::statutory ? "a statutory timescale" : "a timescale of national guidance";
+        const std::string kind =
+            rule->basis == Basis::statutory ? "a statutory timescale" : "a timescale of national guidance";
         if (o.reason.empty()) k.add("cspr.yaml", field + ".reason", "overriding " + kind + " needs a recorded reason");
         if (below_floor(*rule, o))
             k.add("cspr.yaml", field + ".length",
                   describe_length(*o.length, *o.unit) + " is shorter than " + kind + " allows (" +
-                      describe_length(rule->length, rule->unit) + "; see 'cspr rules'): it may be lengthened, never shortened");
+                      describe_length(rule->length, rule->unit) +
+                      "; see 'cspr rules'): it may be lengthened, never shortened");
     }
     return k.problems;
 }

@@ -56,7 +56,8 @@ void status_unmet(Deadline& d, const Rule& rule, const Clock& clock, bool excuse
         d.status = Status::paused;
         d.paused = clock.excuse;
     } else {
-        d.days_left = distance(cal, {today, std::nullopt}, {d.due, std::nullopt}, d.unit == Unit::hours ? Unit::calendar_days : d.unit);
+        d.days_left = distance(cal, {today, std::nullopt}, {d.due, std::nullopt},
+                               d.unit == Unit::hours ? Unit::calendar_days : d.unit);
         if (rule.period) d.status = today >= d.due ? Status::met : Status::pending;
         else d.status = today > d.due ? Status::overdue : Status::pending;
     }
@@ -88,7 +89,8 @@ Deadline evaluate(const Rule& rule, const Clock& clock, const model::Case& c, co
     // A delay excuses lateness only from the day it was told: told after the due date, it is late.
     const bool excused = clock.excused_from && *clock.excused_from <= d.due;
     if (clock.excused_from && !excused)
-        d.note = "late: the delay was told on " + calendar::format_iso_date(*clock.excused_from) + ", after the due date";
+        d.note =
+            "late: the delay was told on " + calendar::format_iso_date(*clock.excused_from) + ", after the due date";
     if (d.met) {
         d.status = after(*d.met, due) && !excused ? Status::met_late : Status::met;
         if (d.status == Status::met_late) d.late_by = distance(cal, due, *d.met, d.unit);
@@ -139,7 +141,8 @@ std::string_view status_name(Status s) {
 }
 
 Timescale timescale(const Rule& rule, const model::Config& config) {
-    if (const auto it = config.timescales.find(std::string(rule.id)); it != config.timescales.end() && it->second.length)
+    if (const auto it = config.timescales.find(std::string(rule.id));
+        it != config.timescales.end() && it->second.length)
         return {*it->second.length, it->second.unit.value_or(rule.unit),
                 it->second.reason.empty() ? "local timescale" : it->second.reason};
     return {rule.length, rule.unit, ""};
@@ -147,7 +150,8 @@ Timescale timescale(const Rule& rule, const model::Config& config) {
 
 bool rule_on(const Rule& rule, const model::Config& config) {
     if (rule.switchable == Switchable::no) return true;
-    if (const auto it = config.timescales.find(std::string(rule.id)); it != config.timescales.end() && it->second.enabled)
+    if (const auto it = config.timescales.find(std::string(rule.id));
+        it != config.timescales.end() && it->second.enabled)
         return *it->second.enabled;
     return rule.switchable == Switchable::on_by_default;
 }
@@ -183,9 +187,10 @@ std::vector<Deadline> case_deadlines(const model::Case& c, const model::Config& 
             d.case_id = c.id;
             d.rule = &rule;
             d.status = Status::not_applicable;
-            if (!on) d.note = switch_reason(rule, config).empty()
-                                  ? "off unless cspr.yaml switches it on"
-                                  : "switched off in cspr.yaml: " + switch_reason(rule, config);
+            if (!on)
+                d.note = switch_reason(rule, config).empty()
+                             ? "off unless cspr.yaml switches it on"
+                             : "switched off in cspr.yaml: " + switch_reason(rule, config);
             not_applicable.push_back(d);
         }
         for (const Clock& clock : clocks.started) out.push_back(evaluate_named(rule, clock, c, config, cal, today));

@@ -27,7 +27,8 @@ constexpr std::string_view kS16C = "Children Act 2004 s16C(1)";
 std::span<const Recipient> recipients() { return kRecipients; }
 
 const Recipient* find_recipient(std::string_view id) {
-    const auto it = std::find_if(std::begin(kRecipients), std::end(kRecipients), [&](const Recipient& r) { return r.id == id; });
+    const auto it =
+        std::find_if(std::begin(kRecipients), std::end(kRecipients), [&](const Recipient& r) { return r.id == id; });
     return it == std::end(kRecipients) ? nullptr : it;
 }
 
@@ -41,14 +42,19 @@ NotificationDecision decide_notification(const model::NotificationTest& t) {
     const bool ours = t.location != Location::neither;
     const bool died = t.harm == Harm::died;
 
-    if (abuse) reason(std::string("abuse or neglect is ") + (t.abuse_or_neglect == AbuseOrNeglect::known ? "known" : "suspected"), kS16C);
+    if (abuse)
+        reason(std::string("abuse or neglect is ") +
+                   (t.abuse_or_neglect == AbuseOrNeglect::known ? "known" : "suspected"),
+               kS16C);
     else reason("abuse or neglect is neither known nor suspected", kS16C);
     if (died) reason("the child died", kS16C);
     else if (harmed) reason("the child was seriously harmed", kS16C);
     else reason("the child neither died nor was seriously harmed", kS16C);
-    if (t.location == Location::in_area) reason("the child died or was harmed in the local authority's area", "Children Act 2004 s16C(1)(a)");
+    if (t.location == Location::in_area)
+        reason("the child died or was harmed in the local authority's area", "Children Act 2004 s16C(1)(a)");
     else if (t.location == Location::resident_harmed_outside_england)
-        reason("the child, normally resident in the area, died or was harmed outside England", "Children Act 2004 s16C(1)(b)");
+        reason("the child, normally resident in the area, died or was harmed outside England",
+               "Children Act 2004 s16C(1)(b)");
     else reason("neither in the area nor a resident harmed outside England: another local authority's duty", kS16C);
 
     d.notifiable = abuse && harmed && ours;

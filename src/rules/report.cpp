@@ -87,9 +87,9 @@ std::optional<ListItem> list_item(std::string_view line) {
 }
 
 struct Heading {
-    int line = 0;       // 1-based
-    int level = 1;      // 1..6 for Markdown; a bold line inside a Markdown report is 7 (deepest)
-    std::string text;   // lower case, without '#' and emphasis marks
+    int line = 0;      // 1-based
+    int level = 1;     // 1..6 for Markdown; a bold line inside a Markdown report is 7 (deepest)
+    std::string text;  // lower case, without '#' and emphasis marks
 };
 
 std::string heading_text(std::string_view raw) { return lowered(trim(without_markup(raw))); }
@@ -122,22 +122,24 @@ struct Standalone {
 };
 Standalone standalone_line(const std::vector<std::string_view>& lines, std::size_t i) {
     const std::string_view t = trim(lines[i]);
-    if (t.empty() || t.size() > 80 || indent_of(lines[i]) > 3 || list_item(lines[i]) || is_thematic_break(lines[i])) return {};
+    if (t.empty() || t.size() > 80 || indent_of(lines[i]) > 3 || list_item(lines[i]) || is_thematic_break(lines[i]))
+        return {};
     if (std::none_of(t.begin(), t.end(), is_alpha)) return {};
     if (t.back() == '.' || t.back() == ',' || t.back() == ';') return {};
     if (i > 0 && !is_blank(lines[i - 1])) return {};
     if (i + 1 < lines.size() && !is_blank(lines[i + 1]) && !list_item(lines[i + 1])) return {};
-    const bool bold = t.size() > 4 && ((t.starts_with("**") && t.ends_with("**")) || (t.starts_with("__") && t.ends_with("__")));
+    const bool bold =
+        t.size() > 4 && ((t.starts_with("**") && t.ends_with("**")) || (t.starts_with("__") && t.ends_with("__")));
     return {true, bold};
 }
 
 // The report, split into lines, with its headings found once.
 struct Document {
     std::vector<std::string_view> lines;
-    std::vector<bool> code;               // inside a ``` or ~~~ fence: never a heading or an item
-    std::vector<Heading> headings;        // in line order
-    std::vector<int> heading_index;       // per line: index into headings, or -1
-    bool markdown = false;                // has a '#' or Setext heading
+    std::vector<bool> code;          // inside a ``` or ~~~ fence: never a heading or an item
+    std::vector<Heading> headings;   // in line order
+    std::vector<int> heading_index;  // per line: index into headings, or -1
+    bool markdown = false;           // has a '#' or Setext heading
 };
 
 // Markdown headings when the report has any; otherwise (a plain-text report) every standalone line.
@@ -161,8 +163,9 @@ Document read_document(std::string_view text) {
         const int number = static_cast<int>(i) + 1;
         if (auto h = atx_heading(doc.lines[i], number)) {
             markdown.push_back(*h);
-        } else if (i + 1 < n && !doc.code[i + 1] && !is_blank(doc.lines[i]) && !list_item(doc.lines[i]) && !setext_underline(doc.lines[i]) &&
-                   !is_thematic_break(doc.lines[i]) && setext_underline(doc.lines[i + 1])) {
+        } else if (i + 1 < n && !doc.code[i + 1] && !is_blank(doc.lines[i]) && !list_item(doc.lines[i]) &&
+                   !setext_underline(doc.lines[i]) && !is_thematic_break(doc.lines[i]) &&
+                   setext_underline(doc.lines[i + 1])) {
             markdown.push_back({number, *setext_underline(doc.lines[i + 1]), heading_text(doc.lines[i])});
             ++i;  // the underline is part of the heading
         } else if (const Standalone s = standalone_line(doc.lines, i); s.is) {
@@ -176,10 +179,12 @@ Document read_document(std::string_view text) {
         doc.headings = std::move(markdown);
         for (auto& h : plain)
             if (h.level == 7) doc.headings.push_back(std::move(h));
-        std::sort(doc.headings.begin(), doc.headings.end(), [](const Heading& a, const Heading& b) { return a.line < b.line; });
+        std::sort(doc.headings.begin(), doc.headings.end(),
+                  [](const Heading& a, const Heading& b) { return a.line < b.line; });
     }
     doc.heading_index.assign(n, -1);
-    for (std::size_t k = 0; k < doc.headings.size(); ++k) doc.heading_index[static_cast<std::size_t>(doc.headings[k].line - 1)] = static_cast<int>(k);
+    for (std::size_t k = 0; k < doc.headings.size(); ++k)
+        doc.heading_index[static_cast<std::size_t>(doc.headings[k].line - 1)] = static_cast<int>(k);
     return doc;
 }
 
@@ -187,15 +192,19 @@ bool is_heading_line(const Document& doc, std::size_t i) { return doc.heading_in
 
 // ---- Required sections -------------------------------------------------------------------------
 
-bool is_summary_heading(const Heading& h) { return has(h.text, "summary") && (has(h.text, "improv") || has(h.text, "recommend")); }
+bool is_summary_heading(const Heading& h) {
+    return has(h.text, "summary") && (has(h.text, "improv") || has(h.text, "recommend"));
+}
 bool is_analysis_heading(const Heading& h) {
-    return has(h.text, "systemic") || has(h.text, "underlying") || has(h.text, "analysis") || has(h.text, "analyse") || has(h.text, "analysing");
+    return has(h.text, "systemic") || has(h.text, "underlying") || has(h.text, "analysis") || has(h.text, "analyse") ||
+           has(h.text, "analysing");
 }
 bool is_recommendations_heading(const Heading& h) { return has(h.text, "recommendation"); }
 // "Reviewer", "The reviewers", "About the lead reviewer"; not "Analysis by the reviewer", which is
 // the analysis, whatever follows it.
 bool is_reviewer_heading(const Heading& h) {
-    return has(h.text, "reviewer") && !is_summary_heading(h) && !is_analysis_heading(h) && !is_recommendations_heading(h);
+    return has(h.text, "reviewer") && !is_summary_heading(h) && !is_analysis_heading(h) &&
+           !is_recommendations_heading(h);
 }
 
 // "Reviewer: A Person", "**Lead reviewers:** A and B": a short label naming the reviewer, then a name.
@@ -205,7 +214,8 @@ bool names_reviewer_inline(std::string_view line) {
     const std::size_t colon = t.find(':');
     if (colon == std::string::npos) return false;
     const std::string label = lowered(trim(std::string_view(t).substr(0, colon)));
-    return has(label, "reviewer") && split_words(label).size() <= 4 && !trim(std::string_view(t).substr(colon + 1)).empty();
+    return has(label, "reviewer") && split_words(label).size() <= 4 &&
+           !trim(std::string_view(t).substr(colon + 1)).empty();
 }
 
 // Whether line i starts another section, so cannot be the reviewer's name. In a plain-text report
@@ -221,9 +231,11 @@ bool is_section_heading(const Document& doc, std::size_t i) {
 void check_sections(const Document& doc, std::vector<ReportFinding>& out) {
     const auto any = [&](auto pred) { return std::any_of(doc.headings.begin(), doc.headings.end(), pred); };
     if (!any(is_summary_heading))
-        out.push_back({0, "missing section: a summary of recommended improvements (a heading with \"summary\" and \"improvements\" or \"recommended\")"});
+        out.push_back({0, "missing section: a summary of recommended improvements (a heading with \"summary\" and "
+                          "\"improvements\" or \"recommended\")"});
     if (!any(is_analysis_heading))
-        out.push_back({0, "missing section: an analysis of systemic or underlying reasons (a heading with \"systemic\", \"underlying\" or \"analysis\")"});
+        out.push_back({0, "missing section: an analysis of systemic or underlying reasons (a heading with "
+                          "\"systemic\", \"underlying\" or \"analysis\")"});
 }
 
 void check_reviewer(const Document& doc, std::vector<ReportFinding>& out) {
@@ -239,7 +251,9 @@ void check_reviewer(const Document& doc, std::vector<ReportFinding>& out) {
         if (empty_heading == 0) empty_heading = h.line;
     }
     if (empty_heading != 0) out.push_back({empty_heading, "reviewer not named: nothing follows the reviewer heading"});
-    else out.push_back({0, "reviewer not named (a heading \"Reviewer\" followed by the name, or a line \"Reviewer: name\")"});
+    else
+        out.push_back(
+            {0, "reviewer not named (a heading \"Reviewer\" followed by the name, or a line \"Reviewer: name\")"});
 }
 
 // ---- Recommendations: who, and by when (report_who.cpp, report_when.cpp) ------------------------------
@@ -273,7 +287,8 @@ void check_recommendations(const Document& doc, std::vector<ReportFinding>& out)
         for (std::size_t k = 0; k < doc.headings.size(); ++k)
             if (is_recommendations_heading(doc.headings[k])) sections.push_back(k);
     if (sections.empty()) {
-        out.push_back({0, "missing section: Recommendations (a heading with \"recommendations\", each recommendation a list item)"});
+        out.push_back({0, "missing section: Recommendations (a heading with \"recommendations\", each recommendation a "
+                          "list item)"});
         return;
     }
     std::vector<bool> checked(doc.lines.size(), false);  // nested recommendation headings share items
@@ -291,7 +306,8 @@ void check_recommendations(const Document& doc, std::vector<ReportFinding>& out)
             if (!doc.code[i] && !is_heading_line(doc, i))
                 if (auto item = list_item(doc.lines[i])) items.emplace_back(i, *item);
         if (items.empty()) {
-            out.push_back({h.line, "the Recommendations section has no list items (write each recommendation as a list item)"});
+            out.push_back(
+                {h.line, "the Recommendations section has no list items (write each recommendation as a list item)"});
             continue;
         }
         // Items indented deeper than the first level are details of the recommendation above them.
@@ -315,11 +331,14 @@ void check_recommendations(const Document& doc, std::vector<ReportFinding>& out)
             const bool when = says_by_when(whole);
             const int line = static_cast<int>(first) + 1;
             if (!who && !when)
-                out.push_back({line, "recommendation does not say who or by when (name the agency first, e.g. \"Northdale Police: ...\", and give a date)"});
+                out.push_back({line, "recommendation does not say who or by when (name the agency first, e.g. "
+                                     "\"Northdale Police: ...\", and give a date)"});
             else if (!who)
-                out.push_back({line, "recommendation does not say who (name the agency first, e.g. \"Northdale Police: ...\", or add \"Owner: ...\")"});
+                out.push_back({line, "recommendation does not say who (name the agency first, e.g. \"Northdale Police: "
+                                     "...\", or add \"Owner: ...\")"});
             else if (!when)
-                out.push_back({line, "recommendation does not say by when (a date such as 2026-06-30, 30 June 2026 or June 2026, or \"within 6 months of ...\")"});
+                out.push_back({line, "recommendation does not say by when (a date such as 2026-06-30, 30 June 2026 or "
+                                     "June 2026, or \"within 6 months of ...\")"});
         }
     }
 }
@@ -335,7 +354,8 @@ std::vector<ReportFinding> check_report(std::string_view text, const std::vector
     check_reviewer(doc, findings);
     check_recommendations(doc, findings);
     check_identifying(text, details, findings);
-    std::stable_sort(findings.begin(), findings.end(), [](const ReportFinding& a, const ReportFinding& b) { return a.line < b.line; });
+    std::stable_sort(findings.begin(), findings.end(),
+                     [](const ReportFinding& a, const ReportFinding& b) { return a.line < b.line; });
     return findings;
 }
 

@@ -38,7 +38,8 @@ std::string clean_name(std::string_view raw) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
         const bool inside = i > 0 && i + 1 < s.size() && is_alpha(s[i - 1]) && is_alpha(s[i + 1]);
-        if (c == '"' || c == '(' || c == ')' || c == '[' || c == ']' || c == ',' || c == '/' || c == ';' || c == ':' || (c == '\'' && !inside))
+        if (c == '"' || c == '(' || c == ')' || c == '[' || c == ']' || c == ',' || c == '/' || c == ';' || c == ':' ||
+            (c == '\'' && !inside))
             s[i] = ' ';
     }
     auto words = split_words(s);
@@ -57,7 +58,8 @@ std::string first_line(std::string_view address) {
     std::size_t start = 0;
     while (start <= address.size()) {
         const std::size_t comma = address.find_first_of(",\n", start);
-        const std::string_view part = trim(address.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+        const std::string_view part =
+            trim(address.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
         if (!part.empty()) parts.push_back(part);
         if (comma == std::string_view::npos) break;
         start = comma + 1;
@@ -66,7 +68,8 @@ std::string first_line(std::string_view address) {
     std::string line(parts[0]);
     const auto words = split_words(parts[0]);
     static constexpr std::array<std::string_view, 5> kUnits = {"flat", "apartment", "apt", "unit", "room"};
-    if (parts.size() > 1 && words.size() == 2 && std::find(kUnits.begin(), kUnits.end(), lowered(words[0])) != kUnits.end())
+    if (parts.size() > 1 && words.size() == 2 &&
+        std::find(kUnits.begin(), kUnits.end(), lowered(words[0])) != kUnits.end())
         line += ", " + std::string(parts[1]);
     return line;
 }
@@ -101,11 +104,13 @@ std::optional<std::string> find_postcode(std::string_view address) {
 // Words of a carer or of where a child stayed that are not a name or a place: relations, and the
 // small words around them ("Maternal grandmother", "With her aunt", "At home").
 bool is_relation_word(std::string_view word) {
-    static constexpr std::array<std::string_view, 44> kWords = {
-        "mother", "father", "grandmother", "grandfather", "grandparent", "grandparents", "grandma", "grandad", "granny", "nan", "aunt",
-        "auntie", "uncle", "sister", "brother", "cousin", "stepmother", "stepfather", "partner", "maternal", "paternal", "foster",
-        "carer", "carers", "kinship", "friend", "family", "neighbour", "guardian", "special", "the", "a", "an", "and", "of", "with",
-        "her", "his", "their", "at", "in", "home", "staying", "parents"};
+    static constexpr std::array<std::string_view, 44> kWords =
+        {"mother",     "father",     "grandmother", "grandfather", "grandparent", "grandparents", "grandma", "grandad",
+         "granny",     "nan",        "aunt",        "auntie",      "uncle",       "sister",       "brother", "cousin",
+         "stepmother", "stepfather", "partner",     "maternal",    "paternal",    "foster",       "carer",   "carers",
+         "kinship",    "friend",     "family",      "neighbour",   "guardian",    "special",      "the",     "a",
+         "an",         "and",        "of",          "with",        "her",         "his",          "their",   "at",
+         "in",         "home",       "staying",     "parents"};
     const std::string w = lowered(word);
     return std::find(kWords.begin(), kWords.end(), w) != kWords.end() || is_honorific(w) || w.ends_with("'s");
 }
@@ -146,7 +151,8 @@ template <class T>
 concept ListOfDescribed = requires(const T& list) {
     typename T::value_type;
     list.begin();
-} && model::Described<typename T::value_type>;
+}
+&&model::Described<typename T::value_type>;
 
 // A visitor of the referral's table and the tables nested in it (the child, each family member and
 // involved agency): every tagged row, in table order. A tag is only read on a text or a date row.
@@ -158,7 +164,8 @@ public:
     void operator()(const T& value, const model::Meta& meta, model::Check<T> = nullptr) {
         if constexpr (std::is_same_v<T, std::string>) take(meta, value);
         else if constexpr (std::is_same_v<T, model::Date>) take(meta, calendar::format_iso_date(value));
-        else if constexpr (std::is_same_v<T, std::optional<model::Date>>) take(meta, value ? calendar::format_iso_date(*value) : "");
+        else if constexpr (std::is_same_v<T, std::optional<model::Date>>)
+            take(meta, value ? calendar::format_iso_date(*value) : "");
         else if constexpr (model::Described<T>) fields(*this, value);
         else if constexpr (ListOfDescribed<T>)
             for (const auto& item : value) fields(*this, item);
@@ -206,7 +213,8 @@ public:
         text = trim(text);
         if (letter_count(text) < 3 && std::none_of(text.begin(), text.end(), is_digit)) return;
         const std::string key = lowered(text);
-        if (std::any_of(list.begin(), list.end(), [&](const IdentifyingDetail& d) { return lowered(d.text) == key; })) return;
+        if (std::any_of(list.begin(), list.end(), [&](const IdentifyingDetail& d) { return lowered(d.text) == key; }))
+            return;
         list.push_back({std::string(kind), std::string(text)});
     }
     void add_name(std::string_view kind, std::string_view raw) {
@@ -247,7 +255,8 @@ void add_area(std::string_view address, std::vector<std::string>& area) {
     std::size_t comma = address.find(',');
     while (comma != std::string_view::npos) {
         const std::size_t next = address.find(',', comma + 1);
-        const std::string_view part = address.substr(comma + 1, next == std::string_view::npos ? std::string_view::npos : next - comma - 1);
+        const std::string_view part =
+            address.substr(comma + 1, next == std::string_view::npos ? std::string_view::npos : next - comma - 1);
         if (std::none_of(part.begin(), part.end(), is_digit))
             for (std::string_view word : split_words(part)) area.push_back(lowered(word));
         comma = next;
@@ -259,12 +268,14 @@ void add_area(std::string_view address, std::vector<std::string>& area) {
 bool names_a_school(std::string_view agency, const std::vector<std::string>& area) {
     const std::string low = lowered(agency);
     if (!has(low, "school") && !has(low, "academy") && !has(low, "nursery") && !has(low, "college")) return false;
-    static constexpr std::array<std::string_view, 16> kTypeWords = {"school", "academy", "nursery", "college", "primary", "secondary",
-                                                                    "infant", "infants", "junior", "high", "community", "the",
-                                                                    "pre-school", "preschool", "and", "of"};
+    static constexpr std::array<std::string_view, 16> kTypeWords = {"school",     "academy",   "nursery",   "college",
+                                                                    "primary",    "secondary", "infant",    "infants",
+                                                                    "junior",     "high",      "community", "the",
+                                                                    "pre-school", "preschool", "and",       "of"};
     const auto words = split_words(low);
     return !std::all_of(words.begin(), words.end(), [&](std::string_view w) {
-        return std::find(kTypeWords.begin(), kTypeWords.end(), w) != kTypeWords.end() || std::find(area.begin(), area.end(), w) != area.end();
+        return std::find(kTypeWords.begin(), kTypeWords.end(), w) != kTypeWords.end() ||
+               std::find(area.begin(), area.end(), w) != area.end();
     });
 }
 
@@ -294,7 +305,8 @@ std::vector<IdentifyingDetail> identifying_details(const model::Case& c) {
     std::vector<Tagged> rows;
     TaggedRows visitor(rows);
     fields(visitor, *c.referral);
-    std::stable_sort(rows.begin(), rows.end(), [](const Tagged& a, const Tagged& b) { return precedence(a.how) < precedence(b.how); });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const Tagged& a, const Tagged& b) { return precedence(a.how) < precedence(b.how); });
     std::vector<std::string> area;  // the area's names, from every address the case records
     for (const Tagged& row : rows)
         if (row.how == Detail::address) add_area(row.text, area);

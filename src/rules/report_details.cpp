@@ -26,24 +26,30 @@ using namespace prose;
 
 // Words that are also names: as a name part alone, matched only when the report capitalises it
 // ("Green" but not "the village green"). Whole names are always matched in any case.
-constexpr std::array<std::string_view, 96> kCommonWords = {
-    "green", "hall",  "rose",   "hope",   "may",    "white", "brown",  "black",  "grey",    "gray",   "gold",   "silver",
-    "wood",  "woods", "hill",   "young",  "king",   "bird",  "lane",   "street", "park",    "ford",   "marsh",  "moss",
-    "stone", "rock",  "bush",   "bell",   "cook",   "baker", "ward",   "page",   "price",   "hunt",   "long",   "short",
-    "little", "lord", "sharp",  "wise",   "best",   "good",  "day",    "knight", "bishop",  "power",  "law",    "love",
-    "north", "south", "east",   "west",   "field",  "fields", "grace", "joy",    "faith",   "dawn",   "summer", "will",
-    "mark",  "bill",  "rob",    "sue",    "pat",    "drew",  "ray",    "jack",   "frank",   "guy",    "holly",  "ivy",
-    "iris",  "daisy", "heather", "lily",  "violet", "ruby",  "amber",  "pearl",  "hazel",   "dale",   "glen",   "cliff",
-    "chase", "miles", "dean",   "max",    "penny",  "brook", "angel",  "fox",    "wolf",    "reed",   "rich",   "april"};
+constexpr std::array<std::string_view, 96> kCommonWords =
+    {"green",  "hall",  "rose",  "hope",   "may",   "white", "brown", "black", "grey",    "gray",   "gold",
+     "silver", "wood",  "woods", "hill",   "young", "king",  "bird",  "lane",  "street",  "park",   "ford",
+     "marsh",  "moss",  "stone", "rock",   "bush",  "bell",  "cook",  "baker", "ward",    "page",   "price",
+     "hunt",   "long",  "short", "little", "lord",  "sharp", "wise",  "best",  "good",    "day",    "knight",
+     "bishop", "power", "law",   "love",   "north", "south", "east",  "west",  "field",   "fields", "grace",
+     "joy",    "faith", "dawn",  "summer", "will",  "mark",  "bill",  "rob",   "sue",     "pat",    "drew",
+     "ray",    "jack",  "frank", "guy",    "holly", "ivy",   "iris",  "daisy", "heather", "lily",   "violet",
+     "ruby",   "amber", "pearl", "hazel",  "dale",  "glen",  "cliff", "chase", "miles",   "dean",   "max",
+     "penny",  "brook", "angel", "fox",    "wolf",  "reed",  "rich",  "april"};
 
-bool is_common_word(std::string_view low) { return std::find(kCommonWords.begin(), kCommonWords.end(), low) != kCommonWords.end(); }
+bool is_common_word(std::string_view low) {
+    return std::find(kCommonWords.begin(), kCommonWords.end(), low) != kCommonWords.end();
+}
 
 // Street types and the abbreviations an address is written with ("Nowhere Ln", "Larkspur Cl.").
 constexpr std::array<std::array<std::string_view, 3>, 20> kStreetTypes = {{
-    {"street", "st", ""},     {"road", "rd", ""},       {"lane", "ln", ""},      {"avenue", "ave", "av"}, {"close", "cl", ""},
-    {"drive", "dr", ""},      {"court", "ct", ""},      {"crescent", "cres", ""}, {"place", "pl", ""},    {"gardens", "gdns", ""},
-    {"terrace", "terr", "tce"}, {"square", "sq", ""},   {"grove", "gr", "gro"},  {"parade", "pde", ""},   {"row", "", ""},
-    {"way", "", ""},          {"walk", "", ""},         {"mews", "", ""},        {"rise", "", ""},        {"view", "", ""},
+    {"street", "st", ""},    {"road", "rd", ""},         {"lane", "ln", ""},
+    {"avenue", "ave", "av"}, {"close", "cl", ""},        {"drive", "dr", ""},
+    {"court", "ct", ""},     {"crescent", "cres", ""},   {"place", "pl", ""},
+    {"gardens", "gdns", ""}, {"terrace", "terr", "tce"}, {"square", "sq", ""},
+    {"grove", "gr", "gro"},  {"parade", "pde", ""},      {"row", "", ""},
+    {"way", "", ""},         {"walk", "", ""},           {"mews", "", ""},
+    {"rise", "", ""},        {"view", "", ""},
 }};
 
 const std::array<std::string_view, 3>* street_type(std::string_view low) {
@@ -106,7 +112,8 @@ std::vector<TextPattern> patterns_for(const IdentifyingDetail& d) {
             if (!is_space(c)) compact += c;
         TextPattern p;
         p.postcode = true;
-        if (compact.size() > 3) p.words = {{compact.substr(0, compact.size() - 3)}, {compact.substr(compact.size() - 3)}};
+        if (compact.size() > 3)
+            p.words = {{compact.substr(0, compact.size() - 3)}, {compact.substr(compact.size() - 3)}};
         else p.words = {{compact}};
         out.push_back(std::move(p));
         return out;
@@ -134,7 +141,8 @@ std::vector<TextPattern> patterns_for(const IdentifyingDetail& d) {
                 together += w;
                 together_bare += name_forms(w).back();
             }
-            joined.words = {together == together_bare ? std::vector<std::string>{together} : std::vector<std::string>{together, together_bare}};
+            joined.words = {together == together_bare ? std::vector<std::string>{together}
+                                                      : std::vector<std::string>{together, together_bare}};
             out.push_back(std::move(spaced));
             out.push_back(std::move(joined));
         }
@@ -143,12 +151,14 @@ std::vector<TextPattern> patterns_for(const IdentifyingDetail& d) {
     const bool place = is_place_kind(d.kind);
     TextPattern whole;
     whole.commas = place;
-    for (const auto& w : split_low(low, place)) whole.words.push_back(place ? place_forms(w) : std::vector<std::string>{w});
+    for (const auto& w : split_low(low, place))
+        whole.words.push_back(place ? place_forms(w) : std::vector<std::string>{w});
     out.push_back(std::move(whole));
     if (d.kind == "school's name") {
         // "Oakwood Primary" for "Oakwood Primary School", when two words or more are left.
         auto words = split_low(low, false);
-        if (words.size() >= 3 && (words.back() == "school" || words.back() == "academy" || words.back() == "nursery" || words.back() == "college")) {
+        if (words.size() >= 3 && (words.back() == "school" || words.back() == "academy" || words.back() == "nursery" ||
+                                  words.back() == "college")) {
             TextPattern p;
             for (std::size_t i = 0; i + 1 < words.size(); ++i) p.words.push_back({words[i]});
             out.push_back(std::move(p));
@@ -161,7 +171,8 @@ std::vector<TextPattern> patterns_for(const IdentifyingDetail& d) {
     std::size_t start = 0;
     while (start <= low.size()) {
         const std::size_t comma = low.find(',', start);
-        auto words = split_low(low.substr(start, comma == std::string::npos ? std::string::npos : comma - start), false);
+        auto words =
+            split_low(low.substr(start, comma == std::string::npos ? std::string::npos : comma - start), false);
         if (!words.empty()) segments.push_back(std::move(words));
         if (comma == std::string::npos) break;
         start = comma + 1;
@@ -236,7 +247,8 @@ void find_text(const Folded& f, const TextPattern& p, std::size_t detail, std::v
 
 namespace prose {
 
-void check_identifying(std::string_view text, const std::vector<IdentifyingDetail>& details, std::vector<ReportFinding>& out) {
+void check_identifying(std::string_view text, const std::vector<IdentifyingDetail>& details,
+                       std::vector<ReportFinding>& out) {
     const Folded f = fold(text);
     std::vector<Match> matches;
     std::vector<WantedDate> dates;
@@ -264,7 +276,8 @@ void check_identifying(std::string_view text, const std::vector<IdentifyingDetai
     const auto line_of = [&](std::size_t pos) {
         return static_cast<int>(std::upper_bound(line_starts.begin(), line_starts.end(), pos) - line_starts.begin());
     };
-    std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; });
+    std::sort(matches.begin(), matches.end(),
+              [](const Match& a, const Match& b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; });
     int line = 0;
     std::size_t covered = 0;  // the end of the furthest match kept on this line
     std::vector<std::string_view> kinds_on_line;

@@ -14,7 +14,8 @@
 namespace cspr::rules::prose {
 
 // Appends one finding per kind per line of `text` that holds one of `details`, never quoting it.
-void check_identifying(std::string_view text, const std::vector<IdentifyingDetail>& details, std::vector<ReportFinding>& out);
+void check_identifying(std::string_view text, const std::vector<IdentifyingDetail>& details,
+                       std::vector<ReportFinding>& out);
 
 // The report as the detail search reads it, the same length in both: curly apostrophes and quotes
 // made straight, accented Latin letters made plain, soft hyphens, zero-width characters, Markdown

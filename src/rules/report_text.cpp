@@ -24,7 +24,9 @@ std::optional<std::pair<int, std::size_t>> year_after(std::string_view s, std::s
 }
 
 // "T10:30" after an ISO date: a date-time, whose date still counts.
-bool iso_time_at(std::string_view s, std::size_t pos) { return pos + 1 < s.size() && s[pos] == 't' && is_digit(s[pos + 1]); }
+bool iso_time_at(std::string_view s, std::size_t pos) {
+    return pos + 1 < s.size() && s[pos] == 't' && is_digit(s[pos + 1]);
+}
 
 bool valid(const FoundDate& d) {
     if (d.month < 1 || d.month > 12) return false;
@@ -89,7 +91,8 @@ std::string without_markup(std::string_view s) {
 // ---- Dates in prose --------------------------------------------------------------------------------
 
 // A run of min..max digits at pos that is not followed by another digit.
-std::optional<std::pair<int, std::size_t>> digits_at(std::string_view s, std::size_t pos, std::size_t min, std::size_t max) {
+std::optional<std::pair<int, std::size_t>> digits_at(std::string_view s, std::size_t pos, std::size_t min,
+                                                     std::size_t max) {
     std::size_t end = pos;
     while (end < s.size() && is_digit(s[end])) ++end;
     const std::size_t n = end - pos;
@@ -101,13 +104,15 @@ std::optional<std::pair<int, std::size_t>> digits_at(std::string_view s, std::si
 
 // A month name at pos in lower-case text: "april", "apr", "apr.", "sept". Returns month and end.
 std::optional<std::pair<unsigned, std::size_t>> month_at(std::string_view s, std::size_t pos) {
-    static constexpr std::array<std::string_view, 12> kNames = {"january", "february", "march",     "april",   "may",      "june",
-                                                                 "july",    "august",   "september", "october", "november", "december"};
+    static constexpr std::array<std::string_view, 12> kNames = {"january",   "february", "march",    "april",
+                                                                "may",       "june",     "july",     "august",
+                                                                "september", "october",  "november", "december"};
     // Most words start with a letter no month starts with: a quick no before 36 comparisons.
     if (pos >= s.size() || std::string_view("adfjmnos").find(s[pos]) == std::string_view::npos) return std::nullopt;
     for (unsigned m = 0; m < 12; ++m) {
         // The full name, the three-letter abbreviation, and "sept", the only four-letter one in use.
-        for (const std::string_view name : {kNames[m], kNames[m].substr(0, 3), m == 8 ? std::string_view("sept") : kNames[m]}) {
+        for (const std::string_view name :
+             {kNames[m], kNames[m].substr(0, 3), m == 8 ? std::string_view("sept") : kNames[m]}) {
             if (s.substr(pos, name.size()) != name || !word_end(s, pos + name.size())) continue;
             std::size_t end = pos + name.size();
             if (name.size() < kNames[m].size() && end < s.size() && s[end] == '.') ++end;
@@ -133,7 +138,8 @@ std::optional<FoundDate> date_at(std::string_view s, std::size_t pos, bool month
         if (end - pos == 4) {  // ISO: 2019-04-02 (and the forgiving 2019-4-2)
             if (end < s.size() && s[end] == '-')
                 if (auto m = digits_at(s, end + 1, 1, 2); m && m->second < s.size() && s[m->second] == '-')
-                    if (auto d = digits_at(s, m->second + 1, 1, 2); d && (word_end(s, d->second) || iso_time_at(s, d->second)))
+                    if (auto d = digits_at(s, m->second + 1, 1, 2);
+                        d && (word_end(s, d->second) || iso_time_at(s, d->second)))
                         found = FoundDate{n, unsigned(m->first), unsigned(d->first), false, d->second};
         } else if (end - pos <= 2) {
             const int day = n;
@@ -141,22 +147,26 @@ std::optional<FoundDate> date_at(std::string_view s, std::size_t pos, bool month
                 const char sep = s[end];
                 if (auto m = digits_at(s, end + 1, 1, 2); m && m->second < s.size() && s[m->second] == sep) {
                     // Two-digit years only with slashes: "4.2.19" is far more often a section number.
-                    if (auto y = digits_at(s, m->second + 1, sep == '/' ? 2 : 4, 4); y && word_end(s, y->second) && y->second - m->second - 1 != 3)
-                        found = FoundDate{y->first, unsigned(m->first), unsigned(day), y->second - m->second - 1 == 2, y->second};
+                    if (auto y = digits_at(s, m->second + 1, sep == '/' ? 2 : 4, 4);
+                        y && word_end(s, y->second) && y->second - m->second - 1 != 3)
+                        found = FoundDate{y->first, unsigned(m->first), unsigned(day), y->second - m->second - 1 == 2,
+                                          y->second};
                 }
             } else {  // 2 April 2019, 2nd of April 2019
                 const std::size_t ordinal = skip_ordinal(s, end);
                 std::size_t p = skip_space(s, ordinal);
                 if (s.substr(p, 3) == "of ") p = skip_space(s, p + 2);
                 if (auto m = month_at(s, p); m && p > ordinal)
-                    if (auto y = year_after(s, m->second)) found = FoundDate{y->first, m->first, unsigned(day), false, y->second};
+                    if (auto y = year_after(s, m->second))
+                        found = FoundDate{y->first, m->first, unsigned(day), false, y->second};
             }
         }
     } else if (auto m = month_at(s, pos)) {  // April 2, 2019; June 2026
         const std::size_t p = skip_space(s, m->second);
         if (p > m->second)
             if (auto d = digits_at(s, p, 1, 2))
-                if (auto y = year_after(s, skip_ordinal(s, d->second))) found = FoundDate{y->first, m->first, unsigned(d->first), false, y->second};
+                if (auto y = year_after(s, skip_ordinal(s, d->second)))
+                    found = FoundDate{y->first, m->first, unsigned(d->first), false, y->second};
         if (!found && month_year)
             if (auto y = year_after(s, m->second)) found = FoundDate{y->first, m->first, 0, false, y->second};
     }
@@ -169,7 +179,11 @@ std::optional<FoundDate> date_at(std::string_view s, std::size_t pos, bool month
 namespace {
 
 // Latin-1 letters (U+00C0..U+00FF, "\xC3" then 0x80..0xBF) without their accent; '\0' for none.
-constexpr std::string_view kLatin1{"AAAAAAACEEEEIIII" "DNOOOOO\0OUUUUY\0s" "aaaaaaaceeeeiiii" "dnooooo\0ouuuuy\0y", 64};
+constexpr std::string_view kLatin1{"AAAAAAACEEEEIIII"
+                                   "DNOOOOO\0OUUUUY\0s"
+                                   "aaaaaaaceeeeiiii"
+                                   "dnooooo\0ouuuuy\0y",
+                                   64};
 
 }  // namespace
 
@@ -181,17 +195,45 @@ Folded fold(std::string_view text) {
         const std::string_view rest = text.substr(i);
         const auto at = [&](std::size_t k) { return k < rest.size() ? static_cast<unsigned char>(rest[k]) : 0u; };
         if (b == '*' || b == '_' || b == '`' || b == '\\') continue;  // emphasis, escapes
-        if (b == 0xC2 && at(1) == 0xAD) { ++i; continue; }            // soft hyphen
-        if (b == 0xC2 && at(1) == 0xA0) { f.cased += ' '; ++i; continue; }  // no-break space
+        if (b == 0xC2 && at(1) == 0xAD) {
+            ++i;
+            continue;
+        }  // soft hyphen
+        if (b == 0xC2 && at(1) == 0xA0) {
+            f.cased += ' ';
+            ++i;
+            continue;
+        }  // no-break space
         if (b == 0xE2 && at(1) == 0x80) {
             const unsigned c = at(2);
-            if (c >= 0x8B && c <= 0x8D) { i += 2; continue; }                   // zero-width space, joiners
-            if (c == 0x98 || c == 0x99) { f.cased += '\''; i += 2; continue; }  // curly apostrophes
-            if (c == 0x9C || c == 0x9D) { f.cased += '"'; i += 2; continue; }   // curly quotes
+            if (c >= 0x8B && c <= 0x8D) {
+                i += 2;
+                continue;
+            }  // zero-width space, joiners
+            if (c == 0x98 || c == 0x99) {
+                f.cased += '\'';
+                i += 2;
+                continue;
+            }  // curly apostrophes
+            if (c == 0x9C || c == 0x9D) {
+                f.cased += '"';
+                i += 2;
+                continue;
+            }  // curly quotes
         }
-        if ((b == 0xE2 && at(1) == 0x81 && at(2) == 0xA0) || (b == 0xEF && at(1) == 0xBB && at(2) == 0xBF)) { i += 2; continue; }  // word joiner
-        if (b == 0xCA && at(1) == 0xBC) { f.cased += '\''; ++i; continue; }   // modifier apostrophe
-        if ((b == 0xCC && at(1) >= 0x80) || (b == 0xCD && at(1) >= 0x80 && at(1) < 0xB0)) { ++i; continue; }  // combining accent
+        if ((b == 0xE2 && at(1) == 0x81 && at(2) == 0xA0) || (b == 0xEF && at(1) == 0xBB && at(2) == 0xBF)) {
+            i += 2;
+            continue;
+        }  // word joiner
+        if (b == 0xCA && at(1) == 0xBC) {
+            f.cased += '\'';
+            ++i;
+            continue;
+        }  // modifier apostrophe
+        if ((b == 0xCC && at(1) >= 0x80) || (b == 0xCD && at(1) >= 0x80 && at(1) < 0xB0)) {
+            ++i;
+            continue;
+        }  // combining accent
         if (b == 0xC3 && at(1) >= 0x80 && at(1) <= 0xBF && kLatin1[at(1) - 0x80] != '\0') {
             f.cased += kLatin1[at(1) - 0x80];
             ++i;
@@ -217,7 +259,8 @@ struct DatePart {
 std::optional<DatePart> date_part_at(std::string_view s, std::size_t pos) {
     if (pos >= s.size()) return std::nullopt;
     if (s[pos] == '\'') {
-        if (auto y = digits_at(s, pos + 1, 2, 2); y && word_end(s, y->second)) return DatePart{DatePart::short_year, y->first, 2, y->second};
+        if (auto y = digits_at(s, pos + 1, 2, 2); y && word_end(s, y->second))
+            return DatePart{DatePart::short_year, y->first, 2, y->second};
         return std::nullopt;
     }
     if (is_digit(s[pos])) {
@@ -228,11 +271,13 @@ std::optional<DatePart> date_part_at(std::string_view s, std::size_t pos) {
         return DatePart{end > n->second ? DatePart::ordinal : DatePart::number, n->first, n->second - pos, end};
     }
     if (auto m = month_at(s, pos)) return DatePart{DatePart::month, int(m->first), 0, m->second};
-    static constexpr std::array<std::string_view, 31> kOrdinals = {
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-        "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
-        "twenty-first", "twenty-second", "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh",
-        "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first"};
+    static constexpr std::array<std::string_view, 31> kOrdinals =
+        {"first",        "second",       "third",          "fourth",        "fifth",        "sixth",
+         "seventh",      "eighth",       "ninth",          "tenth",         "eleventh",     "twelfth",
+         "thirteenth",   "fourteenth",   "fifteenth",      "sixteenth",     "seventeenth",  "eighteenth",
+         "nineteenth",   "twentieth",    "twenty-first",   "twenty-second", "twenty-third", "twenty-fourth",
+         "twenty-fifth", "twenty-sixth", "twenty-seventh", "twenty-eighth", "twenty-ninth", "thirtieth",
+         "thirty-first"};
     for (std::size_t k = kOrdinals.size(); k-- > 0;)  // "twenty-first" before "first"
         if (s.substr(pos, kOrdinals[k].size()) == kOrdinals[k] && word_end(s, pos + kOrdinals[k].size()))
             return DatePart{DatePart::ordinal, int(k) + 1, 0, pos + kOrdinals[k].size()};
@@ -246,7 +291,9 @@ std::size_t skip_date_gap(std::string_view s, std::size_t pos, bool& dot) {
         const std::size_t after = skip_space(s, pos, true);
         if (after > pos) pos = after;
         else if (s[pos] == '/' || s[pos] == '-' || s[pos] == '.') dot = (s[pos++] == '.') || dot;
-        else if ((s.substr(pos, 2) == "of" && word_end(s, pos + 2)) || (s.substr(pos, 3) == "the" && word_end(s, pos + 3))) pos += s[pos] == 'o' ? 2 : 3;
+        else if ((s.substr(pos, 2) == "of" && word_end(s, pos + 2)) ||
+                 (s.substr(pos, 3) == "the" && word_end(s, pos + 3)))
+            pos += s[pos] == 'o' ? 2 : 3;
         else break;
     }
     return pos;
@@ -259,7 +306,8 @@ std::vector<DateMatch> find_wanted_dates(std::string_view s, const std::vector<W
     if (dates.empty()) return out;
     const auto wanted = [&](int year, bool two_digit, int month, int day) -> const WantedDate* {
         for (const WantedDate& w : dates)
-            if ((two_digit ? w.year % 100 == year : w.year == year) && int(w.month) == month && int(w.day) == day) return &w;
+            if ((two_digit ? w.year % 100 == year : w.year == year) && int(w.month) == month && int(w.day) == day)
+                return &w;
         return nullptr;
     };
     for (std::size_t pos = 0; pos < s.size(); ++pos) {
@@ -281,7 +329,8 @@ std::vector<DateMatch> find_wanted_dates(std::string_view s, const std::vector<W
             if (next == part->end) break;
             p = next;
         }
-        if (!found && parts.size() == 1 && parts[0].kind == DatePart::number && parts[0].digits == 8) {  // 20190402, 02042019
+        if (!found && parts.size() == 1 && parts[0].kind == DatePart::number &&
+            parts[0].digits == 8) {  // 20190402, 02042019
             const int v = parts[0].value;
             found = wanted(v / 10000, false, v / 100 % 100, v % 100);
             if (!found) found = wanted(v % 10000, false, v / 10000 % 100, v / 1000000);
@@ -289,18 +338,22 @@ std::vector<DateMatch> find_wanted_dates(std::string_view s, const std::vector<W
         }
         if (!found && parts.size() == 3) {
             const DatePart &a = parts[0], &b = parts[1], &c = parts[2];
-            const auto is_day = [](const DatePart& p) { return (p.kind == DatePart::number && p.digits <= 2) || p.kind == DatePart::ordinal; };
+            const auto is_day = [](const DatePart& p) {
+                return (p.kind == DatePart::number && p.digits <= 2) || p.kind == DatePart::ordinal;
+            };
             const auto is_num = [](const DatePart& p) { return p.kind == DatePart::number && p.digits <= 2; };
             const bool year4 = c.kind == DatePart::number && c.digits == 4;
             const bool year2 = c.kind == DatePart::short_year || (c.kind == DatePart::number && c.digits == 2);
             if (a.kind == DatePart::number && a.digits == 4) {
-                if (is_num(b) && is_num(c)) found = wanted(a.value, false, b.value, c.value);                              // 2019/04/02
+                if (is_num(b) && is_num(c)) found = wanted(a.value, false, b.value, c.value);  // 2019/04/02
             } else if (year4 || year2) {
-                if (is_day(a) && b.kind == DatePart::month) found = wanted(c.value, year2, b.value, a.value);               // 2-Apr-19
-                else if (a.kind == DatePart::month && is_day(b)) found = wanted(c.value, year2, a.value, b.value);          // April the 2nd 2019
+                if (is_day(a) && b.kind == DatePart::month)
+                    found = wanted(c.value, year2, b.value, a.value);  // 2-Apr-19
+                else if (a.kind == DatePart::month && is_day(b))
+                    found = wanted(c.value, year2, a.value, b.value);  // April the 2nd 2019
                 else if (is_num(a) && is_num(b) && !(dot && year2)) {
-                    found = wanted(c.value, year2, b.value, a.value);                                                        // day first
-                    if (!found) found = wanted(c.value, year2, a.value, b.value);                                            // US: month first
+                    found = wanted(c.value, year2, b.value, a.value);              // day first
+                    if (!found) found = wanted(c.value, year2, a.value, b.value);  // US: month first
                 }
             }
             end = c.end;
@@ -321,18 +374,24 @@ std::optional<std::string> not_text(std::string_view bytes) {
     const auto starts = [&](std::string_view magic) { return bytes.substr(0, magic.size()) == magic; };
     if (starts("PK\x03\x04")) {
         // A .docx keeps its text under word/; an .odt names its type in its first entry.
-        if (has(bytes, "word/")) return "this is a Word file (.docx), not text: convert it first, e.g. pandoc final.docx -o final.md";
+        if (has(bytes, "word/"))
+            return "this is a Word file (.docx), not text: convert it first, e.g. pandoc final.docx -o final.md";
         if (has(bytes, "opendocument.text"))
             return "this is an OpenDocument file (.odt), not text: convert it first, e.g. pandoc final.odt -o final.md";
-        return "this is a ZIP file, not text: if it is a Word or OpenDocument report, convert it first, e.g. pandoc final.docx -o final.md";
+        return "this is a ZIP file, not text: if it is a Word or OpenDocument report, convert it first, e.g. pandoc "
+               "final.docx -o final.md";
     }
     if (starts("%PDF")) return "this is a PDF file, not text: convert it first, e.g. pdftotext final.pdf final.txt";
     if (starts("\xD0\xCF\x11\xE0"))
-        return "this is an old Word file (.doc), not text: save it as .docx in Word, then convert it, e.g. pandoc final.docx -o final.md";
-    if (starts("{\\rtf")) return "this is a Rich Text file (.rtf), not Markdown or plain text: convert it first, e.g. pandoc final.rtf -o final.md";
+        return "this is an old Word file (.doc), not text: save it as .docx in Word, then convert it, e.g. pandoc "
+               "final.docx -o final.md";
+    if (starts("{\\rtf"))
+        return "this is a Rich Text file (.rtf), not Markdown or plain text: convert it first, e.g. pandoc final.rtf "
+               "-o final.md";
     // Notepad's "Unicode" is UTF-16: every other byte of English text is a NUL.
     if (starts("\xFF\xFE") || starts("\xFE\xFF"))
-        return "this is UTF-16 text, not UTF-8: save it as UTF-8 first, e.g. iconv -f UTF-16 -t UTF-8 final.txt > final-utf8.txt";
+        return "this is UTF-16 text, not UTF-8: save it as UTF-8 first, e.g. iconv -f UTF-16 -t UTF-8 final.txt > "
+               "final-utf8.txt";
     if (has(bytes, std::string_view("\0", 1)))
         return "this is a binary file, not text (it has a NUL byte): save the report as Markdown or plain text first";
     return std::nullopt;

@@ -51,7 +51,8 @@ struct FoundDate {
 };
 
 // A run of min..max digits at pos that is not followed by another digit: its value and end.
-std::optional<std::pair<int, std::size_t>> digits_at(std::string_view s, std::size_t pos, std::size_t min, std::size_t max);
+std::optional<std::pair<int, std::size_t>> digits_at(std::string_view s, std::size_t pos, std::size_t min,
+                                                     std::size_t max);
 // A month name at pos in lower-case text: "april", "apr", "apr.", "sept". Its number and end.
 std::optional<std::pair<unsigned, std::size_t>> month_at(std::string_view s, std::size_t pos);
 // Past "st", "nd", "rd" or "th" after a day's number.

@@ -15,18 +15,25 @@ namespace cspr::rules::prose {
 
 namespace {
 
-bool word_at(std::string_view s, std::size_t pos, std::string_view w) { return s.substr(pos, w.size()) == w && word_end(s, pos + w.size()); }
+bool word_at(std::string_view s, std::size_t pos, std::string_view w) {
+    return s.substr(pos, w.size()) == w && word_end(s, pos + w.size());
+}
 
 // Past `w` and the space after it when the text at pos is that word; otherwise pos.
-std::size_t past(std::string_view s, std::size_t pos, std::string_view w) { return word_at(s, pos, w) ? skip_space(s, pos + w.size()) : pos; }
+std::size_t past(std::string_view s, std::size_t pos, std::string_view w) {
+    return word_at(s, pos, w) ? skip_space(s, pos + w.size()) : pos;
+}
 
 // A number as reports write one: digits, a word to ninety-nine ("eighteen", "twenty-four", "twenty
 // four"), or "a"/"an" ("within a year"). Its value and end.
 std::optional<std::pair<int, std::size_t>> number_at(std::string_view s, std::size_t pos) {
-    static constexpr std::array<std::string_view, 20> kOnes = {"zero",   "one",     "two",     "three",     "four",     "five",    "six",
-                                                               "seven",  "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen",
-                                                               "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
-    static constexpr std::array<std::string_view, 8> kTens = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+    static constexpr std::array<std::string_view, 20> kOnes = {"zero",    "one",       "two",      "three",
+                                                               "four",    "five",      "six",      "seven",
+                                                               "eight",   "nine",      "ten",      "eleven",
+                                                               "twelve",  "thirteen",  "fourteen", "fifteen",
+                                                               "sixteen", "seventeen", "eighteen", "nineteen"};
+    static constexpr std::array<std::string_view, 8> kTens = {"twenty", "thirty",  "forty",  "fifty",
+                                                              "sixty",  "seventy", "eighty", "ninety"};
     if (auto n = digits_at(s, pos, 1, 3)) return n;
     if (word_at(s, pos, "a")) return std::pair{1, pos + 1};
     if (word_at(s, pos, "an")) return std::pair{1, pos + 2};
@@ -36,7 +43,8 @@ std::optional<std::pair<int, std::size_t>> number_at(std::string_view s, std::si
         const std::size_t end = pos + kTens[t].size();
         if (end < s.size() && (s[end] == '-' || s[end] == ' '))
             for (int one = 1; one <= 9; ++one)
-                if (word_at(s, end + 1, kOnes[static_cast<std::size_t>(one)])) return std::pair{tens + one, end + 1 + kOnes[static_cast<std::size_t>(one)].size()};
+                if (word_at(s, end + 1, kOnes[static_cast<std::size_t>(one)]))
+                    return std::pair{tens + one, end + 1 + kOnes[static_cast<std::size_t>(one)].size()};
         return std::pair{tens, end};
     }
     for (std::size_t n = 0; n < kOnes.size(); ++n)
@@ -59,9 +67,14 @@ std::optional<Span> span_at(std::string_view s, std::size_t pos) {
     std::size_t p = skip_space(s, number->second);
     if (p == number->second) return std::nullopt;
     p = past(s, past(s, p, "working"), "calendar");
-    static constexpr std::array<std::pair<std::string_view, Unit>, 8> kUnits = {
-        {{"days", Unit::days}, {"day", Unit::days}, {"weeks", Unit::weeks}, {"week", Unit::weeks},
-         {"months", Unit::months}, {"month", Unit::months}, {"years", Unit::years}, {"year", Unit::years}}};
+    static constexpr std::array<std::pair<std::string_view, Unit>, 8> kUnits = {{{"days", Unit::days},
+                                                                                 {"day", Unit::days},
+                                                                                 {"weeks", Unit::weeks},
+                                                                                 {"week", Unit::weeks},
+                                                                                 {"months", Unit::months},
+                                                                                 {"month", Unit::months},
+                                                                                 {"years", Unit::years},
+                                                                                 {"year", Unit::years}}};
     for (const auto& [name, unit] : kUnits)
         if (word_at(s, p, name)) return Span{unit, p + name.size()};
     return std::nullopt;
@@ -71,7 +84,8 @@ std::optional<Span> span_at(std::string_view s, std::size_t pos) {
 bool event_after(std::string_view s, std::size_t pos) {
     pos = skip_space(s, pos);
     for (std::string_view w : {"of", "from", "after"})
-        if (word_at(s, pos, w)) return std::any_of(s.begin() + static_cast<std::ptrdiff_t>(pos + w.size()), s.end(), is_alnum);
+        if (word_at(s, pos, w))
+            return std::any_of(s.begin() + static_cast<std::ptrdiff_t>(pos + w.size()), s.end(), is_alnum);
     return false;
 }
 
@@ -118,7 +132,8 @@ bool year_at(std::string_view s, std::size_t pos) {
 // "Q2 2026", "Q3 of 2026/27", "quarter 2 2026": a quarter with its year.
 bool quarter_at(std::string_view s, std::size_t pos) {
     std::size_t p = pos;
-    if (s.size() > pos + 1 && s[pos] == 'q' && s[pos + 1] >= '1' && s[pos + 1] <= '4' && word_end(s, pos + 2)) p = pos + 2;
+    if (s.size() > pos + 1 && s[pos] == 'q' && s[pos + 1] >= '1' && s[pos + 1] <= '4' && word_end(s, pos + 2))
+        p = pos + 2;
     else if (word_at(s, pos, "quarter")) {
         const auto n = number_at(s, skip_space(s, pos + 7));
         if (!n || n->first < 1 || n->first > 4) return false;
@@ -156,7 +171,8 @@ bool by_day_and_month_at(std::string_view s, std::size_t pos) {
         return word_at(s, of, "of") && month_at(s, past(s, skip_space(s, of + 2), "the")).has_value();
     }
     const auto valid_day = [](int day, unsigned month) {
-        return date::year_month_day{date::year{2000}, date::month{month}, date::day{static_cast<unsigned>(day)}}.ok();  // 2000: 29 February
+        return date::year_month_day{date::year{2000}, date::month{month}, date::day{static_cast<unsigned>(day)}}
+            .ok();  // 2000: 29 February
     };
     if (auto day = digits_at(s, p, 1, 2)) {
         const std::size_t after = skip_space(s, skip_ordinal(s, day->second));
@@ -172,8 +188,9 @@ bool by_day_and_month_at(std::string_view s, std::size_t pos) {
 
 // "Timescale: 6 months", "By when - twelve weeks": a span in a field that says what it is.
 bool time_field_at(std::string_view s, std::size_t pos) {
-    static constexpr std::array<std::string_view, 9> kLabels = {"timescale", "timescales", "timeframe", "time frame", "by when",
-                                                                "deadline",  "due",        "target",    "target date"};
+    static constexpr std::array<std::string_view, 9> kLabels = {"timescale",  "timescales", "timeframe",
+                                                                "time frame", "by when",    "deadline",
+                                                                "due",        "target",     "target date"};
     for (std::string_view label : kLabels) {
         if (!word_at(s, pos, label)) continue;
         std::size_t p = skip_space(s, pos + label.size());
@@ -186,8 +203,9 @@ bool time_field_at(std::string_view s, std::size_t pos) {
 }
 
 bool time_at(std::string_view s, std::size_t pos) {
-    return date_at(s, pos, true) || within_at(s, pos) || no_later_than_at(s, pos) || in_time_at(s, pos) || quarter_at(s, pos) ||
-           season_at(s, pos) || end_of_year_at(s, pos) || by_day_and_month_at(s, pos) || time_field_at(s, pos);
+    return date_at(s, pos, true) || within_at(s, pos) || no_later_than_at(s, pos) || in_time_at(s, pos) ||
+           quarter_at(s, pos) || season_at(s, pos) || end_of_year_at(s, pos) || by_day_and_month_at(s, pos) ||
+           time_field_at(s, pos);
 }
 
 }  // namespace

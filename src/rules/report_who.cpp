@@ -76,28 +76,34 @@ bool is_capitalised_name(const Words& words) {
 // only with a word before them that says whose ("children's services", "partner agencies"): "All
 // agencies should" names no one. A service named by what it does counts only as a whole ("social
 // care", "health visiting"): "Good care should" and "Home visiting should" name no one.
-constexpr std::array<std::string_view, 42> kAgencies = {
-    "partnership", "partnerships", "partners",  "board",       "boards",    "icb",        "icbs",      "police",    "constabulary",
-    "council",     "councils",     "authority", "authorities", "school",    "schools",    "academy",   "academies", "college",
-    "colleges",    "nursery",      "nurseries", "trust",       "trusts",    "hospital",   "hospitals", "probation", "midwifery",
-    "commissioner", "commissioners", "director", "directors",  "department", "directorate", "committee", "subgroup",  "sub-group",
-    "ofsted",      "cafcass",      "gps",       "nhs",         "dfe",       "government"};
-constexpr std::array<std::string_view, 18> kAgenciesWithOwner = {"service",  "services", "team",  "teams", "agency", "agencies",
-                                                                  "provider", "providers", "practices", "lead", "leads", "manager",
-                                                                  "managers", "chair",    "group", "force", "unit",   "hub"};
+constexpr std::array<std::string_view, 42> kAgencies =
+    {"partnership",   "partnerships", "partners",  "board",      "boards",      "icb",         "icbs",
+     "police",        "constabulary", "council",   "councils",   "authority",   "authorities", "school",
+     "schools",       "academy",      "academies", "college",    "colleges",    "nursery",     "nurseries",
+     "trust",         "trusts",       "hospital",  "hospitals",  "probation",   "midwifery",   "commissioner",
+     "commissioners", "director",     "directors", "department", "directorate", "committee",   "subgroup",
+     "sub-group",     "ofsted",       "cafcass",   "gps",        "nhs",         "dfe",         "government"};
+constexpr std::array<std::string_view, 18> kAgenciesWithOwner = {"service",   "services", "team",     "teams",
+                                                                 "agency",    "agencies", "provider", "providers",
+                                                                 "practices", "lead",     "leads",    "manager",
+                                                                 "managers",  "chair",    "group",    "force",
+                                                                 "unit",      "hub"};
 constexpr std::array<std::string_view, 6> kServices = {"social care",    "health visiting", "health visitors",
                                                        "school nursing", "school nurses",   "community nursing"};
-constexpr std::array<std::string_view, 17> kDeterminers = {"the",  "a",     "an",    "all",   "each",     "every",      "any",  "some",       "relevant",
-                                                           "other", "those", "these", "this",  "that",     "individual", "their", "appropriate"};
-constexpr std::array<std::string_view, 18> kPrepositions = {"of",   "for",  "in",     "on",   "at",    "with",   "from",  "by",     "about",
-                                                            "into", "to",   "across", "within", "under", "over", "after", "before", "during"};
+constexpr std::array<std::string_view, 17> kDeterminers = {"the",  "a",    "an",         "all",   "each",       "every",
+                                                           "any",  "some", "relevant",   "other", "those",      "these",
+                                                           "this", "that", "individual", "their", "appropriate"};
+constexpr std::array<std::string_view, 18> kPrepositions = {"of",     "for",   "in",    "on",    "at",     "with",
+                                                            "from",   "by",    "about", "into",  "to",     "across",
+                                                            "within", "under", "over",  "after", "before", "during"};
 
 // Verbs that open a recommendation addressed to no one: in "Ask schools to ..." or "Review how
 // schools are told ...", the schools are the object, not the owner.
-constexpr std::array<std::string_view, 36> kImperatives = {
-    "review",  "audit",   "ensure",  "check",  "ask",     "make",      "provide",  "develop",    "share",  "consider", "support", "remind",
-    "agree",   "commission", "raise", "update", "establish", "strengthen", "improve", "embed",    "promote", "seek",    "undertake", "explore",
-    "write",   "require", "encourage", "enable", "evaluate", "monitor",  "publish",  "deliver",   "identify", "introduce", "give",    "help"};
+constexpr std::array<std::string_view, 36> kImperatives =
+    {"review",   "audit",    "ensure",  "check",   "ask",        "make",     "provide",   "develop",   "share",
+     "consider", "support",  "remind",  "agree",   "commission", "raise",    "update",    "establish", "strengthen",
+     "improve",  "embed",    "promote", "seek",    "undertake",  "explore",  "write",     "require",   "encourage",
+     "enable",   "evaluate", "monitor", "publish", "deliver",    "identify", "introduce", "give",      "help"};
 
 bool is_agency_phrase(const Words& words) {
     if (words.empty() || is_one_of(lowered(bare(words.front())), kImperatives)) return false;
@@ -115,11 +121,15 @@ bool is_agency_phrase(const Words& words) {
     if (head.ends_with("'s")) head.resize(head.size() - 2);
     if (is_one_of(head, kAgencies)) return true;
     if (low.size() >= 2 && is_one_of(low[low.size() - 2] + " " + head, kServices)) return true;
-    const bool whose = std::any_of(low.begin(), low.end() - 1, [](const std::string& w) { return !is_one_of(w, kDeterminers) && !is_one_of(w, kJoins); });
+    const bool whose = std::any_of(low.begin(), low.end() - 1, [](const std::string& w) {
+        return !is_one_of(w, kDeterminers) && !is_one_of(w, kJoins);
+    });
     return whose && is_one_of(head, kAgenciesWithOwner);
 }
 
-bool is_owner_name(const Words& words) { return !words.empty() && words.size() <= 10 && (is_capitalised_name(words) || is_agency_phrase(words)); }
+bool is_owner_name(const Words& words) {
+    return !words.empty() && words.size() <= 10 && (is_capitalised_name(words) || is_agency_phrase(words));
+}
 
 Words first_words(std::string_view text, std::size_t n) {
     Words words = split_words(text);
@@ -132,7 +142,7 @@ Words first_words(std::string_view text, std::size_t n) {
 // "Is", "are", "has" and "have" follow too many other subjects ("how schools are told"): after
 // them only an agency's capitalised name counts.
 bool owner_then_obligation(const Words& words) {
-    static constexpr std::array<std::string_view, 10> kObligations = {"should", "must", "will", "shall", "to",
+    static constexpr std::array<std::string_view, 10> kObligations = {"should", "must",  "will",   "shall",  "to",
                                                                       "need",   "needs", "agrees", "agreed", "ought"};
     static constexpr std::array<std::string_view, 4> kWeak = {"is", "are", "has", "have"};
     for (std::size_t k = 1; k < words.size(); ++k) {
@@ -155,7 +165,8 @@ bool owner_then_obligation(const Words& words) {
 bool owner_then_verb(const Words& words) {
     for (std::size_t k = 1; k < words.size(); ++k) {
         const std::string_view next = bare(words[k]);
-        if (next.empty() || !is_lower(next.front()) || is_one_of(next, kJoins) || is_one_of(next, kDeterminers)) continue;
+        if (next.empty() || !is_lower(next.front()) || is_one_of(next, kJoins) || is_one_of(next, kDeterminers))
+            continue;
         if (is_owner_name(Words(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k)))) return true;
     }
     return false;
@@ -177,18 +188,21 @@ bool names_subject(const Words& words) {
 }
 
 // The words that name an owner's field: "Owner", "Lead agency", "Responsible agency", "By whom".
-constexpr std::array<std::string_view, 8> kOwnerKeys = {"owner", "owners", "lead", "leads", "responsible", "accountable", "who", "whom"};
+constexpr std::array<std::string_view, 8> kOwnerKeys = {"owner",       "owners",      "lead", "leads",
+                                                        "responsible", "accountable", "who",  "whom"};
 
 // Field names that head a line, not an agency: "Action: ...", "By June 2026: ...", and the owner's
 // fields ("Owner: ...", "Action owner: ..."), which has_owner_field reads with their value.
 bool is_field_label(std::string_view label) {
-    static constexpr std::array<std::string_view, 28> kFields = {
-        "action",   "actions",   "recommendation", "recommendations", "what",     "why",     "how",        "when",     "by when",   "aim",
-        "purpose",  "outcome",   "outcomes",       "note",            "rationale", "finding", "findings",  "learning", "priority",  "timescale",
-        "timescales", "deadline", "date",          "target",          "status",   "progress", "target date", "timeframe"};
+    static constexpr std::array<std::string_view, 28> kFields =
+        {"action",   "actions",  "recommendation", "recommendations", "what",       "why",      "how",       "when",
+         "by when",  "aim",      "purpose",        "outcome",         "outcomes",   "note",     "rationale", "finding",
+         "findings", "learning", "priority",       "timescale",       "timescales", "deadline", "date",      "target",
+         "status",   "progress", "target date",    "timeframe"};
     const Words words = split_words(label);
     return is_one_of(lowered(label), kFields) ||
-           (!words.empty() && (is_one_of(lowered(bare(words.front())), kOwnerKeys) || is_one_of(lowered(bare(words.back())), kOwnerKeys)));
+           (!words.empty() && (is_one_of(lowered(bare(words.front())), kOwnerKeys) ||
+                               is_one_of(lowered(bare(words.back())), kOwnerKeys)));
 }
 
 // "Northdale Police: ..." The label starts with a capital (an organisation's name), is not a date
@@ -221,7 +235,8 @@ std::size_t separator_at(std::string_view s, std::size_t pos) {
 // "Owner: TBC" names no one yet.
 bool is_placeholder(std::string_view value) {
     const std::string v = lowered(trim(value));
-    for (std::string_view p : {"tbc", "tba", "tbd", "to be confirmed", "to be agreed", "to be decided", "to be determined", "n/a", "none", "unknown"})
+    for (std::string_view p : {"tbc", "tba", "tbd", "to be confirmed", "to be agreed", "to be decided",
+                               "to be determined", "n/a", "none", "unknown"})
         if (v.starts_with(p) && word_end(v, p.size())) return true;
     return false;
 }
@@ -237,7 +252,8 @@ bool is_owner_label(const Words& before, bool at_start, bool colon) {
         const std::size_t first = before.size() - n;
         const std::string_view word = bare(before[first]);
         if (word.empty()) continue;
-        const bool starts = (first == 0 && at_start) || (first > 0 && (before[first - 1].ends_with(".") || before[first - 1].ends_with(";"))) ||
+        const bool starts = (first == 0 && at_start) ||
+                            (first > 0 && (before[first - 1].ends_with(".") || before[first - 1].ends_with(";"))) ||
                             is_upper(word.front()) || before[first].starts_with("(");
         const bool key = is_one_of(lowered(word), kOwnerKeys) || is_one_of(lowered(bare(before.back())), kOwnerKeys);
         if (starts && key) return true;

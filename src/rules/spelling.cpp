@@ -66,10 +66,13 @@ bool is_placeholder_name(std::string_view name) {
     std::erase(letters, ' ');
     for (const std::string_view w : {"tbc", "tba", "tbd", "na", "tbn"})
         if (letters == w) return true;
-    static constexpr std::string_view kWords[] = {
-        " to be ",  " tbc ",     " tba ",   " tbd ",    " tbn ",     " not yet ",     " unknown ",  " not known ", " n a ",
-        " none ",   " pending ", " await",  " vacant ", " unnamed ", " placeholder ", " to follow ", " not named "};
-    return std::any_of(std::begin(kWords), std::end(kWords), [&](std::string_view w) { return key.find(w) != std::string::npos; });
+    static constexpr std::string_view kWords[] = {" to be ",    " tbc ",     " tba ",         " tbd ",
+                                                  " tbn ",      " not yet ", " unknown ",     " not known ",
+                                                  " n a ",      " none ",    " pending ",     " await",
+                                                  " vacant ",   " unnamed ", " placeholder ", " to follow ",
+                                                  " not named "};
+    return std::any_of(std::begin(kWords), std::end(kWords),
+                       [&](std::string_view w) { return key.find(w) != std::string::npos; });
 }
 
 }  // namespace cspr::rules

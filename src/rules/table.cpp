@@ -42,7 +42,8 @@ Clocks recipient_clocks(const model::Case& c, std::string_view rule) {
 // sending it meets the ofsted-dfe clock too, unless a date of its own is recorded for ofsted-dfe.
 Clocks notify_panel(const model::Case& c) {
     Clocks out = recipient_clocks(c, "notify-panel");
-    const auto panel = std::find_if(out.started.begin(), out.started.end(), [](const Clock& k) { return k.subject == "panel"; });
+    const auto panel =
+        std::find_if(out.started.begin(), out.started.end(), [](const Clock& k) { return k.subject == "panel"; });
     for (Clock& k : out.started)
         if (k.subject == "ofsted-dfe" && !k.met && panel != out.started.end() && panel->met) {
             k.met = panel->met;
@@ -77,7 +78,8 @@ Clock informed_with_reviewer(const model::Decision& d, std::string subject, cons
     Clock clock{std::move(subject), on(d.date), std::nullopt};
     if (!told) return clock;
     if (d.reviewers.empty()) {
-        clock.note = "told on " + calendar::format_iso_date(*told) + " without a reviewer's name: met when one is named";
+        clock.note =
+            "told on " + calendar::format_iso_date(*told) + " without a reviewer's name: met when one is named";
         return clock;
     }
     calendar::Date named = d.reviewers.front().named_on.value_or(d.date);
@@ -91,8 +93,8 @@ Clocks inform_decision(const model::Case& c) {
     if (!local_review(c)) return kNotApplicable;
     const auto& d = *c.decision;
     return {true,
-            {informed_with_reviewer(d, "panel", d.informed_panel), informed_with_reviewer(d, "ofsted", d.informed_ofsted),
-             informed_with_reviewer(d, "dfe", d.informed_dfe)}};
+            {informed_with_reviewer(d, "panel", d.informed_panel),
+             informed_with_reviewer(d, "ofsted", d.informed_ofsted), informed_with_reviewer(d, "dfe", d.informed_dfe)}};
 }
 
 Clocks publish(const model::Case& c) {
@@ -144,7 +146,8 @@ std::string redated_note(const model::Action& a) {
     if (!a.original_due || *a.original_due == a.due) return "";
     const bool reasoned = std::any_of(a.history.begin(), a.history.end(),
                                       [](const auto& h) { return h.field == "due" && !h.reason.empty(); });
-    return "re-dated from " + calendar::format_iso_date(*a.original_due) + (reasoned ? " (reason recorded)" : " (no reason recorded)");
+    return "re-dated from " + calendar::format_iso_date(*a.original_due) +
+           (reasoned ? " (reason recorded)" : " (no reason recorded)");
 }
 
 Clocks action_due(const model::Case& c) {
@@ -162,9 +165,8 @@ Clocks action_due(const model::Case& c) {
 
 const Rule kRules[] = {
     {"referral-confirm", "refer", "The referrer confirms the referral in writing on the referral form",
-     "referral made (date and time)", 48, Unit::hours, false, "every referral",
-     "referral.yaml confirmed_in_writing", Basis::local,
-     "Bedford Borough SCP procedure: confirm in writing within 48 hours using the referral form",
+     "referral made (date and time)", 48, Unit::hours, false, "every referral", "referral.yaml confirmed_in_writing",
+     Basis::local, "Bedford Borough SCP procedure: confirm in writing within 48 hours using the referral form",
      referral_confirm, false, Switchable::on_by_default},
     {"notify-panel", "notify",
      "The local authority notifies the Child Safeguarding Practice Review Panel (its online form also reaches "
@@ -178,18 +180,21 @@ const Rule kRules[] = {
     {"notify-partners", "notify",
      "The local authority reports the incident to the safeguarding partners (and other areas' where appropriate)",
      "local authority became aware", 5, Unit::working_days, false,
-     "as notify-panel; also when a looked-after child died", "notification.yaml recipients[partners].sent", Basis::statutory,
-     "Working Together 2018 ch. 4; Bedford, Bradford (looked-after child) and Durham SCP procedures",
+     "as notify-panel; also when a looked-after child died", "notification.yaml recipients[partners].sent",
+     Basis::statutory, "Working Together 2018 ch. 4; Bedford, Bradford (looked-after child) and Durham SCP procedures",
      [](const model::Case& c) { return recipient_clocks(c, "notify-partners"); }},
     {"notify-cdr", "notify", "The local authority reports the death to the child death review partners",
      "local authority became aware", 5, Unit::working_days, false,
      "the child died, and the case is notifiable or the child was looked after",
-     "notification.yaml recipients[cdr-partners].sent", Basis::statutory, "Working Together 2018 ch. 4; Bradford DSCP procedure s3",
+     "notification.yaml recipients[cdr-partners].sent", Basis::statutory,
+     "Working Together 2018 ch. 4; Bradford DSCP procedure s3",
      [](const model::Case& c) { return recipient_clocks(c, "notify-cdr"); }},
-    {"notify-lac-death", "notify", "The local authority notifies the Secretary of State and Ofsted of a looked-after child's death",
+    {"notify-lac-death", "notify",
+     "The local authority notifies the Secretary of State and Ofsted of a looked-after child's death",
      "local authority became aware", 5, Unit::working_days, false,
      "a looked-after child died, whether or not abuse or neglect is known or suspected",
-     "notification.yaml recipients[sos-ofsted].sent", Basis::statutory, "Working Together 2018 ch. 4; Bedford, Bradford and Durham SCP procedures",
+     "notification.yaml recipients[sos-ofsted].sent", Basis::statutory,
+     "Working Together 2018 ch. 4; Bedford, Bradford and Durham SCP procedures",
      [](const model::Case& c) { return recipient_clocks(c, "notify-lac-death"); }},
     {"notify-care-leaver", "notify",
      "The local authority should notify the Secretary of State and Ofsted of a care leaver's death (to age 24)",
@@ -200,12 +205,13 @@ const Rule kRules[] = {
     {"rapid-review", "rapid-review", "The safeguarding partners complete the rapid review and send it to the Panel",
      "notification sent to the Panel", 15, Unit::working_days, false, "the case was notified to the Panel",
      "rapid-review.yaml sent_to_panel", Basis::national_guidance,
-     "Panel guidance for safeguarding partners; Barnet SCP procedure; Bradford DSCP procedure app. 1 (day 6-15, submitted day 20)",
+     "Panel guidance for safeguarding partners; Barnet SCP procedure; Bradford DSCP procedure app. 1 (day 6-15, "
+     "submitted day 20)",
      rapid_review},
     {"decision", "decide", "The safeguarding partners decide whether to commission a local review",
      "notification sent to the Panel", 1, Unit::months, false, "the case was notified to the Panel",
-     "decision.yaml date", Basis::local, "Bradford DSCP procedure s6: \"normally within one month of notification\"", decision,
-     false, Switchable::on_by_default},
+     "decision.yaml date", Basis::local, "Bradford DSCP procedure s6: \"normally within one month of notification\"",
+     decision, false, Switchable::on_by_default},
     {"inform-decision", "decide",
      "The partners tell the Panel, Ofsted and DfE that a local review will be done, with the reviewer's name",
      "decision to commission a local review", 5, Unit::working_days, false, "the decision is a local review",
@@ -216,22 +222,25 @@ const Rule kRules[] = {
     {"publish", "publish-check", "The partners publish the final report (or the improvements information)",
      "decision to commission a local review", 6, Unit::months, false, "the decision is a local review",
      "publication.yaml published (a recorded delay, once the Panel and Secretary of State are told, pauses it)",
-     Basis::statutory, "Working Together 2018 ch. 4 \"Expectations for the final report\"; Bradford and Durham SCP procedures", publish},
+     Basis::statutory,
+     "Working Together 2018 ch. 4 \"Expectations for the final report\"; Bradford and Durham SCP procedures", publish},
     {"copy-before-publish", "publish-check",
      "The partners send the report (or the improvements information) to the Panel, the Secretary of State and Ofsted",
-     "publication date (planned, then actual)", 7, Unit::working_days, true, "a publication date is planned or recorded",
-     "publication.yaml copies.panel, .secretary_of_state, .ofsted", Basis::statutory,
+     "publication date (planned, then actual)", 7, Unit::working_days, true,
+     "a publication date is planned or recorded", "publication.yaml copies.panel, .secretary_of_state, .ofsted",
+     Basis::statutory,
      "Working Together 2018 ch. 4; Child Safeguarding Practice Review and Relevant Agency (England) Regulations "
      "2018; Bradford and Durham SCP procedures",
      copy_before_publish},
     {"keep-available", "publish-check", "The published report stays publicly available for at least a year",
-     "publication", 1, Unit::years, false, "the report was published",
-     "the period running out", Basis::national_guidance,
-     "Durham SCP procedures manual s10: \"at least one year\" (other partnerships' procedures agree)",
-     keep_available, true},
+     "publication", 1, Unit::years, false, "the report was published", "the period running out",
+     Basis::national_guidance,
+     "Durham SCP procedures manual s10: \"at least one year\" (other partnerships' procedures agree)", keep_available,
+     true},
     {"action-due", "actions", "An agency completes an action arising from the review's recommendations",
      "the due date recorded for the action", 0, Unit::calendar_days, false, "actions are recorded",
-     "actions.yaml status done (completed date)", Basis::local, "the review's recommendations (actions.yaml)", action_due},
+     "actions.yaml status done (completed date)", Basis::local, "the review's recommendations (actions.yaml)",
+     action_due},
 };
 
 }  // namespace

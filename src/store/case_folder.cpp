@@ -61,8 +61,9 @@ void require_writable(const fs::path& dir) {
     if ((info.st_mode & S_IWUSR) != 0 && ::access(d.c_str(), W_OK) == 0) return;
     char mode[8];
     std::snprintf(mode, sizeof mode, "%03o", static_cast<unsigned>(info.st_mode & 0777));
-    throw Error(std::string("is read-only (mode ") + mode + "); cspr does not change a folder's mode: make it writable "
-                "(chmod u+w) to change what it holds",
+    throw Error(std::string("is read-only (mode ") + mode +
+                    "); cspr does not change a folder's mode: make it writable "
+                    "(chmod u+w) to change what it holds",
                 {dir.string(), 0, ""});
 }
 
@@ -144,7 +145,8 @@ Value read_strict(const fs::path& path, Value (*parse)(std::string_view, const s
 std::vector<fs::path> init_case_folder(const fs::path& root, const model::Config& config) {
     const fs::path config_path = root / kCaseFolderMarker;
     std::error_code ec;
-    if (fs::exists(config_path, ec)) throw Error("already a case folder (cspr.yaml exists)", {config_path.string(), 0, ""});
+    if (fs::exists(config_path, ec))
+        throw Error("already a case folder (cspr.yaml exists)", {config_path.string(), 0, ""});
     fs::create_directories(root / "cases", ec);
     fs::create_directories(root / "schemas", ec);
     if (ec) throw Error("cannot create folders: " + ec.message(), {root.string(), 0, ""});
@@ -152,7 +154,8 @@ std::vector<fs::path> init_case_folder(const fs::path& root, const model::Config
     fs::permissions(root / "cases", folder_mode(folder), ec);
     std::vector<fs::path> written;
     for (const auto& [name, text] : embedded_schemas()) {  // public documents: readable by anyone
-        write_file_atomically(root / "schemas" / name, text, file_mode(folder) | fs::perms::group_read | fs::perms::others_read);
+        write_file_atomically(root / "schemas" / name, text,
+                              file_mode(folder) | fs::perms::group_read | fs::perms::others_read);
         written.push_back(root / "schemas" / name);
     }
     write_file_atomically(ids_path(folder), format_ids({}), file_mode(folder));
@@ -190,7 +193,7 @@ fs::path existing_case_path(const CaseFolder& folder, std::string_view id) {
 
 std::vector<std::string> list_case_ids(const CaseFolder& folder) {
     if (is_link(folder.root / "cases")) return {};  // validate reports it (path_problems)
-    return case_entries(folder, false);  // a linked case is reported by validate, never read
+    return case_entries(folder, false);             // a linked case is reported by validate, never read
 }
 
 model::Case load_case(const CaseFolder& folder, std::string_view id, Diagnostics& diagnostics) {
@@ -222,7 +225,9 @@ model::Case load_case(const CaseFolder& folder, std::string_view id, Diagnostics
     load(kReferralFile, parse_referral, c.referral);
     load(kNotificationFile, parse_notification, c.notification);
     const auto step = [](auto parse) {
-        return [parse](std::string_view text, const std::string& file, Diagnostics& d) { return parse(text, file, d, false); };
+        return [parse](std::string_view text, const std::string& file, Diagnostics& d) {
+            return parse(text, file, d, false);
+        };
     };
     load(kRapidReviewFile, step(parse_rapid_review), c.rapid_review);
     load(kDecisionFile, step(parse_decision), c.decision);
@@ -231,7 +236,8 @@ model::Case load_case(const CaseFolder& folder, std::string_view id, Diagnostics
     return c;
 }
 
-std::vector<LoadedCase> load_cases(const CaseFolder& folder, const std::vector<std::string>& ids, Diagnostics::Mode mode) {
+std::vector<LoadedCase> load_cases(const CaseFolder& folder, const std::vector<std::string>& ids,
+                                   Diagnostics::Mode mode) {
     std::vector<LoadedCase> out(ids.size());
     std::vector<std::exception_ptr> failures(ids.size());
     std::atomic<std::size_t> next{0};
@@ -248,7 +254,8 @@ std::vector<LoadedCase> load_cases(const CaseFolder& folder, const std::vector<s
             }
         }
     };
-    const std::size_t threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), ids.size() / 64 + 1);
+    const std::size_t threads =
+        std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), ids.size() / 64 + 1);
     std::vector<std::thread> pool;
     for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
     work();
@@ -275,8 +282,8 @@ std::string next_case_id(const CaseFolder& folder, int year) {
     for (const auto& id : case_entries(folder, true))
         if (id.starts_with(prefix)) next = std::max(next, std::stoi(id.substr(prefix.size())));
     if (next >= kMaxCaseNumber)  // the next would not fit the ID pattern, nor read back from ids.yaml
-        throw Error(prefix.substr(0, prefix.size() - 1) + " has used every case number up to " + std::to_string(kMaxCaseNumber) +
-                        "; nothing was written",
+        throw Error(prefix.substr(0, prefix.size() - 1) + " has used every case number up to " +
+                        std::to_string(kMaxCaseNumber) + "; nothing was written",
                     {ids_path(folder).string(), 0, ""});
     char number[16];
     std::snprintf(number, sizeof number, "%03d", next + 1);
@@ -306,12 +313,14 @@ void write_case_file(const CaseFolder& folder, const fs::path& path, std::string
     if (const auto read = read_case_file_if_exists(path)) {
         const std::string& old = *read;
         if (const auto line = first_comment_line(old))
-            throw Error("holds a comment that rewriting would lose; make it a key of its own (note: ..., which cspr keeps) or "
+            throw Error("holds a comment that rewriting would lose; make it a key of its own (note: ..., which cspr "
+                        "keeps) or "
                         "delete it, then run the command again",
                         {path.string(), *line, ""});
         if (const auto unkept = first_unkept_syntax(old))
-            throw Error("holds " + unkept->second + " that rewriting would change; write the value out in full, then run the "
-                        "command again",
+            throw Error("holds " + unkept->second +
+                            " that rewriting would change; write the value out in full, then run the "
+                            "command again",
                         {path.string(), unkept->first, ""});
     }
     require_readable(path, content);  // what cspr writes it must read back (aliases written out in full)
@@ -332,7 +341,8 @@ bool git_identity_known(const fs::path& dir) {
 
 std::unique_ptr<FolderLock> lock_git_repository(const fs::path& root, std::chrono::milliseconds wait) {
     const fs::path dir = root.empty() ? fs::path(".") : root;
-    const auto answer = run_capture({"git", "-C", dir.string(), "rev-parse", "--absolute-git-dir", "--git-path", "index.lock"});
+    const auto answer =
+        run_capture({"git", "-C", dir.string(), "rev-parse", "--absolute-git-dir", "--git-path", "index.lock"});
     std::string git_dir, index_lock;
     if (answer) {
         const auto end = answer->find('\n');
@@ -348,7 +358,8 @@ std::unique_ptr<FolderLock> lock_git_repository(const fs::path& root, std::chron
     while (fs::exists(index_lock_path, ec)) {
         if (std::chrono::steady_clock::now() >= deadline) {
             throw Error("git's index is locked by another git command, or by one that crashed (then delete the file); "
-                        "waited " + wait_text(wait) + " (CSPR_LOCK_WAIT sets how long); nothing was written",
+                        "waited " +
+                            wait_text(wait) + " (CSPR_LOCK_WAIT sets how long); nothing was written",
                         {index_lock_path.string(), 0, ""});
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -384,7 +395,8 @@ void restore_files(const std::vector<FileBefore>& before) {
                 write_file_atomically(b->path, *b->content, b->mode);
             } else {
                 fs::remove(b->path, ec);
-                if (!b->folder_existed && !b->path.parent_path().empty()) fs::remove(b->path.parent_path(), ec);  // only if empty
+                if (!b->folder_existed && !b->path.parent_path().empty())
+                    fs::remove(b->path.parent_path(), ec);  // only if empty
             }
         } catch (...) {
             // best effort: the caller reports the failure that brought it here
@@ -401,7 +413,8 @@ bool git_commit(const fs::path& root, const std::vector<fs::path>& files, const 
     add.insert(add.end(), paths.begin(), paths.end());
     run_git(root, add, "staging " + std::to_string(paths.size()) + " file(s)");
     // Writing what was already there changes nothing: then there is nothing to commit, and no error.
-    std::vector<std::string> unchanged = {"git", "-C", root.empty() ? "." : root.string(), "diff", "--cached", "--quiet", "--"};
+    std::vector<std::string> unchanged = {"git",     "-C", root.empty() ? "." : root.string(), "diff", "--cached",
+                                          "--quiet", "--"};
     unchanged.insert(unchanged.end(), paths.begin(), paths.end());
     if (run_command(unchanged, true) == 0) return false;
     std::vector<std::string> commit = {"commit", "-q", "-m", message, "--"};

@@ -38,7 +38,8 @@ std::vector<Error> case_id_problems(const CaseFolder& folder) {
         if (last[year] >= found.first) continue;
         const std::string field = "last." + std::to_string(year);
         out.emplace_back("lower than the number of case " + found.second + ", which exists: set it to " +
-                             std::to_string(found.first) + " or more (refer never reuses a number, but this file should say so)",
+                             std::to_string(found.first) +
+                             " or more (refer never reuses a number, but this file should say so)",
                          Location{path.string(), line_of_field(*text, field), field});
     }
     return out;

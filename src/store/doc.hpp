@@ -15,10 +15,10 @@ struct DocNode {
     enum class Kind { null, scalar, sequence, map };
     Kind kind = Kind::null;
     std::string scalar;
-    bool quoted = false;  // quoted or explicitly tagged in the file: text, whatever it looks like
-    int line = 0;         // 1-based; 0 when unknown
-    std::vector<DocNode> items;                           // sequence
-    std::vector<std::pair<DocNode, DocNode>> entries;     // map, in file order, duplicates kept
+    bool quoted = false;         // quoted or explicitly tagged in the file: text, whatever it looks like
+    int line = 0;                // 1-based; 0 when unknown
+    std::vector<DocNode> items;  // sequence
+    std::vector<std::pair<DocNode, DocNode>> entries;  // map, in file order, duplicates kept
 
     bool is_map() const { return kind == Kind::map; }
     bool is_sequence() const { return kind == Kind::sequence; }

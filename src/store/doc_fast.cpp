@@ -71,7 +71,8 @@ private:
         std::string key;
         if (!s.empty() && s[0] == '"') {
             end = s.find('"', 1);
-            if (end == std::string_view::npos || s.substr(1, end - 1).find('\\') != std::string_view::npos) return std::nullopt;
+            if (end == std::string_view::npos || s.substr(1, end - 1).find('\\') != std::string_view::npos)
+                return std::nullopt;
             if (end - 1 > kMaxKeyBytes) return std::nullopt;
             key = std::string(s.substr(1, end - 1));
             ++end;

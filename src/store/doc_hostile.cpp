@@ -96,13 +96,15 @@ void check_hostile(std::string_view text, const std::string& file) {
     if (const int line = invalid_utf8_line(text)) throw Error("not valid UTF-8 text", {file, line, ""});
     if (const auto at = first_control(text); at != std::string_view::npos) {
         const auto byte = static_cast<unsigned char>(text[at]);
-        throw Error(byte == 0 ? std::string("contains a NUL byte") : fmt::format("contains the control character {:#04x}", byte),
+        throw Error(byte == 0 ? std::string("contains a NUL byte")
+                              : fmt::format("contains the control character {:#04x}", byte),
                     {file, line_at(text, at), ""});
     }
     if (const auto at = past_value_budget(text); at != std::string_view::npos)
         throw Error("too many values (more than " + std::to_string(kMaxMarks) + ")", {file, line_at(text, at), ""});
     if (const int line = second_document_line(text))
-        throw Error("a second YAML document starts here; cspr reads one per file, and a rewrite would drop the rest: move "
+        throw Error("a second YAML document starts here; cspr reads one per file, and a rewrite would drop the rest: "
+                    "move "
                     "its keys into the first document or to a file of their own",
                     {file, line, ""});
 }

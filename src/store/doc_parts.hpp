@@ -15,9 +15,9 @@ namespace cspr::store {
 // Hostile input must fail in bounded time and memory: aliases can make a small file a huge tree
 // ("billion laughs"), and yaml-cpp spends a few hundred bytes on each value, so the values are
 // counted twice: estimated from the text before yaml-cpp reads it (kMaxMarks), then counted with the
-// aliases expanded (kMaxNodes). A case file has a few hundred of either. Nesting is measured on the tree itself, not estimated from the text: yaml-cpp
-// stops its own recursion at a few hundred levels (YAML::DeepRecursion), and this bound, far above
-// any case file (under ten), also stops an alias inside the node it names.
+// aliases expanded (kMaxNodes). A case file has a few hundred of either. Nesting is measured on the tree itself, not
+// estimated from the text: yaml-cpp stops its own recursion at a few hundred levels (YAML::DeepRecursion), and this
+// bound, far above any case file (under ten), also stops an alias inside the node it names.
 inline constexpr std::size_t kMaxMarks = 100'000;
 inline constexpr std::size_t kMaxNodes = 100'000;
 inline constexpr int kMaxNesting = 64;

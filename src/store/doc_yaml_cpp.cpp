@@ -78,8 +78,7 @@ DocNode convert(const YAML::Node& node, Budget& budget) {
             out.kind = DocNode::Kind::map;
             for (const auto& entry : node) convert_entry(entry.first, entry.second, budget, out);
             break;
-        default:
-            break;
+        default: break;
     }
     return out;
 }
@@ -92,7 +91,8 @@ std::string tab_hint(std::string_view text, int line) {
         const std::size_t end = std::min(text.find('\n', start), text.size());
         const std::string_view row = text.substr(start, end - start);
         const std::size_t indent = row.find_first_not_of(" \t");
-        if (row.substr(0, indent).find('\t') != std::string_view::npos) return " (a tab in the indentation? YAML indents with spaces)";
+        if (row.substr(0, indent).find('\t') != std::string_view::npos)
+            return " (a tab in the indentation? YAML indents with spaces)";
         start = end + 1;
     }
     return "";

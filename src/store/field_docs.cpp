@@ -35,8 +35,8 @@ const DefText* def_text(std::string_view defs) {
 
 // One row of a flattened table.
 struct Row {
-    std::string key;                 // the full key, e.g. "child.date_of_birth"
-    std::string type;                // the docs' type column
+    std::string key;   // the full key, e.g. "child.date_of_birth"
+    std::string type;  // the docs' type column
     Meta meta;
     std::vector<std::string> words;  // the spellings the value may take, for the fuzzer
 };
@@ -96,8 +96,7 @@ private:
         std::vector<std::string> out;
         if (defs == "criterion")
             for (const auto& c : model::referral_criteria()) out.emplace_back(c.id);
-        else if (const auto it = choices_.find(defs); it != choices_.end())
-            out = it->second;
+        else if (const auto it = choices_.find(defs); it != choices_.end()) out = it->second;
         return out;
     }
 
@@ -117,7 +116,8 @@ private:
             else push(meta, def ? std::string(def->type) : "text");
         } else if constexpr (std::is_same_v<T, calendar::Date> || std::is_same_v<T, std::optional<calendar::Date>>) {
             push(meta, "date");
-        } else if constexpr (std::is_same_v<T, calendar::DateTime> || std::is_same_v<T, std::optional<calendar::DateTime>>) {
+        } else if constexpr (std::is_same_v<T, calendar::DateTime> ||
+                             std::is_same_v<T, std::optional<calendar::DateTime>>) {
             push(meta, "date-time");
         } else if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::optional<bool>>) {
             push(meta, "boolean");
@@ -155,7 +155,8 @@ private:
 std::vector<Row> rows_of(std::string_view kind, const Choices& choices) {
     std::vector<Row> rows;
     Flattener root("", choices, rows);
-    root(model::kSchemaVersion, model::req("schema_version", "The version of this file's layout; always 1.").type("integer, `1`"));
+    root(model::kSchemaVersion,
+         model::req("schema_version", "The version of this file's layout; always 1.").type("integer, `1`"));
     model::with_kind(kind, [&](const auto& value) { fields(root, value); });
     return rows;
 }

@@ -139,7 +139,8 @@ private:
 
     // A value that is not a mapping (`notify-panel:` with nothing after it, `notify-panel: 5`) is a
     // problem: read as an empty mapping, it would be a silent default.
-    static bool is_mapping(const MapReader& parent, const std::string& name, const Field& value, std::string_view hint) {
+    static bool is_mapping(const MapReader& parent, const std::string& name, const Field& value,
+                           std::string_view hint) {
         if (value.node->is_map()) return true;
         Field at = value;
         if (at.line() == 0)  // an empty value may have no line of its own: point at its key

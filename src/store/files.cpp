@@ -74,7 +74,8 @@ std::optional<std::string> read_opened(const fs::path& path, std::size_t max_byt
     const bool regular = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
     if (regular && static_cast<std::size_t>(info.st_size) > max_bytes)
         throw Error("is " + megabytes(static_cast<std::size_t>(info.st_size)) + "; files cspr reads here are at most " +
-                        megabytes(max_bytes), {path.string(), 0, ""});
+                        megabytes(max_bytes),
+                    {path.string(), 0, ""});
     if (S_ISDIR(info.st_mode)) throw Error("is a folder, not a file", {path.string(), 0, ""});
     // `cspr deadlines` reads some 50,000 small files: a regular file is read in one call of its size
     // plus one byte (a short read is its end), so that each costs open, fstat, read and close.

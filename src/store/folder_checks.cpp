@@ -94,7 +94,8 @@ std::vector<fs::path> cases_without_referral(const CaseFolder& folder, bool case
     for (const auto& id : list_case_ids(folder)) {
         const fs::path dir = folder.root / "cases" / id;
         // A referral being written (cases/ locked) is not an interrupted one; asked again after.
-        if (missing(dir) && (cases_locked || !folder_lock_held(folder.root / "cases")) && missing(dir)) found.push_back(dir);
+        if (missing(dir) && (cases_locked || !folder_lock_held(folder.root / "cases")) && missing(dir))
+            found.push_back(dir);
     }
     return found;
 }
@@ -131,7 +132,8 @@ void tighten(const PathProblem& problem) {
     const bool done = fd >= 0 && ::fchmod(fd, static_cast<mode_t>(problem.mode & problem.allowed)) == 0;
     const int saved = errno;
     if (fd >= 0) ::close(fd);
-    if (!done) throw Error(std::string("cannot tighten its mode: ") + std::strerror(saved), {problem.path.string(), 0, ""});
+    if (!done)
+        throw Error(std::string("cannot tighten its mode: ") + std::strerror(saved), {problem.path.string(), 0, ""});
 }
 
 }  // namespace cspr::store

@@ -10,8 +10,7 @@ namespace {
 
 fs::path existing_folder(const std::string& given, const std::string& source) {
     std::error_code ec;
-    if (!fs::is_directory(given, ec))
-        throw Error("no such folder '" + given + "'", {.field = source});
+    if (!fs::is_directory(given, ec)) throw Error("no such folder '" + given + "'", {.field = source});
     return fs::path(given);
 }
 
@@ -23,8 +22,7 @@ void overlay_file(calendar::HolidayTable& table, const fs::path& file) {
 
 }  // namespace
 
-std::optional<fs::path> find_case_folder(const std::optional<std::string>& flag, const char* env,
-                                         const fs::path& cwd) {
+std::optional<fs::path> find_case_folder(const std::optional<std::string>& flag, const char* env, const fs::path& cwd) {
     if (flag) return existing_folder(*flag, "--cases");
     if (env != nullptr && *env != '\0') return existing_folder(env, "CSPR_CASES");
     std::error_code ec;
@@ -35,8 +33,7 @@ std::optional<fs::path> find_case_folder(const std::optional<std::string>& flag,
 }
 
 std::optional<fs::path> user_data_folder() {
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg != '\0')
-        return fs::path(xdg) / "cspr";
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg != '\0') return fs::path(xdg) / "cspr";
     if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0')
         return fs::path(home) / ".local" / "share" / "cspr";
     return std::nullopt;

@@ -27,14 +27,16 @@ void compare(const Field& form, const DocNode& blank, std::vector<Error>& out) {
     const DocNode& node = *form.node;
     if (node.is_map() && blank.is_map()) {
         for (const auto& [key, value] : node.entries)
-            if (const DocNode* in_template = blank.find(key.scalar)) compare(form.child(key.scalar, &value), *in_template, out);
+            if (const DocNode* in_template = blank.find(key.scalar))
+                compare(form.child(key.scalar, &value), *in_template, out);
         return;
     }
     const Location at{form.file, form.line(), form.path};
     if (node.is_sequence() && blank.is_sequence() && !node.items.empty() && flow_text(node) == flow_text(blank)) {
         out.emplace_back(node.items.size() == 1
                              ? std::string("still the template's example entry: replace it, or delete it")
-                             : fmt::format("still lists all {} entries of the template: keep only those that apply", node.items.size()),
+                             : fmt::format("still lists all {} entries of the template: keep only those that apply",
+                                           node.items.size()),
                          at);
         return;
     }
@@ -44,7 +46,8 @@ void compare(const Field& form, const DocNode& blank, std::vector<Error>& out) {
 
 }  // namespace
 
-std::vector<Error> template_leftovers(std::string_view form_text, const std::string& form_file, std::string_view template_text) {
+std::vector<Error> template_leftovers(std::string_view form_text, const std::string& form_file,
+                                      std::string_view template_text) {
     std::vector<Error> out;
     Field form;
     try {

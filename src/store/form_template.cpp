@@ -25,10 +25,13 @@ std::string header(const model::FileKind& kind) {
     if (kind.name == "referral")
         return "# Referral form for a child safeguarding practice review (cspr refer --from FILE).\n"
                "# Fill in what is known now; do not delay the referral for what is not. Dates are YYYY-MM-DD,\n"
-               "# date-times YYYY-MM-DDTHH:MM in London time. All data in this form is personal: keep it in the case folder.\n";
-    if (kind.name == "rapid-review") return "# Rapid review record (cspr rapid-review ID --from FILE). Dates are YYYY-MM-DD.\n";
+               "# date-times YYYY-MM-DDTHH:MM in London time. All data in this form is personal: keep it in the case "
+               "folder.\n";
+    if (kind.name == "rapid-review")
+        return "# Rapid review record (cspr rapid-review ID --from FILE). Dates are YYYY-MM-DD.\n";
     if (kind.name == "decision")
-        return "# Decision record (cspr decide ID --from FILE). Every criterion and circumstance needs an answer and a note.\n"
+        return "# Decision record (cspr decide ID --from FILE). Every criterion and circumstance needs an answer and a "
+               "note.\n"
                "# Dates are YYYY-MM-DD.\n";
     if (kind.command.empty()) return fmt::format("# {} Dates are YYYY-MM-DD.\n", kind.about);
     return fmt::format("# {} (cspr {} ID --from FILE). Dates are YYYY-MM-DD.\n", kind.about, kind.command);
@@ -99,7 +102,10 @@ private:
 template <class T>
 concept OptionalStruct = model::IsOptional<T>::value && model::Described<typename T::value_type>;
 template <class T>
-concept ListOfStructs = requires(const T& t) { t.front(); } && model::Described<typename T::value_type>;
+concept ListOfStructs = requires(const T& t) {
+    t.front();
+}
+&&model::Described<typename T::value_type>;
 
 class FormWriter {
 public:
@@ -216,7 +222,8 @@ private:
             const typename T::value_type blank{};
             item([&] { fields(*this, blank); });
         } else if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, calendar::Date> ||
-                             std::is_same_v<T, std::optional<calendar::Date>> || std::is_same_v<T, calendar::DateTime> ||
+                             std::is_same_v<T, std::optional<calendar::Date>> ||
+                             std::is_same_v<T, calendar::DateTime> ||
                              std::is_same_v<T, std::optional<calendar::DateTime>>) {
             line(key(meta), meta.about);
         } else {

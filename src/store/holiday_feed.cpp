@@ -34,8 +34,8 @@ std::vector<Holiday> parse_division(const Field& division, const std::string& na
         const Field event = events.item(i, &events.node->items[i]);
         Holiday h = parse_event(event);
         if (!out.empty() && h.date <= out.back().date)
-            event.fail(calendar::format_iso_date(h.date) + (h.date == out.back().date ? " appears twice" :
-                                                                                      " is out of date order"));
+            event.fail(calendar::format_iso_date(h.date) +
+                       (h.date == out.back().date ? " appears twice" : " is out of date order"));
         out.push_back(std::move(h));
     }
     return out;
@@ -66,8 +66,7 @@ calendar::HolidayTable parse_holiday_feed(std::string_view text, const std::stri
         const std::string& key = key_node.scalar;
         const Field division = root.child(key, &value);
         const auto region = calendar::region_from_name(key);
-        if (!region)
-            division.fail("unknown division; expected england-and-wales, scotland or northern-ireland");
+        if (!region) division.fail("unknown division; expected england-and-wales, scotland or northern-ireland");
         table.of(*region) = parse_division(division, key);
         any = any || !table.of(*region).empty();
     }
@@ -85,11 +84,10 @@ std::string format_holiday_feed(const calendar::HolidayTable& table) {
                            json_string(calendar::region_name(r)), json_string(calendar::region_name(r)));
         const char* event_separator = "\n";
         for (const auto& h : events) {
-            out += fmt::format(
-                "{}      {{\n        \"title\": {},\n        \"date\": \"{}\",\n        \"notes\": {},\n"
-                "        \"bunting\": {}\n      }}",
-                event_separator, json_string(h.title), calendar::format_iso_date(h.date), json_string(h.notes),
-                h.bunting ? "true" : "false");
+            out += fmt::format("{}      {{\n        \"title\": {},\n        \"date\": \"{}\",\n        \"notes\": {},\n"
+                               "        \"bunting\": {}\n      }}",
+                               event_separator, json_string(h.title), calendar::format_iso_date(h.date),
+                               json_string(h.notes), h.bunting ? "true" : "false");
             event_separator = ",\n";
         }
         out += "\n    ]\n  }";

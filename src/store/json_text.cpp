@@ -95,12 +95,14 @@ std::string Json::text(int indent) const {
     std::string flat = "[";
     bool scalars = true;
     for (std::size_t i = 0; i < items.size(); ++i) {
-        scalars = scalars && !std::holds_alternative<Object>(items[i].value_) && !std::holds_alternative<Array>(items[i].value_);
+        scalars = scalars && !std::holds_alternative<Object>(items[i].value_) &&
+                  !std::holds_alternative<Array>(items[i].value_);
         flat += (i ? ", " : "") + items[i].text(indent + 2);
     }
     if (scalars && flat.size() + static_cast<std::size_t>(indent) < kInlineWidth) return flat + "]";
     std::string out = "[\n";
-    for (std::size_t i = 0; i < items.size(); ++i) out += pad + items[i].text(indent + 2) + (i + 1 < items.size() ? ",\n" : "\n");
+    for (std::size_t i = 0; i < items.size(); ++i)
+        out += pad + items[i].text(indent + 2) + (i + 1 < items.size() ? ",\n" : "\n");
     return out + end + "]";
 }
 

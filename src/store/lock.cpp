@@ -50,7 +50,8 @@ std::chrono::milliseconds parse_lock_wait(std::string_view text) {
         return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
     };
     const auto bad = [] {
-        return Error("must be a number of seconds from 0 to " + std::to_string(kMaxLockWaitSeconds) + ", e.g. 10 or 0.5",
+        return Error("must be a number of seconds from 0 to " + std::to_string(kMaxLockWaitSeconds) +
+                         ", e.g. 10 or 0.5",
                      {.field = "CSPR_LOCK_WAIT"});
     };
     if (!digits(whole) || (dot != std::string_view::npos && !digits(fraction))) throw bad();
@@ -67,7 +68,8 @@ std::chrono::milliseconds parse_lock_wait(std::string_view text) {
 }  // namespace
 
 std::chrono::milliseconds lock_wait() {
-    if (const char* text = std::getenv("CSPR_LOCK_WAIT"); text != nullptr && *text != '\0') return parse_lock_wait(text);
+    if (const char* text = std::getenv("CSPR_LOCK_WAIT"); text != nullptr && *text != '\0')
+        return parse_lock_wait(text);
     return std::chrono::seconds(10);
 }
 
@@ -93,8 +95,9 @@ FolderLock::FolderLock(const fs::path& folder, const std::string& what, std::chr
             struct stat info {};
             const long holder = ::fstat(fd_, &info) == 0 ? lock_holder(info) : 0;
             ::close(fd_);
-            throw Error(what + " is being written by " + (holder > 0 ? "process " + std::to_string(holder) : "another process") +
-                        "; waited " + wait_text(wait) + " (CSPR_LOCK_WAIT sets how long)");
+            throw Error(what + " is being written by " +
+                        (holder > 0 ? "process " + std::to_string(holder) : "another process") + "; waited " +
+                        wait_text(wait) + " (CSPR_LOCK_WAIT sets how long)");
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
@@ -105,7 +108,8 @@ FolderLock::~FolderLock() {
 }
 
 bool folder_lock_held(const fs::path& folder) {
-    const int fd = ::open((folder.empty() ? fs::path(".") : folder).c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    const int fd =
+        ::open((folder.empty() ? fs::path(".") : folder).c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) return false;
     // A shared lock conflicts with a writer's exclusive one only; closing gives it straight back.
     const bool held = ::flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;

@@ -191,7 +191,6 @@ model::Extras MapReader::extras() const {
     return out;
 }
 
-
 void check_schema_version(MapReader& m) {
     const auto version = m.integer("schema_version", Need::required);
     if (version && *version != model::kSchemaVersion)
@@ -205,8 +204,9 @@ MapReader read_root(std::string_view text, const std::string& file, Diagnostics&
     try {
         Field root = parse_yaml(text, file);
         if (!root.node->is_map()) {
-            diagnostics.report(Error(root.node->is_null() ? "the file is empty" : "expected a mapping of keys to values",
-                                     {file, root.line(), ""}));
+            diagnostics.report(
+                Error(root.node->is_null() ? "the file is empty" : "expected a mapping of keys to values",
+                      {file, root.line(), ""}));
             return MapReader(Field{nullptr, null_node(), file, ""}, diagnostics);
         }
         return MapReader(root, diagnostics);
@@ -389,12 +389,13 @@ std::optional<std::pair<int, std::string>> first_unkept_syntax(std::string_view 
         const std::size_t first = line.find_first_not_of(' ');
         if (first == std::string_view::npos || (block_indent >= 0 && static_cast<int>(first) > block_indent)) continue;
         std::size_t at = first;
-        while (at != std::string_view::npos && line.substr(at).starts_with("- ")) at = line.find_first_not_of(' ', at + 2);
+        while (at != std::string_view::npos && line.substr(at).starts_with("- "))
+            at = line.find_first_not_of(' ', at + 2);
         block_indent = -1;
         if (at == std::string_view::npos || line[at] == '#') continue;
         const std::string_view tail = line.substr(0, line.find_last_not_of(" \r") + 1);
-        if (tail.ends_with("|") || tail.ends_with(">") || tail.ends_with("|-") || tail.ends_with(">-") || tail.ends_with("|+") ||
-            tail.ends_with(">+"))
+        if (tail.ends_with("|") || tail.ends_with(">") || tail.ends_with("|-") || tail.ends_with(">-") ||
+            tail.ends_with("|+") || tail.ends_with(">+"))
             block_indent = static_cast<int>(at);
         if (line.substr(at).starts_with("<<:")) return std::pair{number, std::string("a merge key (<<)")};
         if (line[at] == '!') return std::pair{number, std::string("a YAML tag (!)")};
@@ -403,7 +404,8 @@ std::optional<std::pair<int, std::string>> first_unkept_syntax(std::string_view 
         const std::size_t colon = line.find(": ", at);
         if (colon == std::string_view::npos) continue;
         const std::size_t value = line.find_first_not_of(' ', colon + 2);
-        if (value != std::string_view::npos && line[value] == '!') return std::pair{number, std::string("a YAML tag (!)")};
+        if (value != std::string_view::npos && line[value] == '!')
+            return std::pair{number, std::string("a YAML tag (!)")};
     }
     return std::nullopt;
 }

@@ -36,8 +36,8 @@ public:
     std::vector<std::string> text_list(const std::string& key, Need need);
     // A value from a fixed set of spellings, e.g. "current" for CpPlan::current.
     template <typename Enum>
-    std::optional<Enum> choice(const std::string& key, Need need,
-                               std::optional<Enum> (*from_name)(std::string_view), std::string_view allowed) {
+    std::optional<Enum> choice(const std::string& key, Need need, std::optional<Enum> (*from_name)(std::string_view),
+                               std::string_view allowed) {
         const auto field = get(key, need);
         if (!field) return std::nullopt;
         const std::string value = scalar(*field);

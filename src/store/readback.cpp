@@ -25,7 +25,8 @@ void require_readable(const fs::path& path, std::string_view content) {
                     {path.string(), 0, ""});
     };
     if (content.size() > kMaxFileBytes)
-        refuse("would be " + megabytes(content.size()) + ", and files cspr reads here are at most " + megabytes(kMaxFileBytes));
+        refuse("would be " + megabytes(content.size()) + ", and files cspr reads here are at most " +
+               megabytes(kMaxFileBytes));
     try {
         (void)parse_document(content, path.string());
     } catch (const Error& e) {

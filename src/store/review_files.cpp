@@ -42,10 +42,12 @@ void find_changes(const DocNode& old, const DocNode* now, const std::string& pat
     if (!now || is_empty(*now)) {
         out.push_back(path);
     } else if (old.is_map() && now->is_map()) {
-        for (const auto& [key, value] : old.entries) find_changes(value, now->find(key.scalar), path + "." + key.scalar, out);
+        for (const auto& [key, value] : old.entries)
+            find_changes(value, now->find(key.scalar), path + "." + key.scalar, out);
     } else if (old.is_sequence() && now->is_sequence()) {
         for (std::size_t i = 0; i < old.items.size(); ++i)
-            find_changes(old.items[i], i < now->items.size() ? &now->items[i] : nullptr, path + "[" + std::to_string(i) + "]", out);
+            find_changes(old.items[i], i < now->items.size() ? &now->items[i] : nullptr,
+                         path + "[" + std::to_string(i) + "]", out);
     } else if (flow_text(old) != flow_text(*now)) {
         out.push_back(path);
     }
@@ -77,8 +79,8 @@ std::string format_actions(const model::Actions& a) { return write_record("actio
 
 // ---- amendments ----
 
-std::vector<std::string> changed_recorded_values(std::string_view before, std::string_view after, std::string_view blank,
-                                                 const std::vector<std::string>& ignored) {
+std::vector<std::string> changed_recorded_values(std::string_view before, std::string_view after,
+                                                 std::string_view blank, const std::vector<std::string>& ignored) {
     const DocNode old_root = parse_document(before, "");
     const DocNode new_root = parse_document(after, "");
     const DocNode blank_root = parse_document(blank, "");

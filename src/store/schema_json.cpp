@@ -59,15 +59,23 @@ public:
         for (std::string_view unit : model::Spelling<model::Unit>::names()) {
             const auto limit = length_limit(*model::from_name<model::Unit>(unit));
             all.push(Json::object(
-                {{"if", Json::object({{"required", Json::strings({"unit"})},
-                                      {"properties", Json::object({{"unit", Json::object({{"type", "string"}, {"const", std::string(unit)}})}})}})},
-                 {"then", Json::object({{"properties", Json::object({{"length", Json::object({{"type", "integer"}, {"maximum", limit.most}})}})}})}}));
+                {{"if", Json::object(
+                            {{"required", Json::strings({"unit"})},
+                             {"properties", Json::object({{"unit", Json::object({{"type", "string"},
+                                                                                 {"const", std::string(unit)}})}})}})},
+                 {"then",
+                  Json::object(
+                      {{"properties",
+                        Json::object({{"length", Json::object({{"type", "integer"}, {"maximum", limit.most}})}})}})}}));
         }
         o.set("allOf", std::move(all));
-        o.set("dependentRequired", Json::object({{"length", Json::strings({"unit"})}, {"unit", Json::strings({"length"})}}));
+        o.set("dependentRequired",
+              Json::object({{"length", Json::strings({"unit"})}, {"unit", Json::strings({"length"})}}));
         // ajv's strict mode wants each required key declared beside it: `true` declares it as is.
-        o.set("anyOf", Json::array({Json::object({{"required", Json::strings({"length"})}, {"properties", Json::object({{"length", true}})}}),
-                                    Json::object({{"required", Json::strings({"enabled"})}, {"properties", Json::object({{"enabled", true}})}})}));
+        o.set("anyOf", Json::array({Json::object({{"required", Json::strings({"length"})},
+                                                  {"properties", Json::object({{"length", true}})}}),
+                                    Json::object({{"required", Json::strings({"enabled"})},
+                                                  {"properties", Json::object({{"enabled", true}})}})}));
     }
 
 private:
@@ -109,7 +117,8 @@ private:
             return Json::object({{"type", "string"}});
         } else if constexpr (std::is_same_v<T, calendar::Date> || std::is_same_v<T, std::optional<calendar::Date>>) {
             return ref("date");
-        } else if constexpr (std::is_same_v<T, calendar::DateTime> || std::is_same_v<T, std::optional<calendar::DateTime>>) {
+        } else if constexpr (std::is_same_v<T, calendar::DateTime> ||
+                             std::is_same_v<T, std::optional<calendar::DateTime>>) {
             return ref("dateTime");
         } else if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::optional<bool>>) {
             return Json::object({{"type", "boolean"}});
@@ -162,7 +171,8 @@ Json definition(const std::string& name, const Choices& choices) {
         return d;
     };
     if (name == "caseId")
-        return Json::object({{"description", "A case ID: the partnership's code, the year the referral was received and a number of 3 to 9 digits."},
+        return Json::object({{"description", "A case ID: the partnership's code, the year the referral was received "
+                                             "and a number of 3 to 9 digits."},
                              {"type", "string"},
                              {"pattern", "^[A-Z]{2,12}-[0-9]{4}-[0-9]{3,9}$"}});
     if (name == "date")
@@ -175,9 +185,11 @@ Json definition(const std::string& name, const Choices& choices) {
                              {"type", "string"},
                              {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$"}});
     if (name == "code")
-        return Json::object({{"description", "2 to 12 capital letters."}, {"type", "string"}, {"pattern", "^[A-Z]{2,12}$"}});
+        return Json::object(
+            {{"description", "2 to 12 capital letters."}, {"type", "string"}, {"pattern", "^[A-Z]{2,12}$"}});
     if (name == "actionRef")
-        return Json::object({{"description", "R and a number: R1, R2, ..."}, {"type", "string"}, {"pattern", "^R[0-9]+$"}});
+        return Json::object(
+            {{"description", "R and a number: R1, R2, ..."}, {"type", "string"}, {"pattern", "^R[0-9]+$"}});
     if (name == "criterion") {
         std::vector<std::string> ids;
         for (const auto& c : model::referral_criteria()) ids.emplace_back(c.id);
@@ -206,9 +218,10 @@ std::string json_schema(const model::FileKind& kind, bool form, const Choices& c
     const std::string file = std::string(kind.name) + (form ? "-form" : "") + ".schema.json";
     schema.set("$id", "https://cspr.invalid/schemas/" + file);
     schema.set("title", form ? fmt::format("the form of cspr {} --from", kind.command) : std::string(kind.path));
-    schema.set("description", fmt::format("{} Made from cspr's field tables (docs/case-files.md). Unknown keys are allowed and "
-                                          "survive a rewrite.",
-                                          kind.about));
+    schema.set("description",
+               fmt::format("{} Made from cspr's field tables (docs/case-files.md). Unknown keys are allowed and "
+                           "survive a rewrite.",
+                           kind.about));
     Json body = root.object();
     if (!form) body.find("properties")->find("schema_version")->set("const", 1);
     schema.merge(std::move(body));

@@ -32,8 +32,8 @@ bool needs_unicode_escape(std::string_view s) {
 
 // Words YAML 1.1 reads as booleans or null, in any case.
 bool is_reserved_word(std::string_view s) {
-    static constexpr std::array<std::string_view, 14> kWords = {
-        "y", "n", "yes", "no", "true", "false", "on", "off", "null", "~", "nan", "inf", ".nan", ".inf"};
+    static constexpr std::array<std::string_view, 14> kWords = {"y",   "n",    "yes", "no",  "true", "false", "on",
+                                                                "off", "null", "~",   "nan", "inf",  ".nan",  ".inf"};
     std::string lower(s);
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
     return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
@@ -49,7 +49,8 @@ bool plain_is_safe(std::string_view s) {
     if (needs_unicode_escape(s)) return false;
     return std::all_of(s.begin(), s.end(), [](char ch) {
         const auto c = static_cast<unsigned char>(ch);
-        return c >= 0x80 || std::isalnum(c) || std::string_view(" _.,'()/&+-@;:?!%=").find(ch) != std::string_view::npos;
+        return c >= 0x80 || std::isalnum(c) ||
+               std::string_view(" _.,'()/&+-@;:?!%=").find(ch) != std::string_view::npos;
     });
 }
 

@@ -93,32 +93,25 @@ inline cspr::calendar::Calendar calendar_of(Region r) { return make_calendar(r, 
 // python-dateutil). Famous out-of-loop values are tested separately.
 inline const std::map<int, Date>& easter_table() {
     static const std::map<int, Date> t = {
-        {1995, D("1995-04-16")}, {1996, D("1996-04-07")}, {1997, D("1997-03-30")},
-        {1998, D("1998-04-12")}, {1999, D("1999-04-04")}, {2000, D("2000-04-23")},
-        {2001, D("2001-04-15")}, {2002, D("2002-03-31")}, {2003, D("2003-04-20")},
-        {2004, D("2004-04-11")}, {2005, D("2005-03-27")}, {2006, D("2006-04-16")},
-        {2007, D("2007-04-08")}, {2008, D("2008-03-23")}, {2009, D("2009-04-12")},
-        {2010, D("2010-04-04")}, {2011, D("2011-04-24")}, {2012, D("2012-04-08")},
-        {2013, D("2013-03-31")}, {2014, D("2014-04-20")}, {2015, D("2015-04-05")},
-        {2016, D("2016-03-27")}, {2017, D("2017-04-16")}, {2018, D("2018-04-01")},
-        {2019, D("2019-04-21")}, {2020, D("2020-04-12")}, {2021, D("2021-04-04")},
-        {2022, D("2022-04-17")}, {2023, D("2023-04-09")}, {2024, D("2024-03-31")},
-        {2025, D("2025-04-20")}, {2026, D("2026-04-05")}, {2027, D("2027-03-28")},
-        {2028, D("2028-04-16")}, {2029, D("2029-04-01")}, {2030, D("2030-04-21")},
-        {2031, D("2031-04-13")}, {2032, D("2032-03-28")}, {2033, D("2033-04-17")},
-        {2034, D("2034-04-09")}, {2035, D("2035-03-25")}, {2036, D("2036-04-13")},
-        {2037, D("2037-04-05")}, {2038, D("2038-04-25")}, {2039, D("2039-04-10")},
-        {2040, D("2040-04-01")}, {2041, D("2041-04-21")}, {2042, D("2042-04-06")},
-        {2043, D("2043-03-29")}, {2044, D("2044-04-17")}, {2045, D("2045-04-09")},
-        {2046, D("2046-03-25")}, {2047, D("2047-04-14")}, {2048, D("2048-04-05")},
-        {2049, D("2049-04-18")}, {2050, D("2050-04-10")},
+        {1995, D("1995-04-16")}, {1996, D("1996-04-07")}, {1997, D("1997-03-30")}, {1998, D("1998-04-12")},
+        {1999, D("1999-04-04")}, {2000, D("2000-04-23")}, {2001, D("2001-04-15")}, {2002, D("2002-03-31")},
+        {2003, D("2003-04-20")}, {2004, D("2004-04-11")}, {2005, D("2005-03-27")}, {2006, D("2006-04-16")},
+        {2007, D("2007-04-08")}, {2008, D("2008-03-23")}, {2009, D("2009-04-12")}, {2010, D("2010-04-04")},
+        {2011, D("2011-04-24")}, {2012, D("2012-04-08")}, {2013, D("2013-03-31")}, {2014, D("2014-04-20")},
+        {2015, D("2015-04-05")}, {2016, D("2016-03-27")}, {2017, D("2017-04-16")}, {2018, D("2018-04-01")},
+        {2019, D("2019-04-21")}, {2020, D("2020-04-12")}, {2021, D("2021-04-04")}, {2022, D("2022-04-17")},
+        {2023, D("2023-04-09")}, {2024, D("2024-03-31")}, {2025, D("2025-04-20")}, {2026, D("2026-04-05")},
+        {2027, D("2027-03-28")}, {2028, D("2028-04-16")}, {2029, D("2029-04-01")}, {2030, D("2030-04-21")},
+        {2031, D("2031-04-13")}, {2032, D("2032-03-28")}, {2033, D("2033-04-17")}, {2034, D("2034-04-09")},
+        {2035, D("2035-03-25")}, {2036, D("2036-04-13")}, {2037, D("2037-04-05")}, {2038, D("2038-04-25")},
+        {2039, D("2039-04-10")}, {2040, D("2040-04-01")}, {2041, D("2041-04-21")}, {2042, D("2042-04-06")},
+        {2043, D("2043-03-29")}, {2044, D("2044-04-17")}, {2045, D("2045-04-09")}, {2046, D("2046-03-25")},
+        {2047, D("2047-04-14")}, {2048, D("2048-04-05")}, {2049, D("2049-04-18")}, {2050, D("2050-04-10")},
     };
     return t;
 }
 
-inline Date first_monday(int y, unsigned m) {
-    return date::sys_days{date::year{y} / date::month{m} / date::Monday[1]};
-}
+inline Date first_monday(int y, unsigned m) { return date::sys_days{date::year{y} / date::month{m} / date::Monday[1]}; }
 inline Date last_monday(int y, unsigned m) {
     return date::sys_days{date::year{y} / date::month{m} / date::Monday[date::last]};
 }
@@ -140,15 +133,13 @@ inline void observe(std::set<Date>& out, std::initializer_list<Date> group) {
 inline std::set<Date> ref_standing(Region r, int y) {
     std::set<Date> s;
     const Date easter = easter_table().at(y);
-    if (r == Region::scotland)
-        observe(s, {ymd(y, 1, 1), ymd(y, 1, 2)});
-    else
-        observe(s, {ymd(y, 1, 1)});
+    if (r == Region::scotland) observe(s, {ymd(y, 1, 1), ymd(y, 1, 2)});
+    else observe(s, {ymd(y, 1, 1)});
     if (r == Region::northern_ireland) observe(s, {ymd(y, 3, 17)});
-    s.insert(easter - 2 * kDay);                           // Good Friday
-    if (r != Region::scotland) s.insert(easter + kDay);    // Easter Monday
-    s.insert(first_monday(y, 5));                          // Early May
-    s.insert(last_monday(y, 5));                           // Spring
+    s.insert(easter - 2 * kDay);                         // Good Friday
+    if (r != Region::scotland) s.insert(easter + kDay);  // Easter Monday
+    s.insert(first_monday(y, 5));                        // Early May
+    s.insert(last_monday(y, 5));                         // Spring
     if (r == Region::northern_ireland) observe(s, {ymd(y, 7, 12)});
     s.insert(r == Region::scotland ? first_monday(y, 8) : last_monday(y, 8));  // Summer
     if (r == Region::scotland) observe(s, {ymd(y, 11, 30)});
@@ -164,16 +155,16 @@ inline std::set<Date> ref_holidays(Region r, int y) {
         for (const char* t : to) s.insert(D(t));
     };
     if (r == Region::england_and_wales) {
-        if (y == 1995) move("1995-05-01", {"1995-05-08"});  // VE Day 50th: early May moved
-        if (y == 1999) move(nullptr, {"1999-12-31"});       // Millennium
+        if (y == 1995) move("1995-05-01", {"1995-05-08"});                // VE Day 50th: early May moved
+        if (y == 1999) move(nullptr, {"1999-12-31"});                     // Millennium
         if (y == 2002) move("2002-05-27", {"2002-06-03", "2002-06-04"});  // Golden Jubilee
-        if (y == 2011) move(nullptr, {"2011-04-29"});       // Royal Wedding
+        if (y == 2011) move(nullptr, {"2011-04-29"});                     // Royal Wedding
     }
     // UK-wide one-offs since 2012 (Scotland and Northern Ireland data start in 2012).
-    if (y == 2012) move("2012-05-28", {"2012-06-04", "2012-06-05"});  // Diamond Jubilee
-    if (y == 2020) move("2020-05-04", {"2020-05-08"});                // VE Day 75th
+    if (y == 2012) move("2012-05-28", {"2012-06-04", "2012-06-05"});                // Diamond Jubilee
+    if (y == 2020) move("2020-05-04", {"2020-05-08"});                              // VE Day 75th
     if (y == 2022) move("2022-05-30", {"2022-06-02", "2022-06-03", "2022-09-19"});  // Platinum Jubilee; State Funeral
-    if (y == 2023) move(nullptr, {"2023-05-08"});                     // Coronation
+    if (y == 2023) move(nullptr, {"2023-05-08"});                                   // Coronation
     return s;
 }
 

@@ -35,12 +35,12 @@ TEST_CASE("parse_iso_date accepts strict YYYY-MM-DD real days only", "[calendar]
     }
     SECTION("rejects") {
         for (const char* s :
-             {"2023-02-29", "1900-02-29", "2023-02-30", "2023-04-31", "2023-13-01", "2023-00-10",
-              "2023-01-00", "2023-01-32", "2023-2-3", "2023-02-3", "2023-2-03", " 2023-02-03",
-              "2023-02-03 ", "2023-02-03x", "2023-02-03\n", "tomorrow", "", "2023/02/03",
-              "+2023-02-03", "20230203", "2023-02-03T00:00", "2023- 2-03", "2023-+2-03",
-              "2023-02-+3", "2023-02- 3", "2023-0a-03", "2023-02-0a", "abcd-02-03", "-023-02-03",
-              "+023-02-03", "2023_02_03", "02-03-2023", "12023-02-03"}) {
+             {"2023-02-29",  "1900-02-29",  "2023-02-30",       "2023-04-31", "2023-13-01", "2023-00-10",
+              "2023-01-00",  "2023-01-32",  "2023-2-3",         "2023-02-3",  "2023-2-03",  " 2023-02-03",
+              "2023-02-03 ", "2023-02-03x", "2023-02-03\n",     "tomorrow",   "",           "2023/02/03",
+              "+2023-02-03", "20230203",    "2023-02-03T00:00", "2023- 2-03", "2023-+2-03", "2023-02-+3",
+              "2023-02- 3",  "2023-0a-03",  "2023-02-0a",       "abcd-02-03", "-023-02-03", "+023-02-03",
+              "2023_02_03",  "02-03-2023",  "12023-02-03"}) {
             INFO("'" << s << "'");
             CHECK(parse_iso_date(s) == std::nullopt);
         }
@@ -80,8 +80,7 @@ TEST_CASE("format_iso_date and weekday_abbrev", "[calendar][dates]") {
     }
 }
 
-TEST_CASE("add_months clamps to the end of the month and add_years turns 29 Feb into 28 Feb",
-          "[calendar][dates]") {
+TEST_CASE("add_months clamps to the end of the month and add_years turns 29 Feb into 28 Feb", "[calendar][dates]") {
     SECTION("add_months") {
         CHECK(add_months(D("2025-08-31"), 6) == D("2026-02-28"));  // a Saturday: not moved
         CHECK(add_months(D("2024-01-31"), 1) == D("2024-02-29"));
@@ -116,8 +115,8 @@ TEST_CASE("Region names are the GOV.UK division names, exactly", "[calendar][reg
     CHECK(region_from_name("england-and-wales") == std::optional<Region>(Region::england_and_wales));
     CHECK(region_from_name("scotland") == std::optional<Region>(Region::scotland));
     CHECK(region_from_name("northern-ireland") == std::optional<Region>(Region::northern_ireland));
-    for (const char* s : {"england", "", "Scotland", "SCOTLAND", " scotland", "scotland ",
-                          "england_and_wales", "northern_ireland", "wales", "ni", "uk"}) {
+    for (const char* s : {"england", "", "Scotland", "SCOTLAND", " scotland", "scotland ", "england_and_wales",
+                          "northern_ireland", "wales", "ni", "uk"}) {
         INFO("'" << s << "'");
         CHECK_FALSE(region_from_name(s).has_value());
     }

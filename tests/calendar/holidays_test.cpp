@@ -23,9 +23,8 @@ using namespace cspr::calendar::testing;
 TEST_CASE("England and Wales: every one-off or moved bank holiday is a holiday, not a working day",
           "[calendar][holidays][one-off]") {
     const auto cal = calendar_of(Region::england_and_wales);
-    for (const char* s : {"1995-05-08", "1999-12-31", "2002-06-03", "2002-06-04", "2011-04-29",
-                          "2012-06-04", "2012-06-05", "2020-05-08", "2022-06-02", "2022-06-03",
-                          "2022-09-19", "2023-05-08"}) {
+    for (const char* s : {"1995-05-08", "1999-12-31", "2002-06-03", "2002-06-04", "2011-04-29", "2012-06-04",
+                          "2012-06-05", "2020-05-08", "2022-06-02", "2022-06-03", "2022-09-19", "2023-05-08"}) {
         INFO("date " << s);
         const Date d = D(s);
         REQUIRE_FALSE(is_weekend(d));
@@ -58,8 +57,8 @@ TEST_CASE("One-off UK-wide days since 2012 are holidays in Scotland and Northern
     for (Region r : {Region::scotland, Region::northern_ireland}) {
         INFO("region " << Catch::StringMaker<Region>::convert(r));
         const auto cal = calendar_of(r);
-        for (const char* s : {"2012-06-04", "2012-06-05", "2020-05-08", "2022-06-02", "2022-06-03",
-                              "2022-09-19", "2023-05-08"}) {
+        for (const char* s :
+             {"2012-06-04", "2012-06-05", "2020-05-08", "2022-06-02", "2022-06-03", "2022-09-19", "2023-05-08"}) {
             INFO("date " << s);
             CHECK_FALSE(is_working_day(cal, D(s)));
             CHECK(holiday_on(cal, D(s)) != nullptr);
@@ -272,8 +271,7 @@ TEST_CASE("easter_sunday matches the known dates", "[calendar][easter]") {
     }
 }
 
-TEST_CASE("Good Friday and Easter Monday are non-working days in England and Wales, 1995-2035",
-          "[calendar][easter]") {
+TEST_CASE("Good Friday and Easter Monday are non-working days in England and Wales, 1995-2035", "[calendar][easter]") {
     const auto cal = calendar_of(Region::england_and_wales);
     for (int y = 1995; y <= 2035; ++y) {
         INFO("year " << y);
@@ -298,22 +296,20 @@ Holiday H(const char* d, const char* title) { return Holiday{D(d), title, "", fa
 
 TEST_CASE("overlay replaces only the years the newer table covers", "[calendar][overlay]") {
     HolidayTable base;
-    base.of(Region::england_and_wales) = {
-        H("2025-01-01", "New Year base"), H("2025-12-25", "Christmas base"),
-        H("2026-01-01", "New Year base"), H("2026-05-04", "Early May base"),
-        H("2026-12-25", "Christmas base"), H("2027-01-01", "New Year base"),
-        H("2027-12-27", "Christmas base")};
+    base.of(Region::england_and_wales) = {H("2025-01-01", "New Year base"),  H("2025-12-25", "Christmas base"),
+                                          H("2026-01-01", "New Year base"),  H("2026-05-04", "Early May base"),
+                                          H("2026-12-25", "Christmas base"), H("2027-01-01", "New Year base"),
+                                          H("2027-12-27", "Christmas base")};
     base.of(Region::scotland) = {H("2025-01-02", "2nd January"), H("2026-01-02", "2nd January"),
                                  H("2027-01-04", "2nd January")};
 
     SECTION("a newer table covering 2026 replaces 2026 and keeps 2025 and 2027") {
         HolidayTable newer;
-        newer.of(Region::england_and_wales) = {H("2026-01-01", "New Year new"),
-                                               H("2026-06-01", "Extra new")};
+        newer.of(Region::england_and_wales) = {H("2026-01-01", "New Year new"), H("2026-06-01", "Extra new")};
         const HolidayTable out = overlay(base, newer);
         const auto& ew = out.of(Region::england_and_wales);
-        CHECK(dates_of(ew) == std::vector<Date>{D("2025-01-01"), D("2025-12-25"), D("2026-01-01"),
-                                                D("2026-06-01"), D("2027-01-01"), D("2027-12-27")});
+        CHECK(dates_of(ew) == std::vector<Date>{D("2025-01-01"), D("2025-12-25"), D("2026-01-01"), D("2026-06-01"),
+                                                D("2027-01-01"), D("2027-12-27")});
         REQUIRE(ew.size() == 6);
         CHECK(ew[0].title == "New Year base");
         CHECK(ew[2].title == "New Year new");
@@ -326,11 +322,9 @@ TEST_CASE("overlay replaces only the years the newer table covers", "[calendar][
     }
     SECTION("the covered span runs from the newer table's first to last year, gaps included") {
         HolidayTable newer;
-        newer.of(Region::england_and_wales) = {H("2025-12-25", "Christmas new"),
-                                               H("2027-01-01", "New Year new")};
+        newer.of(Region::england_and_wales) = {H("2025-12-25", "Christmas new"), H("2027-01-01", "New Year new")};
         const HolidayTable out = overlay(base, newer);
-        CHECK(dates_of(out.of(Region::england_and_wales)) ==
-              std::vector<Date>{D("2025-12-25"), D("2027-01-01")});
+        CHECK(dates_of(out.of(Region::england_and_wales)) == std::vector<Date>{D("2025-12-25"), D("2027-01-01")});
     }
     SECTION("a region only the newer table has is taken from it") {
         HolidayTable newer;
@@ -357,15 +351,14 @@ TEST_CASE("overlay replaces only the years the newer table covers", "[calendar][
 TEST_CASE("standing_holidays for 2028", "[calendar][standing]") {
     SECTION("England and Wales: 8 projected events on the right dates") {
         const auto hs = standing_holidays(Region::england_and_wales, 2028);
-        CHECK(dates_of(hs) == std::vector<Date>{
-                                  D("2028-01-03"),  // 1 Jan Saturday -> Monday 3
-                                  D("2028-04-14"),  // Good Friday
-                                  D("2028-04-17"),  // Easter Monday
-                                  D("2028-05-01"),  // Early May
-                                  D("2028-05-29"),  // Spring
-                                  D("2028-08-28"),  // Summer
-                                  D("2028-12-25"),  // Monday
-                                  D("2028-12-26")});
+        CHECK(dates_of(hs) == std::vector<Date>{D("2028-01-03"),  // 1 Jan Saturday -> Monday 3
+                                                D("2028-04-14"),  // Good Friday
+                                                D("2028-04-17"),  // Easter Monday
+                                                D("2028-05-01"),  // Early May
+                                                D("2028-05-29"),  // Spring
+                                                D("2028-08-28"),  // Summer
+                                                D("2028-12-25"),  // Monday
+                                                D("2028-12-26")});
         for (const auto& h : hs) {
             CHECK(h.projected);
             CHECK_FALSE(h.title.empty());
@@ -373,17 +366,16 @@ TEST_CASE("standing_holidays for 2028", "[calendar][standing]") {
     }
     SECTION("Scotland: 9 events") {
         const auto hs = standing_holidays(Region::scotland, 2028);
-        CHECK(dates_of(hs) == std::vector<Date>{D("2028-01-03"), D("2028-01-04"), D("2028-04-14"),
-                                                D("2028-05-01"), D("2028-05-29"), D("2028-08-07"),
-                                                D("2028-11-30"), D("2028-12-25"), D("2028-12-26")});
+        CHECK(dates_of(hs) == std::vector<Date>{D("2028-01-03"), D("2028-01-04"), D("2028-04-14"), D("2028-05-01"),
+                                                D("2028-05-29"), D("2028-08-07"), D("2028-11-30"), D("2028-12-25"),
+                                                D("2028-12-26")});
         for (const auto& h : hs) CHECK(h.projected);
     }
     SECTION("Northern Ireland: 10 events") {
         const auto hs = standing_holidays(Region::northern_ireland, 2028);
-        CHECK(dates_of(hs) == std::vector<Date>{D("2028-01-03"), D("2028-03-17"), D("2028-04-14"),
-                                                D("2028-04-17"), D("2028-05-01"), D("2028-05-29"),
-                                                D("2028-07-12"), D("2028-08-28"), D("2028-12-25"),
-                                                D("2028-12-26")});
+        CHECK(dates_of(hs) == std::vector<Date>{D("2028-01-03"), D("2028-03-17"), D("2028-04-14"), D("2028-04-17"),
+                                                D("2028-05-01"), D("2028-05-29"), D("2028-07-12"), D("2028-08-28"),
+                                                D("2028-12-25"), D("2028-12-26")});
         for (const auto& h : hs) CHECK(h.projected);
     }
 }

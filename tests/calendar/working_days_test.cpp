@@ -145,11 +145,13 @@ TEST_CASE("Round trip: working_days_between(d, add_working_days(d, n))", "[calen
             // before d, so (res, d] holds |n| - 1 of them, plus d itself if d is a working day.
             const int expected = n > 0 ? n : n == 0 ? 0 : n + 1 - (is_working_day(cal, d) ? 1 : 0);
             const bool ok = back == expected && (n == 0 ? res == d : is_working_day(cal, res)) &&
-                            (n > 0 ? res > d : n < 0 ? res < d : true);
+                            (n > 0   ? res > d
+                             : n < 0 ? res < d
+                                     : true);
             if (!ok) {
                 ++failures;
-                FAIL_CHECK("d=" << show(d) << " n=" << n << " -> " << show(res) << " back=" << back
-                                << " expected " << expected);
+                FAIL_CHECK("d=" << show(d) << " n=" << n << " -> " << show(res) << " back=" << back << " expected "
+                                << expected);
             }
         }
         CHECK(failures == 0);
@@ -198,10 +200,9 @@ TEST_CASE("is_working_day, next_working_day and working_day_on_or_after", "[cale
         const auto year = holidays_between(cal, D("2022-01-01"), D("2022-12-31"));
         std::vector<Date> y2022;
         for (const auto& h : year) y2022.push_back(h.date);
-        CHECK(y2022 == std::vector<Date>{D("2022-01-03"), D("2022-04-15"), D("2022-04-18"),
-                                         D("2022-05-02"), D("2022-06-02"), D("2022-06-03"),
-                                         D("2022-08-29"), D("2022-09-19"), D("2022-12-26"),
-                                         D("2022-12-27")});
+        CHECK(y2022 == std::vector<Date>{D("2022-01-03"), D("2022-04-15"), D("2022-04-18"), D("2022-05-02"),
+                                         D("2022-06-02"), D("2022-06-03"), D("2022-08-29"), D("2022-09-19"),
+                                         D("2022-12-26"), D("2022-12-27")});
     }
 }
 
@@ -271,8 +272,7 @@ TEST_CASE("Queries outside the calendar throw cspr::Error", "[calendar][edges]")
         CHECK_THROWS_AS(add_working_days(cal, D("2050-12-30"), 1), cspr::Error);
         CHECK_THROWS_AS(add_working_days(cal, D("2050-12-31"), 1), cspr::Error);
         CHECK_THROWS_AS(add_working_days(cal, D("2040-01-02"), 1000000), cspr::Error);
-        CHECK_THROWS_AS(add_working_days(cal, D("2040-01-02"), std::numeric_limits<int>::max()),
-                        cspr::Error);
+        CHECK_THROWS_AS(add_working_days(cal, D("2040-01-02"), std::numeric_limits<int>::max()), cspr::Error);
         CHECK_THROWS_AS(next_working_day(cal, D("2050-12-30")), cspr::Error);
         CHECK_THROWS_AS(working_day_on_or_after(cal, D("2050-12-31")), cspr::Error);
         CHECK(working_day_on_or_after(cal, D("2050-12-30")) == D("2050-12-30"));
@@ -287,8 +287,7 @@ TEST_CASE("Queries outside the calendar throw cspr::Error", "[calendar][edges]")
         CHECK_THROWS_AS(add_working_days(cal, D("1995-01-03"), -1), cspr::Error);
         CHECK_THROWS_AS(add_working_days(cal, D("1995-01-01"), -1), cspr::Error);
         CHECK_THROWS_AS(add_working_days(cal, D("2000-01-04"), -1000000), cspr::Error);
-        CHECK_THROWS_AS(add_working_days(cal, D("2000-01-04"), std::numeric_limits<int>::min()),
-                        cspr::Error);
+        CHECK_THROWS_AS(add_working_days(cal, D("2000-01-04"), std::numeric_limits<int>::min()), cspr::Error);
         CHECK(add_working_days(cal, D("1995-01-01"), 0) == D("1995-01-01"));
         CHECK(next_working_day(cal, D("1995-01-01")) == D("1995-01-03"));
     }
@@ -386,8 +385,7 @@ TEST_CASE("Every day 1995-2050 in every region agrees with the rules and with a 
                 const bool expect_working = weekday && !ref_holiday;
                 const bool w = is_working_day(cal, d);
                 const Holiday* h = holiday_on(cal, d);
-                if (w != expect_working)
-                    problems.push_back(show(d) + ": is_working_day " + (w ? "true" : "false"));
+                if (w != expect_working) problems.push_back(show(d) + ": is_working_day " + (w ? "true" : "false"));
                 if (w != (weekday && h == nullptr))
                     problems.push_back(show(d) + ": is_working_day disagrees with holiday_on");
                 if (weekday && (h != nullptr) != ref_holiday)
@@ -399,8 +397,8 @@ TEST_CASE("Every day 1995-2050 in every region agrees with the rules and with a 
                 if (expect_working) working.push_back(d);
                 const int between = working_days_between(cal, first, d);
                 if (between != count)
-                    problems.push_back(show(d) + ": working_days_between(first, d) = " +
-                                       std::to_string(between) + ", expected " + std::to_string(count));
+                    problems.push_back(show(d) + ": working_days_between(first, d) = " + std::to_string(between) +
+                                       ", expected " + std::to_string(count));
                 if (problems.size() > 20) break;
             }
             std::ostringstream os;
@@ -418,8 +416,7 @@ TEST_CASE("Every day 1995-2050 in every region agrees with the rules and with a 
                     const auto it_after = std::upper_bound(working.begin(), working.end(), d);
                     const auto it_on = std::lower_bound(working.begin(), working.end(), d);
                     if (it_after != working.end()) {
-                        if (next_working_day(cal, d) != *it_after)
-                            wrong.push_back(show(d) + ": next_working_day");
+                        if (next_working_day(cal, d) != *it_after) wrong.push_back(show(d) + ": next_working_day");
                     } else {
                         try {
                             next_working_day(cal, d);
@@ -431,19 +428,17 @@ TEST_CASE("Every day 1995-2050 in every region agrees with the rules and with a 
                         wrong.push_back(show(d) + ": working_day_on_or_after");
                     for (int n : {1, 2, 5, 10, 23, 250, -1, -2, -5, -10, -23, -250}) {
                         // n > 0: the n-th working day after d; n < 0: the |n|-th before d.
-                        std::ptrdiff_t idx = n > 0 ? (it_after - working.begin()) + (n - 1)
-                                                   : (it_on - working.begin()) + n;
+                        std::ptrdiff_t idx =
+                            n > 0 ? (it_after - working.begin()) + (n - 1) : (it_on - working.begin()) + n;
                         const bool inside = idx >= 0 && idx < std::ptrdiff_t(working.size());
                         try {
                             const Date got = add_working_days(cal, d, n);
-                            if (!inside)
-                                wrong.push_back(show(d) + " n=" + std::to_string(n) + ": no throw");
+                            if (!inside) wrong.push_back(show(d) + " n=" + std::to_string(n) + ": no throw");
                             else if (got != working[std::size_t(idx)])
                                 wrong.push_back(show(d) + " n=" + std::to_string(n) + ": got " + show(got) +
                                                 ", expected " + show(working[std::size_t(idx)]));
                         } catch (const cspr::Error&) {
-                            if (inside)
-                                wrong.push_back(show(d) + " n=" + std::to_string(n) + ": threw");
+                            if (inside) wrong.push_back(show(d) + " n=" + std::to_string(n) + ": threw");
                         }
                     }
                 }
@@ -467,8 +462,8 @@ TEST_CASE("Every day 1995-2050 in every region agrees with the rules and with a 
                 for (const auto& p : wrong) ws << "\n" << p;
                 INFO("wrong:" << ws.str());
                 CHECK(wrong.empty());
-                CHECK(working_days_between(cal, first, last) == int(working.size()) -
-                                                                    (std::binary_search(working.begin(), working.end(), first) ? 1 : 0));
+                CHECK(working_days_between(cal, first, last) ==
+                      int(working.size()) - (std::binary_search(working.begin(), working.end(), first) ? 1 : 0));
             }
         }
     }

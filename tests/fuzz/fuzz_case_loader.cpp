@@ -96,7 +96,6 @@ bool parse_guarded(std::string_view kind, std::string_view mode, std::string_vie
     }
 }
 
-
 // One file kind: `parse(text, diagnostics)` and `format(value)`.
 template <typename Value, typename Parse, typename Format>
 void check_kind(std::string_view kind, std::string_view text, Parse parse, Format format) {
@@ -104,24 +103,24 @@ void check_kind(std::string_view kind, std::string_view text, Parse parse, Forma
     Diagnostics collect(Diagnostics::Mode::collect);
     Value collected{};
     std::string collect_error;
-    const bool collect_returned = parse_guarded(kind, "collect mode", text,
-                                                [&](std::string_view t) { return parse(t, collect); }, collected,
-                                                collect_error);
+    const bool collect_returned = parse_guarded(
+        kind, "collect mode", text, [&](std::string_view t) { return parse(t, collect); }, collected, collect_error);
     const bool clean = collect_returned && collect.problems().empty();
 
     // 2. strict mode
     Diagnostics strict(Diagnostics::Mode::strict);
     Value strict_value{};
     std::string strict_error;
-    const bool strict_returned = parse_guarded(kind, "strict mode", text,
-                                               [&](std::string_view t) { return parse(t, strict); }, strict_value,
-                                               strict_error);
+    const bool strict_returned = parse_guarded(
+        kind, "strict mode", text, [&](std::string_view t) { return parse(t, strict); }, strict_value, strict_error);
 
     // 3. the modes agree
     if (clean != strict_returned)
         violated(kind, "strict mode throws exactly when collect mode reports a problem",
-                 std::string("collect: ") + (clean ? "clean" : collect_returned ? "problems:\n" + problems_text(collect)
-                                                                                : "threw: " + collect_error) +
+                 std::string("collect: ") +
+                     (clean              ? "clean"
+                      : collect_returned ? "problems:\n" + problems_text(collect)
+                                         : "threw: " + collect_error) +
                      "\nstrict: " + (strict_returned ? "returned a value" : "threw: " + strict_error) + "\n" +
                      quoted_block("input", text));
     if (!clean) return;
@@ -135,9 +134,9 @@ void check_kind(std::string_view kind, std::string_view text, Parse parse, Forma
     Diagnostics again(Diagnostics::Mode::collect);
     Value reread{};
     std::string reread_error;
-    const bool reread_returned = parse_guarded(kind, "re-reading formatted output", written,
-                                               [&](std::string_view t) { return parse(t, again); }, reread,
-                                               reread_error);
+    const bool reread_returned = parse_guarded(
+        kind, "re-reading formatted output", written, [&](std::string_view t) { return parse(t, again); }, reread,
+        reread_error);
     if (!reread_returned || !again.problems().empty())
         violated(kind, "round trip: what the formatter writes parses cleanly",
                  quoted_block("input", text) + quoted_block("formatted", written) + "problems:\n" +
@@ -215,19 +214,20 @@ std::optional<DocNode> check_documents(std::string_view text, std::string& refus
     }
     DocNode slow, doc;
     std::string slow_error, doc_error;
-    const bool slow_ok = parse_guarded("parse_with_yaml_cpp", "document", text,
-                                       [](std::string_view t) { return cspr::store::parse_with_yaml_cpp(t, kFile); },
-                                       slow, slow_error);
-    const bool doc_ok = parse_guarded("parse_document", "document", text,
-                                      [](std::string_view t) { return cspr::store::parse_document(t, kFile); }, doc,
-                                      doc_error);
+    const bool slow_ok = parse_guarded(
+        "parse_with_yaml_cpp", "document", text,
+        [](std::string_view t) { return cspr::store::parse_with_yaml_cpp(t, kFile); }, slow, slow_error);
+    const bool doc_ok = parse_guarded(
+        "parse_document", "document", text, [](std::string_view t) { return cspr::store::parse_document(t, kFile); },
+        doc, doc_error);
     if (fast && slow_ok) {
         if (const auto diff = difference(*fast, slow, "root"); !diff.empty())
             violated("parse_canonical", "the fast parser and yaml-cpp give the same tree",
                      "first difference (fast vs yaml-cpp): " + diff + "\n" + quoted_block("input", text));
     }
     if (doc_ok && !slow_ok)
-        violated("parse_document", std::string("what parse_document accepts") + (fast ? " (by the fast path)" : "") +
+        violated("parse_document",
+                 std::string("what parse_document accepts") + (fast ? " (by the fast path)" : "") +
                      ", yaml-cpp accepts",
                  "yaml-cpp: " + slow_error + "\n" + quoted_block("input", text));
     if (!doc_ok && slow_ok)

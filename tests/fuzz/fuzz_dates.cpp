@@ -68,13 +68,15 @@ void check_text(std::string_view text) {
     if (date) {
         const std::string back = cal::format_iso_date(*date);
         if (back != text)
-            violated("format_iso_date(parse_iso_date(x)) == x", "x = '" + std::string(text) + "', formatted '" + back + "'");
+            violated("format_iso_date(parse_iso_date(x)) == x",
+                     "x = '" + std::string(text) + "', formatted '" + back + "'");
     }
     const bool required = guarded("require_iso_date", [&] {
         const Date d = cal::require_iso_date(text, "fuzz");
         if (!date || d != *date) violated("require_iso_date == parse_iso_date", std::string(text));
     });
-    if (required != date.has_value()) violated("require_iso_date throws exactly when parse_iso_date declines", std::string(text));
+    if (required != date.has_value())
+        violated("require_iso_date throws exactly when parse_iso_date declines", std::string(text));
 
     const auto time = cal::parse_london_datetime(text);
     if (time) {
@@ -85,7 +87,8 @@ void check_text(std::string_view text) {
         const auto day = cal::parse_iso_date(text.substr(0, 10));
         if (!day || cal::london_date_of(*time) != *day)
             violated("london_date_of(parse_london_datetime(x)) is x's date",
-                     "x = '" + std::string(text) + "', London date " + cal::format_iso_date(cal::london_date_of(*time)));
+                     "x = '" + std::string(text) + "', London date " +
+                         cal::format_iso_date(cal::london_date_of(*time)));
     }
     const bool required_time = guarded("require_london_datetime", [&] {
         const cal::DateTime t = cal::require_london_datetime(text, "fuzz");
@@ -96,10 +99,10 @@ void check_text(std::string_view text) {
 }
 
 const std::array<cal::Calendar, 3>& calendars() {
-    static const std::array<cal::Calendar, 3> all = {
-        cal::make_calendar(cal::Region::england_and_wales, cal::embedded_holidays()),
-        cal::make_calendar(cal::Region::scotland, cal::embedded_holidays()),
-        cal::make_calendar(cal::Region::northern_ireland, cal::embedded_holidays())};
+    static const std::array<cal::Calendar, 3> all =
+        {cal::make_calendar(cal::Region::england_and_wales, cal::embedded_holidays()),
+         cal::make_calendar(cal::Region::scotland, cal::embedded_holidays()),
+         cal::make_calendar(cal::Region::northern_ireland, cal::embedded_holidays())};
     return all;
 }
 
@@ -166,8 +169,10 @@ void check_working_days(FuzzedDataProvider& in) {
         if (!cal::covers(c, e)) violated("add_working_days answers inside the calendar", where + ", e = " + show(e));
         if (n == 0 && e != d) violated("add_working_days(d, 0) == d", where + ", e = " + show(e));
         if (n != 0) {
-            if (!cal::is_working_day(c, e)) violated("add_working_days(d, n != 0) is a working day", where + ", e = " + show(e));
-            if ((n > 0) != (e > d)) violated("add_working_days moves in the direction of n", where + ", e = " + show(e));
+            if (!cal::is_working_day(c, e))
+                violated("add_working_days(d, n != 0) is a working day", where + ", e = " + show(e));
+            if ((n > 0) != (e > d))
+                violated("add_working_days moves in the direction of n", where + ", e = " + show(e));
             const int between = cal::working_days_between(c, d, e);
             const int expected = n > 0 || working ? n : n + 1;
             if (between != expected)
@@ -184,12 +189,15 @@ void check_working_days(FuzzedDataProvider& in) {
         // Refused although d is covered: the answer must really lie outside. Count the working days
         // from d to the end (or start) of the calendar.
         const int after = cal::working_days_between(c, d, c.last_day);  // working days in (d, last_day]
-        const int before = cal::working_days_between(c, c.first_day, d) + (cal::is_working_day(c, c.first_day) ? 1 : 0) -
+        const int before = cal::working_days_between(c, c.first_day, d) +
+                           (cal::is_working_day(c, c.first_day) ? 1 : 0) -
                            (working ? 1 : 0);  // working days in [first_day, d)
         if (n > 0 && n <= after)
-            violated("add_working_days refuses only past the calendar's end", where + ", working days after d: " + std::to_string(after));
+            violated("add_working_days refuses only past the calendar's end",
+                     where + ", working days after d: " + std::to_string(after));
         if (n < 0 && -n <= before)
-            violated("add_working_days refuses only before the calendar's start", where + ", working days before d: " + std::to_string(before));
+            violated("add_working_days refuses only before the calendar's start",
+                     where + ", working days before d: " + std::to_string(before));
     }
 
     if (in_d) {
@@ -199,7 +207,8 @@ void check_working_days(FuzzedDataProvider& in) {
         const bool has_plus_one = guarded("add_working_days 1", [&] { plus_one = cal::add_working_days(c, d, 1); });
         if (has_next != has_plus_one || (has_next && next != plus_one))
             violated("next_working_day(d) == add_working_days(d, 1)", where);
-        const bool has_on_or_after = guarded("working_day_on_or_after", [&] { on_or_after = cal::working_day_on_or_after(c, d); });
+        const bool has_on_or_after =
+            guarded("working_day_on_or_after", [&] { on_or_after = cal::working_day_on_or_after(c, d); });
         if (working && (!has_on_or_after || on_or_after != d))
             violated("working_day_on_or_after(d) == d for a working day", where);
         if (!working && (has_on_or_after != has_next || (has_next && on_or_after != next)))
@@ -229,7 +238,8 @@ void check_working_days(FuzzedDataProvider& in) {
                 violated("holidays_between(a, b) lies in [a, b]", where);
             if (i > 0 && !(holidays[i - 1].date < holidays[i].date))
                 violated("holidays_between is in strict date order", where);
-            if (cal::holiday_on(c, holidays[i].date) == nullptr) violated("holidays_between agrees with holiday_on", where);
+            if (cal::holiday_on(c, holidays[i].date) == nullptr)
+                violated("holidays_between agrees with holiday_on", where);
         }
     } else if (in_d != in_b || !in_d) {
         if (guarded("holidays_between", [&] { (void)cal::holidays_between(c, std::min(d, b), std::max(d, b)); }))

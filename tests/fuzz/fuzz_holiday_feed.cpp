@@ -26,7 +26,8 @@ namespace {
 namespace cal = cspr::calendar;
 
 [[noreturn]] void violated(std::string_view property, const std::string& detail) {
-    const std::string report = "\n==== cspr fuzz: property violated ====\nproperty: " + std::string(property) + "\n" + detail + "\n";
+    const std::string report =
+        "\n==== cspr fuzz: property violated ====\nproperty: " + std::string(property) + "\n" + detail + "\n";
     std::fwrite(report.data(), 1, report.size(), stderr);
     std::abort();
 }
@@ -98,9 +99,9 @@ void check_import(const cal::HolidayTable& table, std::string_view text) {
         for (const auto& h : table.of(r)) {
             if (!cal::covers(c, h.date)) violated("the calendar covers every imported holiday", block("input", text));
             if (cal::is_working_day(c, h.date))
-                violated("an imported holiday is not a working day",
-                         cal::format_iso_date(h.date) + " in " + std::string(cal::region_name(r)) + "\n" +
-                             block("input", text));
+                violated("an imported holiday is not a working day", cal::format_iso_date(h.date) + " in " +
+                                                                         std::string(cal::region_name(r)) + "\n" +
+                                                                         block("input", text));
         }
     }
 }
@@ -121,8 +122,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                  block("input", text) + block("formatted", written) + "error: " + error);
     }
     if (reread.by_region != table.by_region)
-        violated("round trip: parse(format(t)) == t", block("input", text) + block("formatted", written) +
-                                                          block("formatted again", cspr::store::format_holiday_feed(reread)));
+        violated("round trip: parse(format(t)) == t",
+                 block("input", text) + block("formatted", written) +
+                     block("formatted again", cspr::store::format_holiday_feed(reread)));
     const std::string rewritten = cspr::store::format_holiday_feed(reread);
     if (rewritten != written)
         violated("round trip: format(parse(format(t))) == format(t)",

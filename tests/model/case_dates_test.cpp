@@ -39,7 +39,8 @@ std::vector<std::string> paths_of(const std::vector<Row>& rows, std::string_view
 }
 
 const Row* find(const std::vector<Row>& rows, std::string_view file, std::string_view path) {
-    const auto it = std::find_if(rows.begin(), rows.end(), [&](const Row& r) { return r.file == file && r.path == path; });
+    const auto it =
+        std::find_if(rows.begin(), rows.end(), [&](const Row& r) { return r.file == file && r.path == path; });
     return it == rows.end() ? nullptr : &*it;
 }
 
@@ -56,7 +57,8 @@ TEST_CASE("list items are numbered from 0, and an absent date in one item is ski
     n.recipients[2].sent = ymd(2025, 3, 12);
     c.notification = n;
     const auto rows = rows_of(c);
-    CHECK(paths_of(rows, "notification.yaml") == std::vector<std::string>{"aware", "recipients[0].sent", "recipients[2].sent"});
+    CHECK(paths_of(rows, "notification.yaml") ==
+          std::vector<std::string>{"aware", "recipients[0].sent", "recipients[2].sent"});
     REQUIRE(find(rows, "notification.yaml", "recipients[2].sent"));
     CHECK(find(rows, "notification.yaml", "recipients[2].sent")->date == ymd(2025, 3, 12));
 }
@@ -73,7 +75,8 @@ TEST_CASE("a partner's sign-off and an inline mapping are paths of keys", "[case
     c.decision = d;
     const auto rows = rows_of(c);
     CHECK(paths_of(rows, "rapid-review.yaml") == std::vector<std::string>{"sign_off.police.date"});
-    CHECK(paths_of(rows, "decision.yaml") == std::vector<std::string>{"date", "decided_by.icb.date", "informed.ofsted"});
+    CHECK(paths_of(rows, "decision.yaml") ==
+          std::vector<std::string>{"date", "decided_by.icb.date", "informed.ofsted"});
 }
 
 TEST_CASE("an optional nested mapping is walked only when present", "[case-dates]") {
@@ -88,7 +91,8 @@ TEST_CASE("an optional nested mapping is walked only when present", "[case-dates
 
     c.publication->delay->panel_and_sos_told = ymd(2025, 9, 1);
     // Table order: delay comes before published in publication.yaml.
-    CHECK(paths_of(rows_of(c), "publication.yaml") == std::vector<std::string>{"delay.panel_and_sos_told", "published"});
+    CHECK(paths_of(rows_of(c), "publication.yaml") ==
+          std::vector<std::string>{"delay.panel_and_sos_told", "published"});
 }
 
 TEST_CASE("each action's dates, and its history's, under its index", "[case-dates]") {
@@ -98,11 +102,12 @@ TEST_CASE("each action's dates, and its history's, under its index", "[case-date
     for (std::size_t i = 0; i < 3; ++i) a.actions[i].due = ymd(2026, 3, 1 + static_cast<unsigned>(i));
     a.actions[2].completed = ymd(2026, 2, 20);
     a.actions[1].original_due = ymd(2026, 1, 31);
-    a.actions[1].history.push_back({.recorded = ymd(2026, 1, 15), .field = "due", .from = "2026-01-31", .to = "2026-03-02"});
+    a.actions[1].history.push_back(
+        {.recorded = ymd(2026, 1, 15), .field = "due", .from = "2026-01-31", .to = "2026-03-02"});
     c.actions = a;
     CHECK(paths_of(rows_of(c), "actions.yaml") ==
-          std::vector<std::string>{"actions[0].due", "actions[1].due", "actions[1].original_due", "actions[1].history[0].recorded",
-                                   "actions[2].due", "actions[2].completed"});
+          std::vector<std::string>{"actions[0].due", "actions[1].due", "actions[1].original_due",
+                                   "actions[1].history[0].recorded", "actions[2].due", "actions[2].completed"});
 }
 
 TEST_CASE("a date and time gives its day in England, not in UTC", "[case-dates]") {
@@ -131,11 +136,13 @@ TEST_CASE("nested records and their lists, and personal dates only when given", 
     r.family.resize(2);
     r.family[1].date_of_birth = ymd(1995, 7, 14);
     c.referral = r;
-    CHECK(paths_of(rows_of(c), "referral.yaml") == std::vector<std::string>{"received", "child.incident_date", "family[1].date_of_birth"});
+    CHECK(paths_of(rows_of(c), "referral.yaml") ==
+          std::vector<std::string>{"received", "child.incident_date", "family[1].date_of_birth"});
 
     c.referral->child.date_of_birth = ymd(2019, 4, 2);
-    CHECK(paths_of(rows_of(c), "referral.yaml") ==
-          std::vector<std::string>{"received", "child.date_of_birth", "child.incident_date", "family[1].date_of_birth"});
+    CHECK(paths_of(rows_of(c), "referral.yaml") == std::vector<std::string>{"received", "child.date_of_birth",
+                                                                            "child.incident_date",
+                                                                            "family[1].date_of_birth"});
 }
 
 TEST_CASE("each date comes with its row's marks", "[case-dates]") {
@@ -154,7 +161,7 @@ TEST_CASE("each date comes with its row's marks", "[case-dates]") {
         REQUIRE(row);
         return std::pair{row->fact, row->clock};
     };
-    CHECK(marks("publication.yaml", "publish_on") == std::pair{false, true});    // planned: a clock, not a fact
+    CHECK(marks("publication.yaml", "publish_on") == std::pair{false, true});  // planned: a clock, not a fact
     CHECK(marks("publication.yaml", "copies.panel") == std::pair{true, true});
     CHECK(marks("publication.yaml", "amendments[0].date") == std::pair{false, false});
     CHECK(marks("rapid-review.yaml", "meeting") == std::pair{true, false});

@@ -82,7 +82,8 @@ TEST_CASE("actions-redate-hides-slippage: a moved due date needs a history entry
     CHECK(problems[0].field == "actions[0].original_due");
 }
 
-TEST_CASE("actions-dropped-without-reason: a dropped action's last change of status gives the reason", "[checks][actions]") {
+TEST_CASE("actions-dropped-without-reason: a dropped action's last change of status gives the reason",
+          "[checks][actions]") {
     auto x = r2();
     x.status = model::ActionStatus::dropped;
     auto problems = rules::check_case(with_action(x));

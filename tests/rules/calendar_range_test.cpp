@@ -53,8 +53,8 @@ TEST_CASE("a planned publication date and a date before the start are found too"
     const auto found = rules::outside_calendar(c, england());
     REQUIRE(found.size() == 2);
     CHECK(found[0].field == "received");
-    CHECK(found[0].message.find("is before the calendar's start, " + cspr::calendar::format_iso_date(england().first_day)) !=
-          std::string::npos);
+    CHECK(found[0].message.find("is before the calendar's start, " +
+                                cspr::calendar::format_iso_date(england().first_day)) != std::string::npos);
     CHECK(found[1].file == "publication.yaml");
     CHECK(found[1].field == "publish_on");
     CHECK(found[1].message == "2205-09-22 is past the calendar's end, 2050-12-31");

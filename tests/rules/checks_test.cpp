@@ -13,7 +13,9 @@
 
 namespace rules = cspr::rules;
 namespace model = cspr::model;
-using cspr::testing::ymd;
+using cspr::model::AbuseOrNeglect;
+using cspr::model::Harm;
+using cspr::model::Location;
 using cspr::rules::testing::a_case;
 using cspr::rules::testing::a_referral;
 using cspr::rules::testing::config;
@@ -21,9 +23,7 @@ using cspr::rules::testing::describe;
 using cspr::rules::testing::has_problem;
 using cspr::rules::testing::london;
 using cspr::rules::testing::recipient;
-using cspr::model::AbuseOrNeglect;
-using cspr::model::Harm;
-using cspr::model::Location;
+using cspr::testing::ymd;
 
 namespace {
 
@@ -70,10 +70,12 @@ TEST_CASE("a statutory or national timescale is never shortened, in its own unit
     const auto cut = rules::check_config(overriding("keep-available", 1, Unit::calendar_days, ""));
     CHECK(has(cut, "timescales.keep-available.reason"));
     CHECK(has(cut, "timescales.keep-available.length", "never shortened"));
-    CHECK(has(rules::check_config(overriding("notify-panel", 3, Unit::working_days, "faster")), "timescales.notify-panel.length"));
+    CHECK(has(rules::check_config(overriding("notify-panel", 3, Unit::working_days, "faster")),
+              "timescales.notify-panel.length"));
     CHECK(rules::check_config(overriding("notify-panel", 7, Unit::working_days, "agreed")).empty());
     // Six months can be as long as 184 days: 170 calendar days may be shorter; 200 never is.
-    CHECK(has(rules::check_config(overriding("publish", 170, Unit::calendar_days, "in days")), "timescales.publish.length"));
+    CHECK(has(rules::check_config(overriding("publish", 170, Unit::calendar_days, "in days")),
+              "timescales.publish.length"));
     CHECK(rules::check_config(overriding("publish", 200, Unit::calendar_days, "in days")).empty());
     // A local rule is the partnership's own.
     CHECK(rules::check_config(overriding("decision", 1, Unit::calendar_days, "")).empty());
@@ -82,7 +84,8 @@ TEST_CASE("a statutory or national timescale is never shortened, in its own unit
 TEST_CASE("a return from an agency never asked is a problem that names the agency meant") {
     model::Case c = notified(true);
     model::RapidReview r;
-    r.returns = {{"Northdale Police", ymd(2025, 3, 11), ymd(2025, 3, 17), "", {}}, {"Northdale Polise", {}, ymd(2025, 3, 18), "", {}}};
+    r.returns = {{"Northdale Police", ymd(2025, 3, 11), ymd(2025, 3, 17), "", {}},
+                 {"Northdale Polise", {}, ymd(2025, 3, 18), "", {}}};
     c.rapid_review = r;
     CHECK(has(rules::check_case(c), "returns[1].requested", "did you mean Northdale Police?"));
 }
@@ -140,7 +143,8 @@ TEST_CASE("check_case: a consistent case has no problems", "[checks]") {
     // Serious harm, not notifiable (another authority's duty): no recipients, no date of death.
     model::Case harmed = a_case();
     harmed.referral->child.date_of_death.reset();
-    harmed.notification->test = {AbuseOrNeglect::suspected, Harm::seriously_harmed, Location::neither, false, false, {}};
+    harmed.notification
+        ->test = {AbuseOrNeglect::suspected, Harm::seriously_harmed, Location::neither, false, false, {}};
     harmed.notification->notifiable = false;
     harmed.notification->recipients.clear();
     INFO(describe(rules::check_case(harmed)));
@@ -299,12 +303,17 @@ TEST_CASE("check_case: dates in the referral must be in order", "[checks]") {
         CHECK(has_problem(p, "referral.yaml", {"child.date_of_birth", "child.incident_date"}));
     }
     {
-        const auto p = problems_of([](model::Referral& r) { r.child.date_of_death = ymd(2019, 4, 1); r.child.incident_date = ymd(2019, 4, 1); r.child.date_of_birth = ymd(2019, 4, 2); });
+        const auto p = problems_of([](model::Referral& r) {
+            r.child.date_of_death = ymd(2019, 4, 1);
+            r.child.incident_date = ymd(2019, 4, 1);
+            r.child.date_of_birth = ymd(2019, 4, 2);
+        });
         INFO(describe(p));
         CHECK(has_problem(p, "referral.yaml", {"child.date_of_death", "child.date_of_birth"}));
     }
     {
-        const auto p = problems_of([](model::Referral& r) { r.child.incident_date = ymd(2025, 3, 4); });  // received 03-03
+        const auto p =
+            problems_of([](model::Referral& r) { r.child.incident_date = ymd(2025, 3, 4); });  // received 03-03
         INFO(describe(p));
         CHECK(p.size() == 1);
         CHECK(has_problem(p, "referral.yaml", {"child.incident_date", "received"}));
@@ -354,7 +363,8 @@ rules::Problem only_config_problem(const std::string& id, const model::Timescale
 TEST_CASE("check_config: overrides of national rules need a reason; rule ids must exist", "[checks]") {
     CHECK(rules::check_config(config()).empty());
 
-    const auto statutory = only_config_problem("notify-panel", {10, model::Unit::working_days, std::nullopt, "", "", {}});
+    const auto statutory =
+        only_config_problem("notify-panel", {10, model::Unit::working_days, std::nullopt, "", "", {}});
     CHECK(statutory.field == "timescales.notify-panel.reason");
     CHECK(statutory.message == "overriding a statutory timescale needs a recorded reason");
 
@@ -364,7 +374,8 @@ TEST_CASE("check_config: overrides of national rules need a reason; rule ids mus
     with_reason.timescales["notify-panel"].reason = "agreed with the Panel";
     CHECK(rules::check_config(with_reason).empty());
 
-    const auto unknown = only_config_problem("notify-mayor", {5, model::Unit::working_days, std::nullopt, "because", "", {}});
+    const auto unknown =
+        only_config_problem("notify-mayor", {5, model::Unit::working_days, std::nullopt, "because", "", {}});
     CHECK(unknown.field == "timescales.notify-mayor");
 
     auto local = config();
@@ -373,7 +384,8 @@ TEST_CASE("check_config: overrides of national rules need a reason; rule ids mus
 
     // The rapid review's 15 days are the Panel's non-statutory guidance: national all the same, so a
     // reason is needed, and the message does not call the timescale statutory.
-    const auto guidance = only_config_problem("rapid-review", {20, model::Unit::working_days, std::nullopt, "", "", {}});
+    const auto guidance =
+        only_config_problem("rapid-review", {20, model::Unit::working_days, std::nullopt, "", "", {}});
     CHECK(guidance.field == "timescales.rapid-review.reason");
     CHECK(guidance.message == "overriding a timescale of national guidance needs a recorded reason");
 
@@ -415,7 +427,8 @@ TEST_CASE("future_facts: a recorded date after today names its field; planned da
     CHECK(found[1].field == "aware");
     CHECK(found[1].message == "2025-03-04 is after today (2025-03-03): record what has happened, not what is planned");
 
-    c.notification->recipients = {recipient("panel", "notify-panel", ymd(2025, 3, 4)), recipient("sos-ofsted", "notify-sos", ymd(2025, 4, 1))};
+    c.notification->recipients = {recipient("panel", "notify-panel", ymd(2025, 3, 4)),
+                                  recipient("sos-ofsted", "notify-sos", ymd(2025, 4, 1))};
     model::RapidReview r;
     r.sign_off[model::index_of(model::Partner::police)].date = ymd(2025, 4, 2);
     c.rapid_review = r;

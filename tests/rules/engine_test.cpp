@@ -147,7 +147,8 @@ TEST_CASE("referral-confirm: 48 elapsed hours, across the start and end of BST",
         CHECK(l->late_by == 1);
         // Two hours and a minute late: 3 hours.
         c.referral->confirmed_in_writing = london("2025-03-30T13:01");
-        CHECK(find_deadline(rules::case_deadlines(c, config(), cal, ymd(2025, 4, 1)), "referral-confirm")->late_by == 3);
+        CHECK(find_deadline(rules::case_deadlines(c, config(), cal, ymd(2025, 4, 1)), "referral-confirm")->late_by ==
+              3);
     }
     SECTION("clocks go back: Fri 10:00 BST + 48 h = Sun 09:00 GMT") {
         c.referral->received = london("2025-10-24T10:00");
@@ -176,7 +177,8 @@ TEST_CASE("referral-confirm: 48 elapsed hours, across the start and end of BST",
         cfg.timescales["referral-confirm"].enabled = false;
         cfg.timescales["referral-confirm"].reason = "confirmed at the strategy meeting";
         const auto all = rules::case_deadlines(c, cfg, cal, ymd(2025, 3, 10));
-        const auto d = std::find_if(all.begin(), all.end(), [](const auto& x) { return x.rule->id == "referral-confirm"; });
+        const auto d =
+            std::find_if(all.begin(), all.end(), [](const auto& x) { return x.rule->id == "referral-confirm"; });
         REQUIRE(d != all.end());
         CHECK(d->status == rules::Status::not_applicable);
         CHECK(d->note == "switched off in cspr.yaml: confirmed at the strategy meeting");
@@ -207,7 +209,8 @@ TEST_CASE("referral-confirm: 48 elapsed hours, across the start and end of BST",
 
 TEST_CASE("decision: 1 calendar month from the Panel's notification, clamped to the month's end", "[deadlines]") {
     const auto& cal = england();
-    const auto all = rules::case_deadlines(notified(ymd(2025, 1, 27), ymd(2025, 1, 31)), config(), cal, ymd(2025, 2, 3));
+    const auto all =
+        rules::case_deadlines(notified(ymd(2025, 1, 27), ymd(2025, 1, 31)), config(), cal, ymd(2025, 2, 3));
     const auto d = find_deadline(all, "decision");
     REQUIRE(d.has_value());
     CHECK(show(d->due) == "2025-02-28");
@@ -221,15 +224,15 @@ TEST_CASE("decision: 1 calendar month from the Panel's notification, clamped to 
                       "decision");
     REQUIRE(may.has_value());
     CHECK(show(may->due) == "2025-05-05");
-    const auto june =
-        find_deadline(rules::case_deadlines(notified(ymd(2025, 5, 28), ymd(2025, 5, 31)), config(), cal, ymd(2025, 6, 2)),
-                      "decision");
+    const auto june = find_deadline(rules::case_deadlines(notified(ymd(2025, 5, 28), ymd(2025, 5, 31)), config(), cal,
+                                                          ymd(2025, 6, 2)),
+                                    "decision");
     REQUIRE(june.has_value());
     CHECK(show(june->due) == "2025-06-30");
     // Leap year: 2024-01-31 → 2024-02-29.
-    const auto leap =
-        find_deadline(rules::case_deadlines(notified(ymd(2024, 1, 29), ymd(2024, 1, 31)), config(), cal, ymd(2024, 2, 1)),
-                      "decision");
+    const auto leap = find_deadline(rules::case_deadlines(notified(ymd(2024, 1, 29), ymd(2024, 1, 31)), config(), cal,
+                                                          ymd(2024, 2, 1)),
+                                    "decision");
     REQUIRE(leap.has_value());
     CHECK(show(leap->due) == "2024-02-29");
 }
@@ -250,13 +253,15 @@ TEST_CASE("rapid-review: 15 working days from the Panel's notification; a local 
 
     // Over Easter 2025 (Good Friday 18 April, Easter Monday 21 April): told Thu 2025-04-10 →
     // 11, 14-17 (5), 22-25 (9), 28-30 April, 1 May (13), 2 May (14), (5 May holiday), 6 May (15).
-    const auto easter = find_deadline(
-        rules::case_deadlines(notified(ymd(2025, 4, 8), ymd(2025, 4, 10)), config(), cal, ymd(2025, 4, 10)), "rapid-review");
+    const auto easter = find_deadline(rules::case_deadlines(notified(ymd(2025, 4, 8), ymd(2025, 4, 10)), config(), cal,
+                                                            ymd(2025, 4, 10)),
+                                      "rapid-review");
     REQUIRE(easter.has_value());
     CHECK(show(easter->due) == "2025-05-06");
 
     auto cfg = config();
-    cfg.timescales["rapid-review"] = {20, model::Unit::working_days, std::nullopt, "the Panel agreed an extension", "", {}};
+    cfg.timescales["rapid-review"] = {20, model::Unit::working_days, std::nullopt, "the Panel agreed an extension", "",
+                                      {}};
     // 20 working days from 2025-03-10: 31 March is the 15th; 1-4 April (19), Mon 7 April (20).
     const auto longer = rules::case_deadlines(c, cfg, cal, ymd(2025, 3, 11));
     const auto o = find_deadline(longer, "rapid-review");
@@ -302,10 +307,11 @@ TEST_CASE("case_deadlines are sorted by due date, then by rule order", "[deadlin
     // Aware Tue 2025-03-04 → due Tue 2025-03-11 for every recipient.
     for (const char* who : {"panel", "ofsted-dfe", "partners", "cdr-partners"}) {
         INFO(who);
-        const auto d = find_deadline(all, who == std::string("cdr-partners") ? "notify-cdr"
-                                           : who == std::string("partners")   ? "notify-partners"
-                                                                              : "notify-panel",
-                                      who);
+        const auto d = find_deadline(all,
+                                     who == std::string("cdr-partners") ? "notify-cdr"
+                                     : who == std::string("partners")   ? "notify-partners"
+                                                                        : "notify-panel",
+                                     who);
         REQUIRE(d.has_value());
         CHECK(show(d->due) == "2025-03-11");
     }

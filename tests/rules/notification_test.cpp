@@ -45,9 +45,9 @@ TEST_CASE("decide_notification over every combination of answers", "[notificatio
                         t.location = location;
                         t.looked_after = looked_after;
                         t.care_leaver = care_leaver;
-                        INFO("abuse " << model::abuse_name(abuse) << ", harm " << model::harm_name(harm) << ", location "
-                                      << model::location_name(location) << ", looked after " << looked_after
-                                      << ", care leaver " << care_leaver);
+                        INFO("abuse " << model::abuse_name(abuse) << ", harm " << model::harm_name(harm)
+                                      << ", location " << model::location_name(location) << ", looked after "
+                                      << looked_after << ", care leaver " << care_leaver);
                         const auto d = rules::decide_notification(t);
 
                         // Children Act 2004 s16C(1): abuse or neglect known or suspected, the child died
@@ -90,9 +90,10 @@ TEST_CASE("decide_notification over every combination of answers", "[notificatio
 
 TEST_CASE("recipients: every recipient cspr knows has the documented rule", "[notification]") {
     // docs/case-files.md: the recipients and the rules whose clocks apply to them.
-    const std::vector<std::pair<std::string_view, std::string_view>> documented = {
-        {"panel", "notify-panel"},       {"ofsted-dfe", "notify-panel"},    {"partners", "notify-partners"},
-        {"cdr-partners", "notify-cdr"},  {"sos-ofsted", "notify-lac-death"}, {"sos-ofsted-care-leaver", "notify-care-leaver"}};
+    const std::vector<std::pair<std::string_view, std::string_view>> documented =
+        {{"panel", "notify-panel"},          {"ofsted-dfe", "notify-panel"},
+         {"partners", "notify-partners"},    {"cdr-partners", "notify-cdr"},
+         {"sos-ofsted", "notify-lac-death"}, {"sos-ofsted-care-leaver", "notify-care-leaver"}};
     CHECK(rules::recipients().size() == documented.size());
     for (const auto& [id, rule] : documented) {
         INFO(id);

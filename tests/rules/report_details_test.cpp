@@ -17,11 +17,11 @@
 #include "report_testing.hpp"
 
 using cspr::rules::identifying_details;
-using cspr::testing::Findings;
-using cspr::testing::run;
 using cspr::testing::day;
 using cspr::testing::example_details;
+using cspr::testing::Findings;
 using cspr::testing::report;
+using cspr::testing::run;
 
 // ---- identifying_details -------------------------------------------------------------------------
 
@@ -86,10 +86,12 @@ TEST_CASE("check_report: names are found case-insensitively, on word boundaries,
           Findings{{19, "identifying detail: child's name"}, {19, "identifying detail: family member's name"}});
     // The whole name is one finding, not three.
     CHECK(detail_lines("Robin Example\n") == Findings{{19, "identifying detail: child's name"}});
-    CHECK(detail_lines("Robin\xC2\xA0" "Example and robin  example\n") == Findings{{19, "identifying detail: child's name"}});
+    CHECK(detail_lines("Robin\xC2\xA0"
+                       "Example and robin  example\n") == Findings{{19, "identifying detail: child's name"}});
     CHECK(detail_lines("Jo Example\n") == Findings{{19, "identifying detail: family member's name"}});
     // A name broken across lines: found on both lines.
-    CHECK(detail_lines("Robin\nExample\n") == Findings{{19, "identifying detail: child's name"}, {20, "identifying detail: child's name"}});
+    CHECK(detail_lines("Robin\nExample\n") ==
+          Findings{{19, "identifying detail: child's name"}, {20, "identifying detail: child's name"}});
 }
 
 TEST_CASE("check_report: addresses whole or by first line, postcodes with or without the space") {
@@ -124,7 +126,9 @@ cspr::model::Case leaks_case() {
     r.child.home_address = "Flat 3, 12 Nowhere Lane, Northdale, ND1 2AB";
     r.child.whereabouts = "Staying with her grandmother at 7 Larkspur Close, Southtown, ST4 9QZ";
     r.child.carer = "Maternal grandmother, Ada Rose Hall";
-    r.family.push_back({.name = "Jo Green", .relationship = "mother", .date_of_birth = day("1995-07-14"),
+    r.family.push_back({.name = "Jo Green",
+                        .relationship = "mother",
+                        .date_of_birth = day("1995-07-14"),
                         .address = "Flat 3, 12 Nowhere Lane, Northdale, ND1 2AB"});
     r.family.push_back({.name = "Sam Whitlock", .relationship = "mother's partner"});
     r.agencies.push_back({.name = "Pat Sample", .agency = "Northdale Health Visiting"});
@@ -158,7 +162,8 @@ TEST_CASE("check_report: every leak variant in the corpus is caught, as the deta
         REQUIRE(bar != std::string::npos);
         const std::string kind = line.substr(0, bar), passage = line.substr(bar + 3);
         const Findings f = run(report() + "\n" + passage + "\n", details);
-        const bool caught = std::find(f.begin(), f.end(), std::pair<int, std::string>{19, "identifying detail: " + kind}) != f.end();
+        const bool caught =
+            std::find(f.begin(), f.end(), std::pair<int, std::string>{19, "identifying detail: " + kind}) != f.end();
         if (!caught) {
             ++misses;
             missed += "leaks-caught.txt:" + std::to_string(number) + ": " + kind + " not caught\n";
@@ -175,7 +180,8 @@ TEST_CASE("check_report: no passage of the clean corpus gives an identifying-det
     std::string flagged;
     for (const auto& [number, passage] : entries)
         for (const auto& [line, problem] : run(report() + "\n" + passage + "\n", details))
-            if (problem.rfind("identifying detail", 0) == 0) flagged += "clean-passages.txt:" + std::to_string(number) + ": " + problem + "\n";
+            if (problem.rfind("identifying detail", 0) == 0)
+                flagged += "clean-passages.txt:" + std::to_string(number) + ": " + problem + "\n";
     INFO(flagged);
     CHECK(flagged.empty());
 }
@@ -213,7 +219,10 @@ public:
         } else if constexpr (cspr::model::Described<T>) {
             ReferralRows inner(path + ".", out_);
             fields(inner, value);
-        } else if constexpr (requires { typename T::value_type; value.resize(1); }) {
+        } else if constexpr (requires {
+                                 typename T::value_type;
+                                 value.resize(1);
+                             }) {
             if constexpr (cspr::model::Described<typename T::value_type>) {
                 value.resize(1);
                 ReferralRows inner(path + "[].", out_);
@@ -263,7 +272,8 @@ const std::map<std::string, std::string> kNotSearched = {
 
 // A word of its own for row n and part k, in no dictionary and in no other row: "Quilbazov".
 std::string word(std::size_t n, int k) {
-    return std::string(k == 0 ? "Quil" : "Zorv") + char('a' + n % 26) + char('a' + n / 26 % 26) + (k == 0 ? "zov" : "ick");
+    return std::string(k == 0 ? "Quil" : "Zorv") + char('a' + n % 26) + char('a' + n / 26 % 26) +
+           (k == 0 ? "zov" : "ick");
 }
 
 // A value for row n, as its tag says the row identifies someone; a name for an untagged row.
@@ -275,7 +285,9 @@ std::string distinctive(std::size_t n, Detail how) {
         case Detail::date: return "2011-01-" + std::string(n % 28 < 9 ? "0" : "") + std::to_string(n % 28 + 1);
         case Detail::address: return std::to_string(n + 2) + " " + word(n, 0) + " Road, " + word(n, 1) + ", QZ9 9ZZ";
         case Detail::names_in_text: return "Maternal aunt, " + word(n, 0) + " " + word(n, 1);
-        case Detail::place: return "Staying with " + word(n, 0) + " at " + std::to_string(n + 2) + " " + word(n, 1) + " Close, Southtown";
+        case Detail::place:
+            return "Staying with " + word(n, 0) + " at " + std::to_string(n + 2) + " " + word(n, 1) +
+                   " Close, Southtown";
         case Detail::school: return word(n, 0) + " Primary School";
     }
     return "";
@@ -284,7 +296,8 @@ std::string distinctive(std::size_t n, Detail how) {
 }  // namespace
 
 // The tag is a constant, as the rest of a row's Meta is.
-static_assert(cspr::model::opt("k", "About.").personal().identifies(Detail::name, "child's name").detail == Detail::name);
+static_assert(cspr::model::opt("k", "About.").personal().identifies(Detail::name, "child's name").detail ==
+              Detail::name);
 
 TEST_CASE("field tables: every referral row tagged identifies() is personal, but a school, and names its kind") {
     cspr::model::Referral r;
@@ -325,7 +338,8 @@ TEST_CASE("field tables: every personal referral row, written into a report, is 
     CHECK(expected.size() >= 11);
     const auto details = identifying_details(cspr::model::Case{.id = "NDSCP-2025-099", .referral = r});
     for (const Expected& e : expected) {
-        INFO(e.path << " (" << (e.kind.empty() ? "untagged: tag it identifies() or list it as not searched" : e.kind) << "): " << e.passage);
+        INFO(e.path << " (" << (e.kind.empty() ? "untagged: tag it identifies() or list it as not searched" : e.kind)
+                    << "): " << e.passage);
         const Findings f = run(report() + "\n" + e.passage + "\n", details);
         const bool found = std::any_of(f.begin(), f.end(), [&](const auto& finding) {
             return finding.first == 19 && (e.kind.empty() ? finding.second.rfind("identifying detail: ", 0) == 0
@@ -340,6 +354,7 @@ TEST_CASE("field tables: the rows listed as not searched are rows of the referra
     const auto rows = referral_rows(r);
     for (const auto& [path, why] : kNotSearched) {
         INFO(path);
-        CHECK(std::any_of(rows.begin(), rows.end(), [&](const ReferralRow& row) { return row.path == path && row.meta.is_personal; }));
+        CHECK(std::any_of(rows.begin(), rows.end(),
+                          [&](const ReferralRow& row) { return row.path == path && row.meta.is_personal; }));
     }
 }

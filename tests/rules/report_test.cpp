@@ -14,15 +14,15 @@
 #include "report_testing.hpp"
 
 using cspr::rules::check_report;
-using cspr::testing::Findings;
-using cspr::testing::run;
-using cspr::testing::lines_of;
 using cspr::testing::example_details;
-using cspr::testing::report;
-using cspr::testing::recommendation_findings;
-using cspr::testing::kWho;
-using cspr::testing::kWhen;
+using cspr::testing::Findings;
 using cspr::testing::kNeither;
+using cspr::testing::kWhen;
+using cspr::testing::kWho;
+using cspr::testing::lines_of;
+using cspr::testing::recommendation_findings;
+using cspr::testing::report;
+using cspr::testing::run;
 
 namespace {
 
@@ -85,13 +85,15 @@ TEST_CASE("check_report: the analysis heading needs 'systemic', 'underlying' or 
 TEST_CASE("check_report: Setext headings and plain-text reports") {
     const std::string setext =
         "Reviewer\n========\n\nKit Imaginary\n\nSummary of improvements\n-----------------------\n\nText.\n\n"
-        "Systemic analysis\n-----------------\n\nText.\n\nRecommendations\n---------------\n\n- Northdale Police: X by June 2026.\n";
+        "Systemic analysis\n-----------------\n\nText.\n\nRecommendations\n---------------\n\n- Northdale Police: X by "
+        "June 2026.\n";
     CHECK(run(setext).empty());
     const std::string plain =
         "Local child safeguarding practice review\n\nReviewer\n\nKit Imaginary\n\nSummary of improvements\n\nText.\n\n"
         "Underlying reasons\n\nText of the analysis, over a long line that ends with a full stop.\n\nRecommendations:\n"
         "1. Northdale Police: X by June 2026.\n2. Y.\n";
-    CHECK(run(plain) == Findings{{17, "recommendation does not say who or by when (name the agency first, e.g. \"Northdale Police: ...\", and give a date)"}});
+    CHECK(run(plain) == Findings{{17, "recommendation does not say who or by when (name the agency first, e.g. "
+                                      "\"Northdale Police: ...\", and give a date)"}});
 }
 
 TEST_CASE("check_report: a wholly bold line counts as a heading in a Markdown report") {
@@ -120,35 +122,37 @@ TEST_CASE("check_report: the reviewer is named under a heading or on a line 'Rev
     CHECK(reviewer_findings("- Independent reviewer: Kit Imaginary\n").empty());
     CHECK(reviewer_findings("## Reviewer: Kit Imaginary\n").empty());
     // A heading with nothing under it before the next heading: reported at the heading.
-    CHECK(reviewer_findings("## Reviewer\n\n") == Findings{{3, "reviewer not named: nothing follows the reviewer heading"}});
-    CHECK(reviewer_findings("Reviewer:\n") ==
-          Findings{{0, "reviewer not named (a heading \"Reviewer\" followed by the name, or a line \"Reviewer: name\")"}});
+    CHECK(reviewer_findings("## Reviewer\n\n") ==
+          Findings{{3, "reviewer not named: nothing follows the reviewer heading"}});
+    CHECK(reviewer_findings("Reviewer:\n") == Findings{{0, "reviewer not named (a heading \"Reviewer\" followed by the "
+                                                           "name, or a line \"Reviewer: name\")"}});
     // "The reviewer met the family" is prose, not the reviewer's name.
-    CHECK(lines_of(reviewer_findings("The reviewer met the family: twice, in their home.\n"), "reviewer not named").size() == 1);
+    CHECK(lines_of(reviewer_findings("The reviewer met the family: twice, in their home.\n"), "reviewer not named")
+              .size() == 1);
 }
 
 TEST_CASE("check_report: an analysis heading mentioning the reviewer does not name the reviewer") {
     const std::string text =
         "## Summary of improvements\n\nText.\n\n## Analysis by the reviewer\n\nText.\n\n## Recommendations\n\n"
         "- Northdale Police: X by June 2026.\n";
-    CHECK(run(text) == Findings{{0, "reviewer not named (a heading \"Reviewer\" followed by the name, or a line \"Reviewer: name\")"}});
+    CHECK(run(text) == Findings{{0, "reviewer not named (a heading \"Reviewer\" followed by the name, or a line "
+                                    "\"Reviewer: name\")"}});
 }
 
 // ---- Recommendations -------------------------------------------------------------------------------
 
 TEST_CASE("check_report: every bad item is reported by its line, once, and nested bullets belong to their item") {
-    const std::string items =
-        "1. Northdale Police: do X by June 2026.\n"   // 17
-        "2. Do Y.\n"                                  // 18
-        "3. Northdale Police: do Z,\n"                // 19
-        "   which is explained here.\n"               // 20
-        "   - first detail, no date here\n"           // 21
-        "   - second detail\n"                        // 22
-        "4. Northdale School: do W soon.\n"           // 23
-        "\n"
-        "* Improve things.\n"                         // 25
-        "\n"
-        "A closing paragraph, not an item.\n";
+    const std::string items = "1. Northdale Police: do X by June 2026.\n"  // 17
+                              "2. Do Y.\n"                                 // 18
+                              "3. Northdale Police: do Z,\n"               // 19
+                              "   which is explained here.\n"              // 20
+                              "   - first detail, no date here\n"          // 21
+                              "   - second detail\n"                       // 22
+                              "4. Northdale School: do W soon.\n"          // 23
+                              "\n"
+                              "* Improve things.\n"  // 25
+                              "\n"
+                              "A closing paragraph, not an item.\n";
     const Findings f = recommendation_findings(items);
     CHECK(lines_of(f, kNeither) == std::vector<int>{18, 25});
     CHECK(lines_of(f, kWhen) == std::vector<int>{19, 23});
@@ -156,11 +160,12 @@ TEST_CASE("check_report: every bad item is reported by its line, once, and neste
 }
 
 TEST_CASE("check_report: a Recommendations section runs to the next heading of its level, through subheadings") {
-    const std::string items =
-        "### Health\n\n- Northdale Health Visiting: do X by June 2026.\n\n"  // 17..19
-        "### Recommendation 2\n\n- Do Y.\n\n"                                // 21..23
-        "## Appendix\n\n- A list that is not a recommendation.\n";           // 25..27
-    CHECK(recommendation_findings(items) == Findings{{23, std::string(kNeither) + "name the agency first, e.g. \"Northdale Police: ...\", and give a date)"}});
+    const std::string items = "### Health\n\n- Northdale Health Visiting: do X by June 2026.\n\n"  // 17..19
+                              "### Recommendation 2\n\n- Do Y.\n\n"                                // 21..23
+                              "## Appendix\n\n- A list that is not a recommendation.\n";           // 25..27
+    CHECK(recommendation_findings(items) ==
+          Findings{
+              {23, std::string(kNeither) + "name the agency first, e.g. \"Northdale Police: ...\", and give a date)"}});
 }
 
 TEST_CASE("check_report: a Recommendations section without items, or no such section") {
@@ -168,13 +173,15 @@ TEST_CASE("check_report: a Recommendations section without items, or no such sec
           Findings{{15, "the Recommendations section has no list items (write each recommendation as a list item)"}});
     std::string text = report();
     text.replace(text.find("## Recommendations"), 18, "## Next steps");
-    CHECK(run(text) == Findings{{0, "missing section: Recommendations (a heading with \"recommendations\", each recommendation a list item)"}});
+    CHECK(run(text) == Findings{{0, "missing section: Recommendations (a heading with \"recommendations\", each "
+                                    "recommendation a list item)"}});
 }
 
 TEST_CASE("check_report: a 'Summary of recommendations' is the list to check only when there is no other") {
     const std::string only_summary =
         "## Reviewer\n\nKit Imaginary\n\n## Analysis\n\nText.\n\n## Summary of recommendations\n\n- Do X.\n";
-    CHECK(run(only_summary) == Findings{{11, std::string(kNeither) + "name the agency first, e.g. \"Northdale Police: ...\", and give a date)"}});
+    CHECK(run(only_summary) == Findings{{11, std::string(kNeither) + "name the agency first, e.g. \"Northdale Police: "
+                                                                     "...\", and give a date)"}});
     // With a Recommendations section as well, the summary's items are a summary, not checked.
     CHECK(run(only_summary + "\n## Recommendations\n\n- Northdale Police: X by June 2026.\n").empty());
 }
@@ -184,9 +191,9 @@ TEST_CASE("check_report: a 'Summary of recommendations' is the list to check onl
 namespace {
 
 struct Phrasing {
-    int line = 0;          // in the corpus file
-    std::string expect;    // "" (passes), or "who", "when", "neither"
-    std::string item;      // as a Markdown list item, continuation lines indented under it
+    int line = 0;        // in the corpus file
+    std::string expect;  // "" (passes), or "who", "when", "neither"
+    std::string item;    // as a Markdown list item, continuation lines indented under it
 };
 
 // One recommendation per line; an indented line continues the one above; a '#' line names a group,
@@ -216,7 +223,8 @@ std::string classify(const std::string& item) {
     const Findings f = recommendation_findings(item);
     if (f.empty()) return "";
     if (f.size() > 1) return "other";
-    for (const auto& [kind, prefix] : {std::pair{"who", kWho}, std::pair{"when", kWhen}, std::pair{"neither", kNeither}})
+    for (const auto& [kind, prefix] :
+         {std::pair{"who", kWho}, std::pair{"when", kWhen}, std::pair{"neither", kNeither}})
         if (f.front().first == 17 && f.front().second.rfind(prefix, 0) == 0) return kind;
     return "other";
 }
@@ -227,8 +235,9 @@ void check_corpus(const std::string& name, std::size_t at_least) {
     std::string wrong;  // every misclassified phrasing, named by its line, so one run shows them all
     for (const Phrasing& p : corpus)
         if (const std::string got = classify(p.item); got != p.expect)
-            wrong += name + ":" + std::to_string(p.line) + ": expected " + (p.expect.empty() ? "no finding" : p.expect) + ", got " +
-                     (got.empty() ? "no finding" : got) + "\n" + p.item;
+            wrong += name + ":" + std::to_string(p.line) + ": expected " +
+                     (p.expect.empty() ? "no finding" : p.expect) + ", got " + (got.empty() ? "no finding" : got) +
+                     "\n" + p.item;
     INFO(wrong);
     CHECK(wrong.empty());
 }
@@ -300,13 +309,16 @@ TEST_CASE("example reports: each failing report fails for exactly its one reason
     const auto details = example_details();
     const std::vector<std::pair<std::string, Findings>> expected = {
         {"fail-missing-summary.md",
-         {{0, "missing section: a summary of recommended improvements (a heading with \"summary\" and \"improvements\" or \"recommended\")"}}},
+         {{0, "missing section: a summary of recommended improvements (a heading with \"summary\" and \"improvements\" "
+              "or \"recommended\")"}}},
         {"fail-missing-analysis.md",
-         {{0, "missing section: an analysis of systemic or underlying reasons (a heading with \"systemic\", \"underlying\" or \"analysis\")"}}},
+         {{0, "missing section: an analysis of systemic or underlying reasons (a heading with \"systemic\", "
+              "\"underlying\" or \"analysis\")"}}},
         {"fail-missing-reviewer.md",
          {{0, "reviewer not named (a heading \"Reviewer\" followed by the name, or a line \"Reviewer: name\")"}}},
         {"fail-recommendation-without-owner-or-date.md",
-         {{45, "recommendation does not say who or by when (name the agency first, e.g. \"Northdale Police: ...\", and give a date)"}}},
+         {{45, "recommendation does not say who or by when (name the agency first, e.g. \"Northdale Police: ...\", and "
+               "give a date)"}}},
         {"fail-names-child.md", {{14, "identifying detail: child's name"}}},
         // The surname is the child's as well as the family's: reported as the child's name.
         {"fail-family-surname.md", {{18, "identifying detail: child's name"}}},

@@ -13,8 +13,8 @@
 namespace cspr::testing {
 
 using cspr::rules::check_report;
-using cspr::rules::IdentifyingDetail;
 using cspr::rules::identifying_details;
+using cspr::rules::IdentifyingDetail;
 using cspr::rules::ReportFinding;
 
 using Findings = std::vector<std::pair<int, std::string>>;
@@ -44,7 +44,9 @@ inline cspr::model::Case example_case() {
     r.child.date_of_death = day("2025-03-01");
     r.child.incident_date = day("2025-03-01");
     r.child.home_address = "1 Example Row, Northdale, ND1 2AB";
-    r.family.push_back({.name = "Jo Example", .relationship = "mother", .date_of_birth = day("1995-07-14"),
+    r.family.push_back({.name = "Jo Example",
+                        .relationship = "mother",
+                        .date_of_birth = day("1995-07-14"),
                         .address = "1 Example Row, Northdale, ND1 2AB"});
     r.family.push_back({.name = "Sam Example", .relationship = "mother's partner"});
     return cspr::model::Case{.id = "NDSCP-2025-001", .referral = r};

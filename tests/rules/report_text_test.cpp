@@ -10,23 +10,23 @@
 #include "cspr/rules.hpp"
 #include "report_testing.hpp"
 
-using cspr::testing::Findings;
-using cspr::testing::run;
 using cspr::testing::example_details;
+using cspr::testing::Findings;
 using cspr::testing::report;
+using cspr::testing::run;
 
 TEST_CASE("check_report: dates of birth and death in every common form, and only the right day") {
     const auto details = example_details();
     const auto found = [&](const std::string& body) { return run(report() + "\n" + body + "\n", details); };
     const Findings birth = {{19, "identifying detail: date of birth"}};
-    for (const char* form : {"2019-04-02", "2019-04-02T10:30", "2 April 2019", "02 April 2019", "2nd April 2019", "2 Apr 2019", "2nd of April, 2019",
-                             "02/04/2019", "2/4/2019", "02/04/19", "2.4.2019", "02-04-2019", "April 2, 2019", "april 2 2019",
-                             "Apr. 2nd, 2019", "(2 APRIL 2019)"}) {
+    for (const char* form : {"2019-04-02", "2019-04-02T10:30", "2 April 2019", "02 April 2019", "2nd April 2019",
+                             "2 Apr 2019", "2nd of April, 2019", "02/04/2019", "2/4/2019", "02/04/19", "2.4.2019",
+                             "02-04-2019", "April 2, 2019", "april 2 2019", "Apr. 2nd, 2019", "(2 APRIL 2019)"}) {
         INFO(form);
         CHECK(found(std::string("born ") + form) == birth);
     }
-    for (const char* other : {"3 April 2019", "2 April 2020", "April 2019", "12/4/2019", "2/4/20191", "2019-04-021", "4.2.19",
-                              "2 April 20190", "2April 2019"}) {
+    for (const char* other : {"3 April 2019", "2 April 2020", "April 2019", "12/4/2019", "2/4/20191", "2019-04-021",
+                              "4.2.19", "2 April 20190", "2April 2019"}) {
         INFO(other);
         CHECK(found(std::string("born ") + other).empty());
     }
@@ -37,14 +37,18 @@ TEST_CASE("check_report: dates of birth and death in every common form, and only
 TEST_CASE("check_report: a file that is not text gets one finding naming what it is, and no other") {
     const std::string zip = std::string("PK\x03\x04\x14\0\x06\0", 8);
     const std::vector<std::pair<std::string, std::string>> files = {
-        {zip + "[Content_Types].xml word/document.xml", "this is a Word file (.docx), not text: convert it first, e.g. pandoc final.docx -o final.md"},
-        {zip + "mimetypeapplication/vnd.oasis.opendocument.text", "this is an OpenDocument file (.odt), not text: convert it first"},
+        {zip + "[Content_Types].xml word/document.xml",
+         "this is a Word file (.docx), not text: convert it first, e.g. pandoc final.docx -o final.md"},
+        {zip + "mimetypeapplication/vnd.oasis.opendocument.text",
+         "this is an OpenDocument file (.odt), not text: convert it first"},
         {zip + "data.csv", "this is a ZIP file, not text"},
-        {"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", "this is a PDF file, not text: convert it first, e.g. pdftotext final.pdf final.txt"},
+        {"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n",
+         "this is a PDF file, not text: convert it first, e.g. pdftotext final.pdf final.txt"},
         {std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", 10), "this is an old Word file (.doc), not text"},
         {"{\\rtf1\\ansi Recommendations}", "this is a Rich Text file (.rtf)"},
         {std::string("\xFF\xFE#\0 \0R\0", 8), "this is UTF-16 text, not UTF-8"},
-        {report() + std::string(1, '\0'), "this is a binary file, not text (it has a NUL byte)"},  // even a passing report
+        {report() + std::string(1, '\0'),
+         "this is a binary file, not text (it has a NUL byte)"},  // even a passing report
     };
     for (const auto& [bytes, problem] : files) {
         INFO(problem);

@@ -7,9 +7,9 @@
 #include "cspr/rules.hpp"
 #include "report_testing.hpp"
 
+using cspr::testing::kWho;
 using cspr::testing::lines_of;
 using cspr::testing::recommendation_findings;
-using cspr::testing::kWho;
 
 TEST_CASE("check_report: who: an agency before a colon, 'Owner: X', or a capitalised name then a verb") {
     const std::vector<std::string> good = {
@@ -33,13 +33,13 @@ TEST_CASE("check_report: who: an agency before a colon, 'Owner: X', or a capital
     const std::vector<std::string> bad = {
         "- Review the policy by June 2026.\n",
         "\xE2\x80\xA2 Review the policy by June 2026.\n",
-        "- The policy should be reviewed by June 2026.\n",                    // one capitalised word
-        "- Training should be delivered by June 2026.\n",                    // one capitalised word
-        "- By June 2026: review the policy.\n",                              // a date, not an owner
-        "- Action: review the policy by June 2026.\n",                       // a field, not an owner
-        "- agencies: review the policy by June 2026.\n",                     // not capitalised
-        "- In June 2026 Northdale Police review the policy.\n",              // no verb of obligation
-        "- Recommendation 1: review the policy by June 2026.\n",             // a number, not an owner
+        "- The policy should be reviewed by June 2026.\n",                               // one capitalised word
+        "- Training should be delivered by June 2026.\n",                                // one capitalised word
+        "- By June 2026: review the policy.\n",                                          // a date, not an owner
+        "- Action: review the policy by June 2026.\n",                                   // a field, not an owner
+        "- agencies: review the policy by June 2026.\n",                                 // not capitalised
+        "- In June 2026 Northdale Police review the policy.\n",                          // no verb of obligation
+        "- Recommendation 1: review the policy by June 2026.\n",                         // a number, not an owner
         "- Northdale Police review the policy by June 2026. Owner: Northdale Police\n",  // ... but this one names one
     };
     for (std::size_t i = 0; i + 1 < bad.size(); ++i) {

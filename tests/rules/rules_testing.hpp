@@ -88,8 +88,7 @@ inline model::Notification a_notification() {
     // Rules per docs/case-files.md's example: the Panel's form also reaches Ofsted and DfE.
     n.recipients = {recipient("panel", "notify-panel", ymd(2025, 3, 10)),
                     recipient("ofsted-dfe", "notify-panel", ymd(2025, 3, 10)),
-                    recipient("partners", "notify-partners", ymd(2025, 3, 5)),
-                    recipient("cdr-partners", "notify-cdr")};
+                    recipient("partners", "notify-partners", ymd(2025, 3, 5)), recipient("cdr-partners", "notify-cdr")};
     return n;
 }
 
@@ -110,7 +109,7 @@ inline std::string describe(const std::vector<rules::Problem>& problems) {
 // True when some problem is in `file` at one of `fields` (where the law or the spec allows more than
 // one reasonable place to point at, every one is listed).
 inline bool has_problem(const std::vector<rules::Problem>& problems, std::string_view file,
-                 std::initializer_list<std::string_view> fields) {
+                        std::initializer_list<std::string_view> fields) {
     return std::any_of(problems.begin(), problems.end(), [&](const rules::Problem& p) {
         return p.file == file && !p.message.empty() &&
                std::find(fields.begin(), fields.end(), std::string_view(p.field)) != fields.end();
@@ -128,7 +127,7 @@ inline std::vector<rules::Deadline> applicable(const std::vector<rules::Deadline
 
 // A copy, so that it may outlive the list it was found in.
 inline std::optional<rules::Deadline> find_deadline(const std::vector<rules::Deadline>& all, std::string_view rule,
-                                             std::string_view subject = "") {
+                                                    std::string_view subject = "") {
     for (const auto& d : all)
         if (d.rule && d.rule->id == rule && d.subject == subject && rules::status_name(d.status) != "not applicable")
             return d;

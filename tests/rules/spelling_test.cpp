@@ -13,7 +13,8 @@ TEST_CASE("edit_distance counts insertions, deletions and substitutions") {
 }
 
 TEST_CASE("nearest_name finds the agency a typo misspells, ignoring case and spacing") {
-    const std::vector<std::string> asked = {"Westshire Police", "Westshire Health Visiting", "Westshire Council Children's Services"};
+    const std::vector<std::string> asked = {"Westshire Police", "Westshire Health Visiting",
+                                            "Westshire Council Children's Services"};
     CHECK(rules::nearest_name("Westshire Health Visitng", asked) == "Westshire Health Visiting");
     CHECK(rules::nearest_name("westshire  POLISE", asked) == "Westshire Police");
     // Not a slip of a letter or two: no suggestion rather than a wrong one.
@@ -22,9 +23,10 @@ TEST_CASE("nearest_name finds the agency a typo misspells, ignoring case and spa
 }
 
 TEST_CASE("is_placeholder_name catches the placeholders typed where a reviewer's name belongs") {
-    for (const char* text : {"To be commissioned", "TBC", "tba", "T.B.C.", "Not yet known", "Unknown", "N/A", "none", "",
-                             "  ", "Awaiting tender", "Reviewer to be appointed", "Pending", "To follow"})
+    for (const char* text : {"To be commissioned", "TBC", "tba", "T.B.C.", "Not yet known", "Unknown", "N/A", "none",
+                             "", "  ", "Awaiting tender", "Reviewer to be appointed", "Pending", "To follow"})
         CHECK(rules::is_placeholder_name(text));
-    for (const char* text : {"Robin Madeup", "Kit Imaginary", "Dr Tobe Jones", "Nonesuch Reviews Ltd", "Jo Pendleton", "Tabitha Knowles"})
+    for (const char* text :
+         {"Robin Madeup", "Kit Imaginary", "Dr Tobe Jones", "Nonesuch Reviews Ltd", "Jo Pendleton", "Tabitha Knowles"})
         CHECK_FALSE(rules::is_placeholder_name(text));
 }

@@ -64,9 +64,11 @@ model::Case decided_local(cspr::calendar::Date on) {
     return c;
 }
 
-rules::Deadline find(const model::Case& c, std::string_view rule, std::string_view subject, cspr::calendar::Date today) {
+rules::Deadline find(const model::Case& c, std::string_view rule, std::string_view subject,
+                     cspr::calendar::Date today) {
     const auto all = rules::case_deadlines(c, model::Config{}, england(), today);
-    const auto it = std::find_if(all.begin(), all.end(), [&](const auto& d) { return d.rule->id == rule && d.subject == subject; });
+    const auto it =
+        std::find_if(all.begin(), all.end(), [&](const auto& d) { return d.rule->id == rule && d.subject == subject; });
     REQUIRE(it != all.end());
     return *it;
 }
@@ -225,7 +227,8 @@ TEST_CASE("the rule table: timescales and their basis as in DOMAIN.md", "[table]
 }
 
 TEST_CASE("no rapid review or decision clock before the Panel is told", "[deadlines]") {
-    const auto all = rules::case_deadlines(notified(ymd(2025, 3, 6), std::nullopt), config(), england(), ymd(2025, 3, 7));
+    const auto all =
+        rules::case_deadlines(notified(ymd(2025, 3, 6), std::nullopt), config(), england(), ymd(2025, 3, 7));
     CHECK_FALSE(find_deadline(all, "rapid-review").has_value());
     CHECK_FALSE(find_deadline(all, "decision").has_value());
     CHECK(find_deadline(all, "notify-panel", "panel").has_value());
@@ -235,13 +238,14 @@ TEST_CASE("no rapid review or decision clock before the Panel is told", "[deadli
     CHECK(applicable(rules::case_deadlines(empty, config(), england(), ymd(2025, 3, 7))).empty());
 }
 
-TEST_CASE("action-due: a re-dated action counts against its current due date, with a note naming the first", "[deadlines][actions]") {
+TEST_CASE("action-due: a re-dated action counts against its current due date, with a note naming the first",
+          "[deadlines][actions]") {
     auto x = r2();
     x.original_due = x.due;
     x.due = ymd(2027, 3, 31);
     x.history.push_back({ymd(2026, 7, 1), "due", "2026-03-31", "2027-03-31", "A free-text reason", {}});
-    const auto d = find_deadline(rules::case_deadlines(with_action(x), config(), england(), ymd(2026, 7, 1)), "action-due",
-                                 "R2 Northdale Council");
+    const auto d = find_deadline(rules::case_deadlines(with_action(x), config(), england(), ymd(2026, 7, 1)),
+                                 "action-due", "R2 Northdale Council");
     REQUIRE(d);
     CHECK(d->due == ymd(2027, 3, 31));
     CHECK(rules::status_name(d->status) == "pending");
@@ -406,8 +410,8 @@ TEST_CASE("publish: an override in cspr.yaml, in months or in calendar days", "[
     CHECK(nine.override_reason == "agreed with the Panel");
     // 200 days: September 30, October 31, November 30, December 31, January 31 and a leap February 29
     // reach 29 February at 182; 18 more is Mon 2024-03-18.
-    const auto days = under(overriding("publish", 200, model::Unit::calendar_days, "in days"), c, "publish", "",
-                            ymd(2024, 3, 5));
+    const auto days =
+        under(overriding("publish", 200, model::Unit::calendar_days, "in days"), c, "publish", "", ymd(2024, 3, 5));
     CHECK(days.due == ymd(2024, 3, 18));
     CHECK(days.length == 200);
     CHECK(days.status == rules::Status::met);
@@ -423,8 +427,8 @@ TEST_CASE("action-due: due on the day recorded, even a bank holiday; met, met la
     const auto open = at(ymd(2025, 12, 1));
     CHECK(open.due == ymd(2025, 12, 25));
     CHECK(open.status == rules::Status::pending);
-    CHECK(open.days_left == 24);           // calendar days
-    CHECK(open.working_days_left == 17);   // 2-5, 8-12, 15-19 and 22-24 December
+    CHECK(open.days_left == 24);          // calendar days
+    CHECK(open.working_days_left == 17);  // 2-5, 8-12, 15-19 and 22-24 December
     // Fri 2026-01-02: 8 days late; the working days past are 29, 30, 31 December and 2 January.
     const auto overdue = at(ymd(2026, 1, 2));
     CHECK(overdue.status == rules::Status::overdue);

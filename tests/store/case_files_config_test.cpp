@@ -19,18 +19,19 @@
 namespace fs = std::filesystem;
 namespace store = cspr::store;
 namespace model = cspr::model;
-using store::Diagnostics;
 using cspr::testing::describe;
 using cspr::testing::example_config;
 using cspr::testing::find_problem;
 using cspr::testing::replace_once;
 using cspr::testing::TempDir;
+using store::Diagnostics;
 
 TEST_CASE("ids.yaml: the documented shape parses; bad entries are refused", "[ids]") {
     Diagnostics strict;
     const auto last = store::parse_ids("schema_version: 1\nlast:\n  \"2025\": 3\n", "ids.yaml", strict);
     CHECK(last == std::map<int, int>{{2025, 3}});
-    CHECK(store::format_ids({}) == "# yaml-language-server: $schema=../schemas/ids.schema.json\nschema_version: 1\nlast: {}\n");
+    CHECK(store::format_ids({}) ==
+          "# yaml-language-server: $schema=../schemas/ids.schema.json\nschema_version: 1\nlast: {}\n");
     CHECK(store::parse_ids(store::format_ids({}), "ids.yaml", strict).empty());
     const std::map<int, int> two{{2024, 12}, {2025, 1000}};
     CHECK(store::parse_ids(store::format_ids(two), "ids.yaml", strict) == two);
@@ -91,8 +92,8 @@ TEST_CASE("fuzz regression: ids-year-below-1000: a year outside 1900-2199 is ref
 TEST_CASE("fuzz regression: config-rule-id-unquoted: any rule id that was read writes back readable",
           "[config][regression]") {
     // tests/fuzz/crashes/fuzz_case_loader-config-rule-id-unquoted: the id was written as a key unquoted.
-    for (const std::string id : {"rule: 1", "x #y", "a\nb", "1", "no", "- x", "[a]", "{b}", "&c", "*d", "\"q\"",
-                                 "é", "tab\there", "", "a:b", "x:", "a b ", "?", "notify-panel"}) {
+    for (const std::string id : {"rule: 1", "x #y", "a\nb", "1", "no", "- x", "[a]", "{b}", "&c", "*d", "\"q\"", "é",
+                                 "tab\there", "", "a:b", "x:", "a b ", "?", "notify-panel"}) {
         INFO(id);
         model::Config config = example_config();
         config.timescales[id] = {5, model::Unit::working_days, std::nullopt, "a reason", "", {}};
@@ -160,8 +161,9 @@ TEST_CASE("parse_config: a figure is a length and a unit together; enabled alone
     CHECK(only_unit[0].where().field == "timescales.decision.length");
 
     Diagnostics strict;
-    const auto off = store::parse_config(kConfigHead + "  decision: {enabled: false, reason: we decide at the meeting}\n",
-                                         "cspr.yaml", strict);
+    const auto off =
+        store::parse_config(kConfigHead + "  decision: {enabled: false, reason: we decide at the meeting}\n",
+                            "cspr.yaml", strict);
     const auto& o = off.timescales.at("decision");
     CHECK(o.enabled == std::optional<bool>(false));
     CHECK_FALSE(o.length.has_value());
@@ -178,14 +180,18 @@ TEST_CASE("fuzz regression: override-length-out-of-range: length is bounded per 
         return kConfigHead + "  notify-panel:\n    length: " + length + "\n    unit: " + unit + "\n    reason: r\n";
     };
     // The largest length of each unit (about 100 years; hours 60) reads exactly; one more is refused.
-    const std::vector<std::pair<std::string, long long>> limits = {
-        {"working-days", 26'000}, {"calendar-days", 36'600}, {"hours", 525'600}, {"months", 1'200}, {"years", 100}};
+    const std::vector<std::pair<std::string, long long>> limits = {{"working-days", 26'000},
+                                                                   {"calendar-days", 36'600},
+                                                                   {"hours", 525'600},
+                                                                   {"months", 1'200},
+                                                                   {"years", 100}};
     for (const auto& [unit, most] : limits) {
         INFO(unit);
         Diagnostics strict;
         const auto config = store::parse_config(override_text(std::to_string(most), unit), "cspr.yaml", strict);
         CHECK(config.timescales.at("notify-panel").length == most);
-        CHECK(store::parse_config(override_text("0", unit), "cspr.yaml", strict).timescales.at("notify-panel").length == 0);
+        CHECK(store::parse_config(override_text("0", unit), "cspr.yaml", strict).timescales.at("notify-panel").length ==
+              0);
         const auto problems = config_problems(override_text(std::to_string(most + 1), unit));
         INFO(describe(problems));
         REQUIRE(problems.size() == 1);
@@ -194,9 +200,11 @@ TEST_CASE("fuzz regression: override-length-out-of-range: length is bounded per 
         CHECK(problems[0].message().find(std::to_string(most)) != std::string::npos);
     }
     // 4294967301 used to read as 5 (cut to int); these reached undefined behaviour in the engine.
-    for (const auto& [length, unit] : std::vector<std::pair<std::string, std::string>>{
-             {"4294967301", "working-days"}, {"2147483647", "months"}, {"3000000", "hours"},
-             {"9223372036854775807", "years"}, {"-1", "calendar-days"}}) {
+    for (const auto& [length, unit] : std::vector<std::pair<std::string, std::string>>{{"4294967301", "working-days"},
+                                                                                       {"2147483647", "months"},
+                                                                                       {"3000000", "hours"},
+                                                                                       {"9223372036854775807", "years"},
+                                                                                       {"-1", "calendar-days"}}) {
         INFO(length << " " << unit);
         Diagnostics strict;
         try {
@@ -211,8 +219,9 @@ TEST_CASE("fuzz regression: override-length-out-of-range: length is bounded per 
 }
 
 TEST_CASE("rule-id-with-newline: an error quoting text with a line break is still one line", "[errors][regression]") {
-    const std::string text = "schema_version: 1\npartnership: X\ncode: XSCP\nlocal_authority: Y\nregion: england-and-wales\n"
-                             "timescales:\n  \"a\\nb\\tc\\x01\": {length: -1, unit: working-days}\n";
+    const std::string text =
+        "schema_version: 1\npartnership: X\ncode: XSCP\nlocal_authority: Y\nregion: england-and-wales\n"
+        "timescales:\n  \"a\\nb\\tc\\x01\": {length: -1, unit: working-days}\n";
     Diagnostics collect(Diagnostics::Mode::collect);
     (void)store::parse_config(text, "cspr.yaml", collect);
     REQUIRE_FALSE(collect.problems().empty());
@@ -226,8 +235,11 @@ TEST_CASE("rule-id-with-newline: an error quoting text with a line break is stil
 }
 
 TEST_CASE("cspr.yaml permissions: a group may be given access, every other account never", "[write][config]") {
-    const std::string base = "schema_version: 1\npartnership: X\ncode: XSCP\nlocal_authority: Y\nregion: england-and-wales\n";
-    const auto parse = [&](const std::string& extra, Diagnostics& d) { return store::parse_config(base + extra, "cspr.yaml", d); };
+    const std::string base =
+        "schema_version: 1\npartnership: X\ncode: XSCP\nlocal_authority: Y\nregion: england-and-wales\n";
+    const auto parse = [&](const std::string& extra, Diagnostics& d) {
+        return store::parse_config(base + extra, "cspr.yaml", d);
+    };
     Diagnostics clean(Diagnostics::Mode::collect);
     const auto config = parse("permissions:\n  files: \"0640\"\n  folders: \"0750\"\n", clean);
     REQUIRE(clean.problems().empty());
@@ -240,10 +252,15 @@ TEST_CASE("cspr.yaml permissions: a group may be given access, every other accou
     CHECK(store::parse_config(written, "cspr.yaml", again) == config);
     CHECK(store::format_config(parse("", clean)).find("permissions") == std::string::npos);
 
-    for (const auto& [bad, words] : std::vector<std::pair<std::string, std::string>>{
-             {"files: \"0644\"", "every account on the machine"}, {"folders: \"0755\"", "every account on the machine"},
-             {"files: \"0400\"", "at least 0600"}, {"files: \"0740\"", "at most 0660"}, {"folders: \"0600\"", "at least 0700"},
-             {"files: \"rw-r-----\"", "not a mode"}, {"files: \"01640\"", "not a mode"}, {"files: \"0648\"", "not a mode"}}) {
+    for (const auto& [bad, words] :
+         std::vector<std::pair<std::string, std::string>>{{"files: \"0644\"", "every account on the machine"},
+                                                          {"folders: \"0755\"", "every account on the machine"},
+                                                          {"files: \"0400\"", "at least 0600"},
+                                                          {"files: \"0740\"", "at most 0660"},
+                                                          {"folders: \"0600\"", "at least 0700"},
+                                                          {"files: \"rw-r-----\"", "not a mode"},
+                                                          {"files: \"01640\"", "not a mode"},
+                                                          {"files: \"0648\"", "not a mode"}}) {
         Diagnostics d(Diagnostics::Mode::collect);
         const auto c = parse("permissions:\n  " + bad + "\n", d);
         INFO(bad);

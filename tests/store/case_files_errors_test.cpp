@@ -9,18 +9,18 @@
 #include "store_testing.hpp"
 
 namespace store = cspr::store;
-using store::Diagnostics;
 using cspr::testing::describe;
 using cspr::testing::find_problem;
 using cspr::testing::kReferral;
 using cspr::testing::replace_once;
+using store::Diagnostics;
 
 // ---- Diagnostics: collect and strict ----------------------------------------------------------
 
 TEST_CASE("collect mode reports every problem with file, line and field; strict throws the first", "[diagnostics]") {
     std::string text = kReferral;
     text = replace_once(text, "  incident_date: \"2025-03-01\"\n", "  incident_date: \"2025-02-30\"\n");  // line 12
-    text = replace_once(text, "  - cp-plan\n", "  - flying-saucer\n");                                   // line 20
+    text = replace_once(text, "  - cp-plan\n", "  - flying-saucer\n");                                    // line 20
     text = replace_once(text, "narrative: Robin was taken to hospital.\n", "");                           // missing
     {
         Diagnostics collect(Diagnostics::Mode::collect);
@@ -67,8 +67,8 @@ TEST_CASE("collect mode reports every problem with file, line and field; strict 
 
 TEST_CASE("collect mode goes on past problems in nested maps and lists", "[diagnostics]") {
     std::string text = kReferral;
-    text = replace_once(text, "  role: Detective Sergeant\n", "");                        // referrer.role missing
-    text = replace_once(text, "  looked_after: false\n", "  looked_after: maybe\n");      // line 13 after removal
+    text = replace_once(text, "  role: Detective Sergeant\n", "");                         // referrer.role missing
+    text = replace_once(text, "  looked_after: false\n", "  looked_after: maybe\n");       // line 13 after removal
     text = replace_once(text, "    relationship: mother\n", "    date_of_birth: 1995\n");  // family[0]
     text = replace_once(text, "received: \"2025-03-03T10:30\"\n", "received: \"2025-03-30T01:30\"\n");  // skipped hour
     Diagnostics collect(Diagnostics::Mode::collect);
@@ -103,7 +103,8 @@ TEST_CASE("malformed YAML gives the file and a line", "[errors]") {
         // The quote opens on line 10; a reader may only notice at the end of the text.
         CHECK(e.where().line >= 10);
         CHECK(e.where().line <= 22);
-        CHECK(std::string(e.what()).starts_with("cases/NDSCP-2025-001/referral.yaml:" + std::to_string(e.where().line)));
+        CHECK(
+            std::string(e.what()).starts_with("cases/NDSCP-2025-001/referral.yaml:" + std::to_string(e.where().line)));
     }
     Diagnostics collect(Diagnostics::Mode::collect);
     (void)store::parse_referral(text, "r.yaml", collect);
@@ -111,7 +112,8 @@ TEST_CASE("malformed YAML gives the file and a line", "[errors]") {
     CHECK(collect.problems()[0].where().line > 0);
 
     // A bad indentation is a syntax error on its line.
-    const std::string bad_indent = replace_once(kReferral, "  agency: Northdale Police\n", "   agency: Northdale Police\n");
+    const std::string bad_indent =
+        replace_once(kReferral, "  agency: Northdale Police\n", "   agency: Northdale Police\n");
     try {
         (void)store::parse_referral(bad_indent, "r.yaml", strict);
         FAIL("bad indentation parsed");
@@ -132,7 +134,8 @@ TEST_CASE("a duplicate key is reported with its line", "[errors]") {
     CHECK(dup->where().line == 22);
     CHECK(dup->message().find("duplicate") != std::string::npos);
 
-    const std::string nested = replace_once(kReferral, "  looked_after: false\n", "  looked_after: false\n  name: Other\n");
+    const std::string nested =
+        replace_once(kReferral, "  looked_after: false\n", "  looked_after: false\n  name: Other\n");
     Diagnostics strict;
     try {
         (void)store::parse_referral(nested, "r.yaml", strict);
@@ -172,7 +175,8 @@ TEST_CASE("a missing required field is named", "[errors]") {
         }
     }
     // An empty criteria list is allowed (required, but may be empty).
-    const auto r = store::parse_referral(replace_once(kReferral, "criteria:\n  - died-abuse-neglect\n  - cp-plan\n", "criteria: []\n"),
+    const auto r = store::parse_referral(replace_once(kReferral, "criteria:\n  - died-abuse-neglect\n  - cp-plan\n",
+                                                      "criteria: []\n"),
                                          "r.yaml", strict);
     CHECK(r.criteria.empty());
     CHECK(store::format_referral(r).find("\ncriteria: []\n") != std::string::npos);
@@ -223,7 +227,8 @@ TEST_CASE("other bad values are named by field", "[errors]") {
     CHECK(find_problem(collect.problems(), "region"));
 }
 
-TEST_CASE("huge-value-quoted-whole: a bad value is quoted in the error up to 60 bytes, never inside a character", "[errors][regression]") {
+TEST_CASE("huge-value-quoted-whole: a bad value is quoted in the error up to 60 bytes, never inside a character",
+          "[errors][regression]") {
     // Case files never quote a value (it may be personal: issue 13, F9); cspr.yaml's settings are.
     const std::string huge(3000, '9');
     Diagnostics collect(Diagnostics::Mode::collect);
@@ -234,7 +239,8 @@ TEST_CASE("huge-value-quoted-whole: a bad value is quoted in the error up to 60 
     CHECK(line.find(std::string(10, '9')) == std::string::npos);
     CHECK(line.find("is not true or false") != std::string::npos);
     CHECK(line.size() < 200);
-    const std::string base = "schema_version: 1\npartnership: X\ncode: XSCP\nlocal_authority: Y\nregion: england-and-wales\n";
+    const std::string base =
+        "schema_version: 1\npartnership: X\ncode: XSCP\nlocal_authority: Y\nregion: england-and-wales\n";
     Diagnostics config(Diagnostics::Mode::collect);
     (void)store::parse_config(base + "git:\n  commit: " + huge + "\n", "cspr.yaml", config);
     REQUIRE(config.problems().size() == 1);

@@ -21,12 +21,12 @@
 namespace fs = std::filesystem;
 namespace store = cspr::store;
 namespace model = cspr::model;
-using store::Diagnostics;
 using cspr::testing::describe;
 using cspr::testing::kReferral;
 using cspr::testing::replace_once;
 using cspr::testing::slurp;
 using cspr::testing::ymd;
+using store::Diagnostics;
 
 // ---- Round trip of every example file ------------------------------------------------------------
 
@@ -103,48 +103,47 @@ TEST_CASE("the example files parse the same in strict mode, and the values survi
 
 TEST_CASE("a referral with every optional key formats in the order of docs/case-files.md", "[roundtrip]") {
     // The example of docs/case-files.md, completed; written in the documented key order and style.
-    const std::string text =
-        "# yaml-language-server: $schema=../../schemas/referral.schema.json\n"
-        "schema_version: 1\n"
-        "id: NDSCP-2025-001\n"
-        "received: \"2025-03-03T10:30\"\n"
-        "confirmed_in_writing: \"2025-03-04T09:15\"\n"
-        "referrer:\n"
-        "  name: Alex Fictional\n"
-        "  agency: Northdale Police\n"
-        "  role: Detective Sergeant\n"
-        "  contact: alex.fictional@example.org\n"
-        "child:\n"
-        "  name: Robin Example\n"
-        "  date_of_birth: \"2019-04-02\"\n"
-        "  date_of_death: \"2025-03-01\"\n"
-        "  incident_date: \"2025-03-01\"\n"
-        "  home_address: \"1 Example Row, Northdale, ND1 2AB\"\n"
-        "  ethnicity: White British\n"
-        "  faith: None\n"
-        "  disability: None known\n"
-        "  child_protection_plan: previous\n"
-        "  looked_after: false\n"
-        "  whereabouts: At home\n"
-        "  carer: Mother\n"
-        "family:\n"
-        "  - name: Jo Example\n"
-        "    relationship: mother\n"
-        "    date_of_birth: \"1995-07-14\"\n"
-        "    address: \"1 Example Row, Northdale, ND1 2AB\"\n"
-        "    legal_status: Arrested, released under investigation\n"
-        "    ethnicity: White British\n"
-        "agencies:\n"
-        "  - name: Pat Sample\n"
-        "    agency: Northdale Health Visiting\n"
-        "    contact: pat.sample@example.org\n"
-        "    still_involved: true\n"
-        "criteria:\n"
-        "  - died-abuse-neglect\n"
-        "  - cp-plan\n"
-        "narrative: |\n"
-        "  Robin was taken to hospital.\n"
-        "  Robin died the same day.\n";
+    const std::string text = "# yaml-language-server: $schema=../../schemas/referral.schema.json\n"
+                             "schema_version: 1\n"
+                             "id: NDSCP-2025-001\n"
+                             "received: \"2025-03-03T10:30\"\n"
+                             "confirmed_in_writing: \"2025-03-04T09:15\"\n"
+                             "referrer:\n"
+                             "  name: Alex Fictional\n"
+                             "  agency: Northdale Police\n"
+                             "  role: Detective Sergeant\n"
+                             "  contact: alex.fictional@example.org\n"
+                             "child:\n"
+                             "  name: Robin Example\n"
+                             "  date_of_birth: \"2019-04-02\"\n"
+                             "  date_of_death: \"2025-03-01\"\n"
+                             "  incident_date: \"2025-03-01\"\n"
+                             "  home_address: \"1 Example Row, Northdale, ND1 2AB\"\n"
+                             "  ethnicity: White British\n"
+                             "  faith: None\n"
+                             "  disability: None known\n"
+                             "  child_protection_plan: previous\n"
+                             "  looked_after: false\n"
+                             "  whereabouts: At home\n"
+                             "  carer: Mother\n"
+                             "family:\n"
+                             "  - name: Jo Example\n"
+                             "    relationship: mother\n"
+                             "    date_of_birth: \"1995-07-14\"\n"
+                             "    address: \"1 Example Row, Northdale, ND1 2AB\"\n"
+                             "    legal_status: Arrested, released under investigation\n"
+                             "    ethnicity: White British\n"
+                             "agencies:\n"
+                             "  - name: Pat Sample\n"
+                             "    agency: Northdale Health Visiting\n"
+                             "    contact: pat.sample@example.org\n"
+                             "    still_involved: true\n"
+                             "criteria:\n"
+                             "  - died-abuse-neglect\n"
+                             "  - cp-plan\n"
+                             "narrative: |\n"
+                             "  Robin was taken to hospital.\n"
+                             "  Robin died the same day.\n";
     Diagnostics strict;
     const auto r = store::parse_referral(text, "referral.yaml", strict);
     CHECK(r.child.date_of_death == ymd(2025, 3, 1));
@@ -299,23 +298,22 @@ TEST_CASE("unknown keys at every level survive a rewrite with the same values", 
 }
 
 TEST_CASE("unknown keys in cspr.yaml, git, a timescale and a notification survive", "[extras]") {
-    const std::string config_text =
-        "# yaml-language-server: $schema=schemas/cspr.schema.json\n"
-        "schema_version: 1\n"
-        "partnership: Testshire Safeguarding Children Partnership\n"
-        "code: NDSCP\n"
-        "local_authority: Testshire Council\n"
-        "region: england-and-wales\n"
-        "git:\n"
-        "  commit: true\n"
-        "  remote: origin\n"
-        "timescales:\n"
-        "  referral-confirm:\n"
-        "    length: 72\n"
-        "    unit: hours\n"
-        "    reason: three days locally\n"
-        "    approved_by: \"007\"\n"
-        "contact: [a, b]\n";
+    const std::string config_text = "# yaml-language-server: $schema=schemas/cspr.schema.json\n"
+                                    "schema_version: 1\n"
+                                    "partnership: Testshire Safeguarding Children Partnership\n"
+                                    "code: NDSCP\n"
+                                    "local_authority: Testshire Council\n"
+                                    "region: england-and-wales\n"
+                                    "git:\n"
+                                    "  commit: true\n"
+                                    "  remote: origin\n"
+                                    "timescales:\n"
+                                    "  referral-confirm:\n"
+                                    "    length: 72\n"
+                                    "    unit: hours\n"
+                                    "    reason: three days locally\n"
+                                    "    approved_by: \"007\"\n"
+                                    "contact: [a, b]\n";
     Diagnostics strict;
     const auto config = store::parse_config(config_text, "cspr.yaml", strict);
     CHECK(config.git_commit);
@@ -334,27 +332,26 @@ TEST_CASE("unknown keys in cspr.yaml, git, a timescale and a notification surviv
     CHECK(written == config_text);  // already canonical
     CHECK(YAML::Load(written)["timescales"]["referral-confirm"]["approved_by"].Scalar() == "007");
 
-    const std::string notification_text =
-        "# yaml-language-server: $schema=../../schemas/notification.schema.json\n"
-        "schema_version: 1\n"
-        "id: NDSCP-2025-001\n"
-        "aware: \"2025-03-04\"\n"
-        "test:\n"
-        "  abuse_or_neglect: suspected\n"
-        "  harm: seriously-harmed\n"
-        "  location: in-area\n"
-        "  looked_after: false\n"
-        "  care_leaver: false\n"
-        "  checked_by: Sam\n"
-        "notifiable: true\n"
-        "reasons:\n"
-        "  - one (source)\n"
-        "recipients:\n"
-        "  - recipient: panel\n"
-        "    rule: notify-panel\n"
-        "    sent: \"2025-03-10\"\n"
-        "    reference: \"00123\"\n"
-        "owner: {name: Sam, team: [x]}\n";
+    const std::string notification_text = "# yaml-language-server: $schema=../../schemas/notification.schema.json\n"
+                                          "schema_version: 1\n"
+                                          "id: NDSCP-2025-001\n"
+                                          "aware: \"2025-03-04\"\n"
+                                          "test:\n"
+                                          "  abuse_or_neglect: suspected\n"
+                                          "  harm: seriously-harmed\n"
+                                          "  location: in-area\n"
+                                          "  looked_after: false\n"
+                                          "  care_leaver: false\n"
+                                          "  checked_by: Sam\n"
+                                          "notifiable: true\n"
+                                          "reasons:\n"
+                                          "  - one (source)\n"
+                                          "recipients:\n"
+                                          "  - recipient: panel\n"
+                                          "    rule: notify-panel\n"
+                                          "    sent: \"2025-03-10\"\n"
+                                          "    reference: \"00123\"\n"
+                                          "owner: {name: Sam, team: [x]}\n";
     const auto n = store::parse_notification(notification_text, "notification.yaml", strict);
     REQUIRE(n.test.extra.size() == 1);
     REQUIRE(n.recipients.size() == 1);
@@ -370,8 +367,8 @@ TEST_CASE("unknown keys in cspr.yaml, git, a timescale and a notification surviv
 TEST_CASE("narratives round-trip through format_referral and parse_referral", "[quoting]") {
     Diagnostics strict;
     model::Referral r = store::parse_referral(kReferral, "referral.yaml", strict);
-    for (const std::string v : {"a\n\nb", "a\nb\n", "a\nb", "a\nb\n\n", "a\n  b\nc", "one line", "no", "007",
-                                "a: b", "x #y", "Line one.\n\n  - bullet\n  - bullet\n"}) {
+    for (const std::string v : {"a\n\nb", "a\nb\n", "a\nb", "a\nb\n\n", "a\n  b\nc", "one line", "no", "007", "a: b",
+                                "x #y", "Line one.\n\n  - bullet\n  - bullet\n"}) {
         r.narrative = v;
         r.child.carer = v;
         const std::string written = store::format_referral(r);

@@ -18,7 +18,6 @@
 namespace fs = std::filesystem;
 namespace store = cspr::store;
 namespace model = cspr::model;
-using store::Diagnostics;
 using cspr::testing::describe;
 using cspr::testing::example_config;
 using cspr::testing::find_problem;
@@ -30,6 +29,7 @@ using cspr::testing::names_in;
 using cspr::testing::slurp;
 using cspr::testing::spit;
 using cspr::testing::TempDir;
+using store::Diagnostics;
 
 // ---- write_case_file ------------------------------------------------------------------------
 
@@ -60,12 +60,11 @@ TEST_CASE("write_case_file refuses to replace a file holding a comment and leave
     const fs::path dir = tmp.path / "NDSCP-2025-001";
     fs::create_directories(dir);
     const fs::path file = dir / "notification.yaml";
-    const std::string original =
-        "# yaml-language-server: $schema=../../schemas/notification.schema.json\n"
-        "schema_version: 1\n"
-        "id: NDSCP-2025-001\n"
-        "aware: \"2025-03-04\"  # the strategy meeting\n"
-        "notifiable: true\n";
+    const std::string original = "# yaml-language-server: $schema=../../schemas/notification.schema.json\n"
+                                 "schema_version: 1\n"
+                                 "id: NDSCP-2025-001\n"
+                                 "aware: \"2025-03-04\"  # the strategy meeting\n"
+                                 "notifiable: true\n";
     spit(file, original);
     try {
         store::write_case_file(kDefaultFolder, file, "schema_version: 1\n");
@@ -175,7 +174,8 @@ TEST_CASE("next_case_id writes nothing; record_case_id records it; a full year i
     // Every number used: refused, ids.yaml as it was.
     fs::create_directories(root / "cases" / ("NDSCP-2025-" + std::to_string(store::kMaxCaseNumber)));
     const std::string full = slurp(root / "cases" / "ids.yaml");
-    CHECK_THROWS_WITH(store::next_case_id(folder, 2025), Catch::Contains("NDSCP-2025 has used every case number up to 999999999"));
+    CHECK_THROWS_WITH(store::next_case_id(folder, 2025),
+                      Catch::Contains("NDSCP-2025 has used every case number up to 999999999"));
     CHECK(slurp(root / "cases" / "ids.yaml") == full);
     CHECK(store::next_case_id(folder, 2026) == "NDSCP-2026-001");  // another year is not full
 }
@@ -189,8 +189,8 @@ TEST_CASE("case_path accepts only case IDs; existing_case_path only existing cas
     CHECK(store::case_path(folder, "NDSCP-2025-001") == tmp.path / "cases" / "NDSCP-2025-001");
     CHECK(store::case_path(folder, "NDSCP-2025-1234") == tmp.path / "cases" / "NDSCP-2025-1234");
     for (const std::string bad : {"../../etc/passwd", "NDSCP-2025-001/../x", "", "ndscp-2025-001", "NDSCP-2025-01",
-                                  "NDSCP-25-001", "NDSCP-2025-001/", "/NDSCP-2025-001", "NDSCP-2025-001\n", " NDSCP-2025-001",
-                                  "NDSCP-2025-00a", "..", ".", "cases", "NDSCP_2025_001"}) {
+                                  "NDSCP-25-001", "NDSCP-2025-001/", "/NDSCP-2025-001", "NDSCP-2025-001\n",
+                                  " NDSCP-2025-001", "NDSCP-2025-00a", "..", ".", "cases", "NDSCP_2025_001"}) {
         INFO("[" << bad << "]");
         CHECK_THROWS_AS(store::case_path(folder, bad), cspr::Error);
         CHECK_THROWS_AS(store::existing_case_path(folder, bad), cspr::Error);
@@ -262,7 +262,8 @@ TEST_CASE("symbolic links under cases/ are never followed, for reads or writes",
     Diagnostics strict;
     CHECK_THROWS_AS(store::load_case(folder, "NDSCP-2025-009", strict), cspr::Error);
     // Nothing is written through it, and the folder it points to keeps its mode.
-    CHECK_THROWS_AS(store::write_case_file(folder, tmp.path / "f" / "cases" / "NDSCP-2025-009" / "actions.yaml", "x: 1\n"),
+    CHECK_THROWS_AS(store::write_case_file(folder, tmp.path / "f" / "cases" / "NDSCP-2025-009" / "actions.yaml",
+                                           "x: 1\n"),
                     cspr::Error);
     CHECK(names_in(outside) == std::set<std::string>{"referral.yaml"});
     CHECK(mode_of(outside) == static_cast<fs::perms>(0755));

@@ -68,6 +68,7 @@ TEST_CASE("a number lower than a case folder's is a problem naming the case", "[
     REQUIRE(found.size() == 2);
     CHECK(found[0].where().field == "last.2025");
     CHECK(found[0].where().line == 3);
-    CHECK(found[0].message().starts_with("lower than the number of case NDSCP-2025-012, which exists: set it to 12 or more"));
+    CHECK(found[0].message().starts_with(
+        "lower than the number of case NDSCP-2025-012, which exists: set it to 12 or more"));
     CHECK(found[1].where().field == "last.2026");  // a year missing altogether
 }

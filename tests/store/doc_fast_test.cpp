@@ -22,9 +22,9 @@ TEST_CASE("the fast parser declines what it does not know") {
 TEST_CASE("fast and slow agree on blocks, quoting, nulls and lists") {
     for (const char* text :
          {"a: |\n  one\n\n  two\n", "a: |-\n  one\n  two\nb: 1\n", "a: |+\n  one\n\n\nb: 1\n", "a: |\n  x\n\n\n",
-          "a: \"q\\\"uote\\\\ \\n \\t \\x01\"\n", "a:\nb: ~\nc: null\n", "a: []\nb: {}\n",
-          "l:\n  - x\n  - \"y\"\n", "l:\n  - k: 1\n    m: 2\n  - k: 3\n", "m:\n  n:\n    o: deep\n",
-          "\"2025\": 3\n", "a: O'Brien\nb: x#y\nc: Ümlaut\n", "a: true\nb: 007\nc: 2025-03-04\n",
+          "a: \"q\\\"uote\\\\ \\n \\t \\x01\"\n", "a:\nb: ~\nc: null\n", "a: []\nb: {}\n", "l:\n  - x\n  - \"y\"\n",
+          "l:\n  - k: 1\n    m: 2\n  - k: 3\n", "m:\n  n:\n    o: deep\n", "\"2025\": 3\n",
+          "a: O'Brien\nb: x#y\nc: Ümlaut\n", "a: true\nb: 007\nc: 2025-03-04\n",
           "a: |\n  text\n    more indented\n  back\n", "a: trailing   \n"})
         check_agrees(text, "inline");
 }
@@ -40,7 +40,9 @@ TEST_CASE("mutated example files: the fast parser never disagrees with yaml-cpp"
             const std::size_t at = std::uniform_int_distribution<std::size_t>(0, text.size())(rng);
             switch (rng() % 6) {
                 case 0: text.insert(at, " "); break;
-                case 1: if (at < text.size()) text.erase(at, 1); break;
+                case 1:
+                    if (at < text.size()) text.erase(at, 1);
+                    break;
                 case 2: text.insert(at, "\n"); break;
                 case 3: text.insert(at, ": "); break;
                 case 4: text.insert(at, "- "); break;

@@ -41,13 +41,16 @@ inline std::string difference(const DocNode& a, const DocNode& b, const std::str
     if (a.kind != b.kind) return where + ": kind differs";
     if (a.is_null()) return "";
     if (a.line != b.line) return where + ": line " + std::to_string(a.line) + " vs " + std::to_string(b.line);
-    if (a.is_scalar() && (a.scalar != b.scalar || a.quoted != b.quoted)) return where + ": scalar '" + a.scalar + "' vs '" + b.scalar + "'";
+    if (a.is_scalar() && (a.scalar != b.scalar || a.quoted != b.quoted))
+        return where + ": scalar '" + a.scalar + "' vs '" + b.scalar + "'";
     if (a.items.size() != b.items.size() || a.entries.size() != b.entries.size()) return where + ": size differs";
     for (std::size_t i = 0; i < a.items.size(); ++i)
         if (auto d = difference(a.items[i], b.items[i], where + "[" + std::to_string(i) + "]"); !d.empty()) return d;
     for (std::size_t i = 0; i < a.entries.size(); ++i) {
         if (auto d = difference(a.entries[i].first, b.entries[i].first, where + ".<key>"); !d.empty()) return d;
-        if (auto d = difference(a.entries[i].second, b.entries[i].second, where + "." + a.entries[i].first.scalar); !d.empty()) return d;
+        if (auto d = difference(a.entries[i].second, b.entries[i].second, where + "." + a.entries[i].first.scalar);
+            !d.empty())
+            return d;
     }
     return "";
 }

@@ -15,7 +15,8 @@ namespace {
 // `a:` nested `levels` deep in cspr's own layout, ending in a scalar.
 std::string nested_maps(int levels) {
     std::string text;
-    for (int i = 0; i < levels; ++i) text += std::string(static_cast<std::size_t>(2 * i), ' ') + "a:" + (i + 1 == levels ? " x\n" : "\n");
+    for (int i = 0; i < levels; ++i)
+        text += std::string(static_cast<std::size_t>(2 * i), ' ') + "a:" + (i + 1 == levels ? " x\n" : "\n");
     return text;
 }
 
@@ -32,7 +33,8 @@ TEST_CASE("fuzz regression: yaml-cpp-escape-N: \\N and \\_ read as the UTF-8 of 
     CHECK(doc.find("t")->scalar == "x\xC2\xA0y\xC2\x85\xE2\x80\xA8\xC3\xA9");
 }
 
-TEST_CASE("fuzz regression: long-key-rewrite, long-quoted-key-fast-path: keys over 200 characters are refused on both paths") {
+TEST_CASE("fuzz regression: long-key-rewrite, long-quoted-key-fast-path: keys over 200 characters are refused on both "
+          "paths") {
     const std::string ok(200, 'k'), long_(201, 'k');
     CHECK(error_of(ok + ": v\n") == "");
     CHECK(error_of("\"" + ok + "\": v\n") == "");
@@ -62,7 +64,8 @@ TEST_CASE("nesting deeper than 64 levels is refused with a line on both paths, a
         CHECK((levels <= 63) == error.empty());
         if (!error.empty()) CHECK(error.find(": nested more than 64 levels deep") != std::string::npos);
     }
-    CHECK(error_of(std::string(3000, '[') + std::string(3000, ']') + "\n").find("nested more than 64") != std::string::npos);
+    CHECK(error_of(std::string(3000, '[') + std::string(3000, ']') + "\n").find("nested more than 64") !=
+          std::string::npos);
     CHECK(error_of("a: &a [*a]\n").find("nested more than 64") != std::string::npos);
 }
 

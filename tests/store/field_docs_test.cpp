@@ -15,7 +15,9 @@ namespace model = cspr::model;
 
 namespace {
 
-std::string docs(std::string_view kind) { return store::markdown_fields(*model::find_file_kind(kind), cspr::rules::field_choices()); }
+std::string docs(std::string_view kind) {
+    return store::markdown_fields(*model::find_file_kind(kind), cspr::rules::field_choices());
+}
 
 std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> out;
@@ -55,9 +57,12 @@ TEST_CASE("markdown_fields: a header, then schema_version first") {
 
 TEST_CASE("markdown_fields: required, optional and record-only rows") {
     const std::string referral = docs("referral");
-    CHECK(has_line(referral, "| `received` | date-time | yes | When the referral was made (starts the 48-hour clock). |"));
-    CHECK(has_line(referral, "| `id` | case ID | yes | The case ID, \\<CODE>-\\<YEAR>-\\<NNN>; must equal the case folder's name. |"));
-    CHECK(has_line(docs("cspr"), "| `git.commit` | boolean | no (false) | Every writing command commits the files it wrote. |"));
+    CHECK(has_line(referral,
+                   "| `received` | date-time | yes | When the referral was made (starts the 48-hour clock). |"));
+    CHECK(has_line(referral, "| `id` | case ID | yes | The case ID, \\<CODE>-\\<YEAR>-\\<NNN>; must equal the case "
+                             "folder's name. |"));
+    CHECK(has_line(docs("cspr"),
+                   "| `git.commit` | boolean | no (false) | Every writing command commits the files it wrote. |"));
 }
 
 TEST_CASE("markdown_fields: nested keys dotted, list items after [], a keyed mapping's entries after a placeholder") {
@@ -65,15 +70,20 @@ TEST_CASE("markdown_fields: nested keys dotted, list items after [], a keyed map
     CHECK(has_line(referral, "| `child` | mapping | yes | The child the referral is about. |"));
     CHECK(has_line(referral, "| `child.date_of_birth` | date | no | The child's date of birth. (personal) |"));
     CHECK(has_line(referral, "| `family[].name` | text | yes | The person's name. (personal) |"));
-    CHECK(has_line(docs("actions"), "| `actions[].history[].recorded` | date | yes | The day cspr recorded the change (today, or --as-of). |"));
-    CHECK(has_line(docs("cspr"), "| `timescales.<rule>.length` | integer | no (the rule's own) | The length of the timescale, in units (0 or more; at most about a century); given with unit. |"));
+    CHECK(has_line(docs("actions"), "| `actions[].history[].recorded` | date | yes | The day cspr recorded the change "
+                                    "(today, or --as-of). |"));
+    CHECK(has_line(docs("cspr"), "| `timescales.<rule>.length` | integer | no (the rule's own) | The length of the "
+                                 "timescale, in units (0 or more; at most about a century); given with unit. |"));
 }
 
 TEST_CASE("markdown_fields: types from spellings, choices, defs and the row's own docs type") {
     const std::string referral = docs("referral");
-    CHECK(has_line(referral, "| `child.child_protection_plan` | `current`, `previous`, `never`, `unknown` | yes | Whether the child is or was subject to a child protection plan. |"));
-    CHECK(has_line(referral, "| `criteria` | list of criterion ids | yes | Which criteria of the referral form apply, each at most once (may be empty). |"));
-    CHECK(has_line(referral, "| `narrative` | text | yes | The events and circumstances that triggered the referral. (free text) |"));
+    CHECK(has_line(referral, "| `child.child_protection_plan` | `current`, `previous`, `never`, `unknown` | yes | "
+                             "Whether the child is or was subject to a child protection plan. |"));
+    CHECK(has_line(referral, "| `criteria` | list of criterion ids | yes | Which criteria of the referral form apply, "
+                             "each at most once (may be empty). |"));
+    CHECK(has_line(referral, "| `narrative` | text | yes | The events and circumstances that triggered the referral. "
+                             "(free text) |"));
     const std::string cspr = docs("cspr");
     CHECK(has_line(cspr, "| `code` | 2–12 capital letters | yes | The partnership's code, used in case IDs. |"));
     CHECK(cspr.find("| `region` | `england-and-wales`, ") != std::string::npos);
@@ -105,10 +115,10 @@ TEST_CASE("fuzz_dictionary: keys, spellings and criterion ids, each a quoted ent
     CHECK(std::adjacent_find(entries.begin(), entries.end()) == entries.end());
     const auto has = [&](const char* e) { return std::find(entries.begin(), entries.end(), e) != entries.end(); };
     CHECK(has("\"schema_version\""));
-    CHECK(has("\"date_of_birth\""));        // a nested key
-    CHECK(has("\"local_authority\""));      // a partner's key in a group
-    CHECK(has("\"improvements_needed\""));  // a decision criterion's key
+    CHECK(has("\"date_of_birth\""));                    // a nested key
+    CHECK(has("\"local_authority\""));                  // a partner's key in a group
+    CHECK(has("\"improvements_needed\""));              // a decision criterion's key
     CHECK(has("\"resident-harmed-outside-england\""));  // an enumeration's spelling
-    CHECK(has("\"england-and-wales\""));    // a region
-    CHECK(has("\"cp-plan\""));              // a referral criterion id
+    CHECK(has("\"england-and-wales\""));                // a region
+    CHECK(has("\"cp-plan\""));                          // a referral criterion id
 }

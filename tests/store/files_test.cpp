@@ -51,8 +51,9 @@ TEST_CASE("write_file_atomically honours the requested mode whatever the umask",
     ::umask(old_mask);
     CHECK((fs::status(file).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
     const fs::path shared = tmp.path / "s.json";
-    store::write_file_atomically(shared, "{}", fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
-                                                   fs::perms::others_read);
+    store::write_file_atomically(shared, "{}",
+                                 fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                                     fs::perms::others_read);
     CHECK((fs::status(shared).permissions() & fs::perms::all) ==
           (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read));
     CHECK(slurp(shared) == "{}");

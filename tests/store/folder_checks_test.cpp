@@ -13,11 +13,11 @@
 
 namespace fs = std::filesystem;
 namespace store = cspr::store;
-using store::Diagnostics;
 using cspr::testing::folder_with_case;
 using cspr::testing::mode_of;
 using cspr::testing::spit;
 using cspr::testing::TempDir;
+using store::Diagnostics;
 
 TEST_CASE("path_problems names what is more open than cspr.yaml allows; tighten takes only those bits", "[modes]") {
     TempDir tmp;

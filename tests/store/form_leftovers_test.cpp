@@ -50,7 +50,8 @@ story: |
 pick: [two]
 example: []
 extra: What happened, in a few lines.
-)", "form.yaml", kBlank);
+)",
+                                                 "form.yaml", kBlank);
     CHECK(found.empty());
 }
 
@@ -60,10 +61,11 @@ TEST_CASE("a form that does not parse has no leftovers to report (only its synta
 
 TEST_CASE("an unknown key is told to the diagnostics with the keys its mapping knows", "[forms][keys]") {
     store::Diagnostics strict;
-    const std::string form = "received: \"2025-03-03T10:30\"\nconfirmed_in_writng: \"2025-03-04T09:15\"\n"
-                             "referrer: {name: A, agency: B, role: C}\n"
-                             "child: {name: D, incident_date: \"2025-03-01\", child_protection_plan: never, looked_after: false}\n"
-                             "criteria: [cp-plan]\nnarrative: x\n";
+    const std::string form =
+        "received: \"2025-03-03T10:30\"\nconfirmed_in_writng: \"2025-03-04T09:15\"\n"
+        "referrer: {name: A, agency: B, role: C}\n"
+        "child: {name: D, incident_date: \"2025-03-01\", child_protection_plan: never, looked_after: false}\n"
+        "criteria: [cp-plan]\nnarrative: x\n";
     store::parse_referral_form(form, "form.yaml", strict);
     const auto& unknown = strict.unknown_keys();
     REQUIRE(unknown.size() == 1);

@@ -103,7 +103,8 @@ TEST_CASE("each form starts with the line that points an editor at its form sche
     for (std::string_view name : kFormKinds) {
         INFO(name);
         const std::string text = store::form_template(*model::find_file_kind(name));
-        const std::string schema_line = "# yaml-language-server: $schema=../schemas/" + std::string(name) + "-form.schema.json";
+        const std::string schema_line =
+            "# yaml-language-server: $schema=../schemas/" + std::string(name) + "-form.schema.json";
         CHECK(lines(text).front() == schema_line);
     }
 }

@@ -9,7 +9,8 @@
 
 namespace store = cspr::store;
 
-TEST_CASE("lock-wait-parsing: CSPR_LOCK_WAIT is plain decimal seconds from 0 to 3600; anything else is an error naming it") {
+TEST_CASE("lock-wait-parsing: CSPR_LOCK_WAIT is plain decimal seconds from 0 to 3600; anything else is an error naming "
+          "it") {
     const auto wait_for = [](const char* text) {
         ::setenv("CSPR_LOCK_WAIT", text, 1);
         const auto wait = store::lock_wait();

@@ -13,13 +13,13 @@
 
 namespace fs = std::filesystem;
 namespace store = cspr::store;
-using store::Diagnostics;
 using cspr::testing::kDefaultFolder;
 using cspr::testing::kReferral;
 using cspr::testing::replace_once;
 using cspr::testing::slurp;
 using cspr::testing::spit;
 using cspr::testing::TempDir;
+using store::Diagnostics;
 
 // ---- first_comment_line ---------------------------------------------------------------------
 
@@ -48,9 +48,12 @@ TEST_CASE("first_comment_line finds comments and only comments", "[comments]") {
     CHECK_FALSE(store::first_comment_line(modeline + "a: \"say \\\" # y\"\n").has_value());
     CHECK_FALSE(store::first_comment_line(modeline + "a: x#y\nb: http://e.org/#top\n").has_value());
     CHECK_FALSE(store::first_comment_line(modeline + "a: O'Brien\nb: it's\n").has_value());
-    CHECK_FALSE(store::first_comment_line(modeline + "narrative: |\n  line\n  # not a comment\n\n  more # text\n").has_value());
-    CHECK_FALSE(store::first_comment_line(modeline + "child:\n  notes: |-\n    # heading\n    text\n  carer: M\n").has_value());
-    CHECK_FALSE(store::first_comment_line(modeline + "family:\n  - notes: |+\n      # x\n\n    name: Jo\n").has_value());
+    CHECK_FALSE(
+        store::first_comment_line(modeline + "narrative: |\n  line\n  # not a comment\n\n  more # text\n").has_value());
+    CHECK_FALSE(
+        store::first_comment_line(modeline + "child:\n  notes: |-\n    # heading\n    text\n  carer: M\n").has_value());
+    CHECK_FALSE(
+        store::first_comment_line(modeline + "family:\n  - notes: |+\n      # x\n\n    name: Jo\n").has_value());
     CHECK_FALSE(store::first_comment_line(modeline + "a: >\n  # folded\n").has_value());
 
     // After a block ends, comments count again.
@@ -67,22 +70,21 @@ TEST_CASE("first_comment_line finds comments and only comments", "[comments]") {
 // ---- line_of_field ---------------------------------------------------------------------------
 
 TEST_CASE("line_of_field finds dotted fields and falls back to the parent's line", "[lines]") {
-    const std::string text =
-        "# yaml-language-server: $schema=../../schemas/notification.schema.json\n"  // 1
-        "schema_version: 1\n"                                                       // 2
-        "id: NDSCP-2025-001\n"                                                      // 3
-        "child:\n"                                                                  // 4
-        "  name: Robin\n"                                                           // 5
-        "  date_of_death: \"2025-03-01\"\n"                                         // 6
-        "recipients:\n"                                                             // 7
-        "  - recipient: panel\n"                                                    // 8
-        "    rule: notify-panel\n"                                                  // 9
-        "    sent: \"2025-03-10\"\n"                                                // 10
-        "  - recipient: partners\n"                                                 // 11
-        "    rule: notify-partners\n"                                               // 12
-        "    sent: \"2025-03-12\"\n"                                                // 13
-        "  - recipient: cdr-partners\n"                                             // 14
-        "    rule: notify-cdr\n";                                                   // 15
+    const std::string text = "# yaml-language-server: $schema=../../schemas/notification.schema.json\n"  // 1
+                             "schema_version: 1\n"                                                       // 2
+                             "id: NDSCP-2025-001\n"                                                      // 3
+                             "child:\n"                                                                  // 4
+                             "  name: Robin\n"                                                           // 5
+                             "  date_of_death: \"2025-03-01\"\n"                                         // 6
+                             "recipients:\n"                                                             // 7
+                             "  - recipient: panel\n"                                                    // 8
+                             "    rule: notify-panel\n"                                                  // 9
+                             "    sent: \"2025-03-10\"\n"                                                // 10
+                             "  - recipient: partners\n"                                                 // 11
+                             "    rule: notify-partners\n"                                               // 12
+                             "    sent: \"2025-03-12\"\n"                                                // 13
+                             "  - recipient: cdr-partners\n"                                             // 14
+                             "    rule: notify-cdr\n";                                                   // 15
     CHECK(store::line_of_field(text, "id") == 3);
     CHECK(store::line_of_field(text, "child.date_of_death") == 6);
     CHECK(store::line_of_field(text, "child.name") == 5);
@@ -91,7 +93,7 @@ TEST_CASE("line_of_field finds dotted fields and falls back to the parent's line
     CHECK(store::line_of_field(text, "recipients[1].rule") == 12);
     CHECK(store::line_of_field(text, "recipients[2].recipient") == 14);
     // Missing: the nearest enclosing field's line.
-    CHECK(store::line_of_field(text, "recipients[2].sent") == 14);   // the item
+    CHECK(store::line_of_field(text, "recipients[2].sent") == 14);             // the item
     const int child_line = store::line_of_field(text, "child.date_of_birth");  // `child:` 4, its mapping 5
     CHECK((child_line == 4 || child_line == 5));
     const int list_line = store::line_of_field(text, "recipients[7].sent");  // `recipients:` 7, the list 8
@@ -121,12 +123,11 @@ TEST_CASE("line_of_field agrees with the lines that parse errors report", "[line
 // must still be found, or write_case_file would silently drop an analyst's note.
 TEST_CASE("first_comment_line_misses_comment_after_block_in_list_item", "[comments][regression]") {
     const std::string modeline = "# yaml-language-server: $schema=../../schemas/referral.schema.json\n";
-    const std::string text = modeline +
-                             "family:\n"                        // 2
-                             "  - legal_status: |\n"            // 3
-                             "      Arrested\n"                 // 4
-                             "    name: Jo Example  # check\n"  // 5
-                             "    relationship: mother\n";      // 6
+    const std::string text = modeline + "family:\n"                        // 2
+                                        "  - legal_status: |\n"            // 3
+                                        "      Arrested\n"                 // 4
+                                        "    name: Jo Example  # check\n"  // 5
+                                        "    relationship: mother\n";      // 6
     // yaml-cpp agrees that line 5 is a key of the same item, not part of the block.
     const YAML::Node doc = YAML::Load(text);
     REQUIRE(doc["family"][0]["name"].Scalar() == "Jo Example");

@@ -16,7 +16,8 @@ TEST_CASE("sizes are rounded up to a tenth of a MB, so that over the limit never
 }
 
 TEST_CASE("text cspr can read back is accepted", "[readback]") {
-    CHECK_NOTHROW(store::require_readable("cases/NDSCP-2025-001/actions.yaml", "schema_version: 1\nid: NDSCP-2025-001\n"));
+    CHECK_NOTHROW(
+        store::require_readable("cases/NDSCP-2025-001/actions.yaml", "schema_version: 1\nid: NDSCP-2025-001\n"));
 }
 
 TEST_CASE("text past the size limit is refused before it is written, naming the file", "[readback]") {

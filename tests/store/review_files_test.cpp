@@ -43,8 +43,8 @@ TEST_CASE("amendments round-trip in rapid-review.yaml and publication.yaml", "[a
     model::RapidReview r = sent_review();
     r.amendments.push_back({ymd(2025, 12, 1), "Typing slip", {{"sent_to_panel", "\"2025-03-27\""}}, {}});
     const auto text = store::format_rapid_review(r);
-    CHECK(text.find("amendments:\n  - date: \"2025-12-01\"\n    reason: Typing slip\n    previous:\n      sent_to_panel: \"2025-03-27\"\n") !=
-          std::string::npos);
+    CHECK(text.find("amendments:\n  - date: \"2025-12-01\"\n    reason: Typing slip\n    previous:\n      "
+                    "sent_to_panel: \"2025-03-27\"\n") != std::string::npos);
     CHECK(store::parse_rapid_review(text, "rapid-review.yaml", d) == r);
 
     model::Publication p;
@@ -63,7 +63,8 @@ TEST_CASE("a record never amended is written without an amendments key", "[amend
 TEST_CASE("filling in what is empty is no change; changing or removing a recorded value is", "[amend]") {
     const model::RapidReview before = sent_review();
     model::RapidReview after = before;
-    after.returns.push_back({"Northdale Health Visiting", ymd(2025, 3, 11), std::nullopt, "", {}});  // a list grown at its end
+    after.returns.push_back(
+        {"Northdale Health Visiting", ymd(2025, 3, 11), std::nullopt, "", {}});  // a list grown at its end
     after.facts = "Agencies held partial information.";
     after.sign_off[0] = {"Dana Fabricated", ymd(2025, 3, 25), {}};
     CHECK(changes(before, after).empty());
@@ -91,19 +92,21 @@ TEST_CASE("ignored fields are never compared", "[amend]") {
     const auto blank = store::format_publication({.id = before.id});
     std::vector<std::string> ignored = kHeader;
     ignored.push_back("available_until");
-    CHECK(store::changed_recorded_values(store::format_publication(before), store::format_publication(after), blank, ignored).empty());
+    CHECK(store::changed_recorded_values(store::format_publication(before), store::format_publication(after), blank,
+                                         ignored)
+              .empty());
     after.copy_panel = ymd(2025, 9, 10);
     after.published = ymd(2025, 9, 23);
-    CHECK(store::changed_recorded_values(store::format_publication(before), store::format_publication(after), blank, ignored) ==
-          std::vector<std::string>{"published"});
+    CHECK(store::changed_recorded_values(store::format_publication(before), store::format_publication(after), blank,
+                                         ignored) == std::vector<std::string>{"published"});
 }
 
 // ---- Unknown values (fuzz regressions) --------------------------------------------------------
 
 TEST_CASE("fuzz regression: an unknown value with a question mark survives a rewrite") {
-    const std::string text =
-        "schema_version: 1\nid: NDSCP-2025-001\nreturns: []\nnational_importance: false\n"
-        "sign_off:\n  local_authority: {}\n  police: {}\n  icb: {}\nquestions:\n  - Was the family told?\n  - a:b\n  - -x\n  - 50%\n";
+    const std::string text = "schema_version: 1\nid: NDSCP-2025-001\nreturns: []\nnational_importance: false\n"
+                             "sign_off:\n  local_authority: {}\n  police: {}\n  icb: {}\nquestions:\n  - Was the "
+                             "family told?\n  - a:b\n  - -x\n  - 50%\n";
     store::Diagnostics strict;
     const auto first = store::parse_rapid_review(text, "q.yaml", strict);
     const auto written = store::format_rapid_review(first);
@@ -116,12 +119,10 @@ TEST_CASE("fuzz regression: unknown-value-trailing-cr: an unknown value ending i
     // tests/fuzz/crashes/fuzz_case_loader-unknown-value-trailing-cr: `note: true\r\r` was kept as the
     // plain text `true\r`, and each rewrite lost one more \r (YAML reads a \r before the line break as
     // part of it). Edge spaces and tabs, which YAML trims from a plain scalar, are the same case.
-    const std::string head =
-        "schema_version: 1\nid: NDSCP-2025-001\nreturns: []\nnational_importance: false\n"
-        "sign_off:\n  local_authority: {}\n  police: {}\n  icb: {}\n";
-    for (const std::string tail :
-         {"note: true\r\r\n", "note: a\rb\n", "note: [x\r\r, y]\n", "note: {k: \"v\\t\"}\n", "note: \"\\tx\"\n",
-          "note: \"x \"\n", "note: \"a\\x7f\"\n"}) {
+    const std::string head = "schema_version: 1\nid: NDSCP-2025-001\nreturns: []\nnational_importance: false\n"
+                             "sign_off:\n  local_authority: {}\n  police: {}\n  icb: {}\n";
+    for (const std::string tail : {"note: true\r\r\n", "note: a\rb\n", "note: [x\r\r, y]\n", "note: {k: \"v\\t\"}\n",
+                                   "note: \"\\tx\"\n", "note: \"x \"\n", "note: \"a\\x7f\"\n"}) {
         INFO(tail);
         store::Diagnostics strict;
         const auto first = store::parse_rapid_review(head + tail, "r.yaml", strict);
@@ -134,35 +135,35 @@ TEST_CASE("fuzz regression: unknown-value-trailing-cr: an unknown value ending i
 
 // ---- actions.yaml ------------------------------------------------------------------------------
 
-TEST_CASE("actions-redate-hides-slippage: original_due and history round-trip, in the documented order", "[roundtrip][actions]") {
+TEST_CASE("actions-redate-hides-slippage: original_due and history round-trip, in the documented order",
+          "[roundtrip][actions]") {
     // docs/case-files.md: original_due after due, history after evidence; each entry recorded, change,
     // reason. An action without them is written as before (cases-example stays byte-identical).
-    const std::string text =
-        "# yaml-language-server: $schema=../../schemas/actions.schema.json\n"
-        "schema_version: 1\n"
-        "id: NDSCP-2025-001\n"
-        "actions:\n"
-        "  - ref: R1\n"
-        "    recommendation: Agree an escalation protocol\n"
-        "    owner: Northdale Integrated Care Board\n"
-        "    due: \"2025-12-31\"\n"
-        "    status: open\n"
-        "  - ref: R2\n"
-        "    recommendation: Train school designated safeguarding leads\n"
-        "    owner: Northdale Council\n"
-        "    due: \"2027-03-31\"\n"
-        "    original_due: \"2026-03-31\"\n"
-        "    status: dropped\n"
-        "    history:\n"
-        "      - recorded: \"2026-07-01\"\n"
-        "        change: \"due: 2026-03-31 -> 2027-03-31\"\n"
-        "        reason: \"Provider withdrew: new contract from 2027\"\n"
-        "        agreed_by: Case review group\n"
-        "      - recorded: \"2026-09-01\"\n"
-        "        change: \"status: in-progress -> dropped\"\n"
-        "        reason: |-\n"
-        "          Superseded by the regional audit.\n"
-        "          Agreed at the board.\n";
+    const std::string text = "# yaml-language-server: $schema=../../schemas/actions.schema.json\n"
+                             "schema_version: 1\n"
+                             "id: NDSCP-2025-001\n"
+                             "actions:\n"
+                             "  - ref: R1\n"
+                             "    recommendation: Agree an escalation protocol\n"
+                             "    owner: Northdale Integrated Care Board\n"
+                             "    due: \"2025-12-31\"\n"
+                             "    status: open\n"
+                             "  - ref: R2\n"
+                             "    recommendation: Train school designated safeguarding leads\n"
+                             "    owner: Northdale Council\n"
+                             "    due: \"2027-03-31\"\n"
+                             "    original_due: \"2026-03-31\"\n"
+                             "    status: dropped\n"
+                             "    history:\n"
+                             "      - recorded: \"2026-07-01\"\n"
+                             "        change: \"due: 2026-03-31 -> 2027-03-31\"\n"
+                             "        reason: \"Provider withdrew: new contract from 2027\"\n"
+                             "        agreed_by: Case review group\n"
+                             "      - recorded: \"2026-09-01\"\n"
+                             "        change: \"status: in-progress -> dropped\"\n"
+                             "        reason: |-\n"
+                             "          Superseded by the regional audit.\n"
+                             "          Agreed at the board.\n";
     Diagnostics strict;
     const auto a = store::parse_actions(text, "actions.yaml", strict);
     REQUIRE(a.actions.size() == 2);
@@ -191,26 +192,29 @@ TEST_CASE("actions-redate-hides-slippage: original_due and history round-trip, i
 }
 
 TEST_CASE("actions history: a bad entry is named by file, line and field", "[errors][actions]") {
-    const std::string head =
-        "schema_version: 1\n"
-        "id: NDSCP-2025-001\n"
-        "actions:\n"
-        "  - ref: R2\n"
-        "    recommendation: Train leads\n"
-        "    owner: Northdale Council\n"
-        "    due: \"2027-03-31\"\n"
-        "    status: open\n"
-        "    history:\n"
-        "      - recorded: \"2026-07-01\"\n";
+    const std::string head = "schema_version: 1\n"
+                             "id: NDSCP-2025-001\n"
+                             "actions:\n"
+                             "  - ref: R2\n"
+                             "    recommendation: Train leads\n"
+                             "    owner: Northdale Council\n"
+                             "    due: \"2027-03-31\"\n"
+                             "    status: open\n"
+                             "    history:\n"
+                             "      - recorded: \"2026-07-01\"\n";
     struct Bad {
         std::string rest, field;
         int line;
     };
-    for (const auto& [rest, field, line] : std::vector<Bad>{
-             {"        change: \"due: later -> 2027-03-31\"\n        reason: Why\n", "actions[0].history[0].change", 11},
-             {"        change: \"owner: A -> B\"\n        reason: Why\n", "actions[0].history[0].change", 11},
-             {"        change: \"status: open -> finished\"\n        reason: Why\n", "actions[0].history[0].change", 11},
-             {"        change: \"due: 2026-03-31 -> 2027-03-31\"\n", "actions[0].history[0].reason", 10}}) {
+    for (const auto& [rest, field, line] :
+         std::vector<Bad>{{"        change: \"due: later -> 2027-03-31\"\n        reason: Why\n",
+                           "actions[0].history[0].change", 11},
+                          {"        change: \"owner: A -> B\"\n        reason: Why\n", "actions[0].history[0].change",
+                           11},
+                          {"        change: \"status: open -> finished\"\n        reason: Why\n",
+                           "actions[0].history[0].change", 11},
+                          {"        change: \"due: 2026-03-31 -> 2027-03-31\"\n", "actions[0].history[0].reason",
+                           10}}) {
         INFO(rest);
         Diagnostics collect(Diagnostics::Mode::collect);
         (void)store::parse_actions(head + rest, "actions.yaml", collect);

@@ -49,9 +49,9 @@ struct TempDir {
         static std::atomic<int> counter{0};
         std::random_device rd;
         const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-        path = fs::temp_directory_path() /
-               ("cspr-store-test-" + std::to_string(::getpid()) + "-" + std::to_string(stamp) + "-" +
-                std::to_string(rd()) + "-" + std::to_string(counter++));
+        path =
+            fs::temp_directory_path() / ("cspr-store-test-" + std::to_string(::getpid()) + "-" + std::to_string(stamp) +
+                                         "-" + std::to_string(rd()) + "-" + std::to_string(counter++));
         fs::create_directories(path);
     }
     ~TempDir() {
@@ -86,7 +86,8 @@ inline const store::CaseFolder kDefaultFolder{};  // default permissions: 0600 f
 inline store::CaseFolder folder_with_case(const fs::path& root) {
     store::init_case_folder(root, example_config());
     const auto folder = store::open_case_folder(root);
-    store::write_case_file(folder, root / "cases" / "NDSCP-2025-001" / "referral.yaml", "schema_version: 1\nid: NDSCP-2025-001\n");
+    store::write_case_file(folder, root / "cases" / "NDSCP-2025-001" / "referral.yaml",
+                           "schema_version: 1\nid: NDSCP-2025-001\n");
     return folder;
 }
 
@@ -98,28 +99,27 @@ inline std::string describe(const std::vector<cspr::Error>& problems) {
 
 // A small referral that is valid in every respect; tests modify it line by line.
 // Line numbers (1-based) are noted because several tests depend on them.
-inline const std::string kReferral =
-    "# yaml-language-server: $schema=../../schemas/referral.schema.json\n"  // 1
-    "schema_version: 1\n"                                                   // 2
-    "id: NDSCP-2025-001\n"                                                  // 3
-    "received: \"2025-03-03T10:30\"\n"                                      // 4
-    "referrer:\n"                                                           // 5
-    "  name: Alex Fictional\n"                                              // 6
-    "  agency: Northdale Police\n"                                          // 7
-    "  role: Detective Sergeant\n"                                          // 8
-    "child:\n"                                                              // 9
-    "  name: Robin Example\n"                                               // 10
-    "  date_of_birth: \"2019-04-02\"\n"                                     // 11
-    "  incident_date: \"2025-03-01\"\n"                                     // 12
-    "  child_protection_plan: previous\n"                                   // 13
-    "  looked_after: false\n"                                               // 14
-    "family:\n"                                                             // 15
-    "  - name: Jo Example\n"                                                // 16
-    "    relationship: mother\n"                                            // 17
-    "criteria:\n"                                                           // 18
-    "  - died-abuse-neglect\n"                                              // 19
-    "  - cp-plan\n"                                                         // 20
-    "narrative: Robin was taken to hospital.\n";                            // 21
+inline const std::string kReferral = "# yaml-language-server: $schema=../../schemas/referral.schema.json\n"  // 1
+                                     "schema_version: 1\n"                                                   // 2
+                                     "id: NDSCP-2025-001\n"                                                  // 3
+                                     "received: \"2025-03-03T10:30\"\n"                                      // 4
+                                     "referrer:\n"                                                           // 5
+                                     "  name: Alex Fictional\n"                                              // 6
+                                     "  agency: Northdale Police\n"                                          // 7
+                                     "  role: Detective Sergeant\n"                                          // 8
+                                     "child:\n"                                                              // 9
+                                     "  name: Robin Example\n"                                               // 10
+                                     "  date_of_birth: \"2019-04-02\"\n"                                     // 11
+                                     "  incident_date: \"2025-03-01\"\n"                                     // 12
+                                     "  child_protection_plan: previous\n"                                   // 13
+                                     "  looked_after: false\n"                                               // 14
+                                     "family:\n"                                                             // 15
+                                     "  - name: Jo Example\n"                                                // 16
+                                     "    relationship: mother\n"                                            // 17
+                                     "criteria:\n"                                                           // 18
+                                     "  - died-abuse-neglect\n"                                              // 19
+                                     "  - cp-plan\n"                                                         // 20
+                                     "narrative: Robin was taken to hospital.\n";                            // 21
 
 inline std::string replace_once(std::string text, std::string_view from, std::string_view to) {
     const auto at = text.find(from);

@@ -28,12 +28,13 @@ bool is_quoted(const std::string& rendered) {
 TEST_CASE("yaml_scalar: text YAML could misread is quoted; every rendering reads back exactly", "[quoting]") {
     // Each of these, written plain, a YAML 1.1 reader takes for something other than the text:
     // a boolean, null, a number, a timestamp, a mapping, a comment, or nothing at all.
-    const std::vector<std::string> must_quote = {"no", "Yes", "ON", "null", "~", "007", "1e3", "2025-03-04",
-                                                 "a: b", "x #y", "", "true", "FALSE", "off", "y", "N",
-                                                 "12", "-5", "3.14", "0x1F", ".5", "#tag", "[x]", "{x}",
-                                                 "*alias", "&anchor", "!tag", "trailing ", " leading",
-                                                 "key:", "|", ">", "%", "@at", "`tick", "\"q\"", "'s'",
-                                                 "line\nbreak"};
+    const std::vector<std::string> must_quote = {"no",     "Yes",        "ON",   "null",      "~",        "007",
+                                                 "1e3",    "2025-03-04", "a: b", "x #y",      "",         "true",
+                                                 "FALSE",  "off",        "y",    "N",         "12",       "-5",
+                                                 "3.14",   "0x1F",       ".5",   "#tag",      "[x]",      "{x}",
+                                                 "*alias", "&anchor",    "!tag", "trailing ", " leading", "key:",
+                                                 "|",      ">",          "%",    "@at",       "`tick",    "\"q\"",
+                                                 "'s'",    "line\nbreak"};
     for (const auto& v : must_quote) {
         const std::string rendered = store::yaml_scalar(v);
         INFO("value [" << v << "] rendered as [" << rendered << "]");
@@ -44,9 +45,14 @@ TEST_CASE("yaml_scalar: text YAML could misread is quoted; every rendering reads
         if (is_quoted(rendered)) CHECK(node.Tag() == "!");
     }
     // These YAML cannot misread, so the spec wants them plain.
-    const std::vector<std::string> plain = {"plain text", "O'Brien", "Ümlaut", "White British", "Mother",
+    const std::vector<std::string> plain = {"plain text",
+                                            "O'Brien",
+                                            "Ümlaut",
+                                            "White British",
+                                            "Mother",
                                             "Arrested, released under investigation",
-                                            "alex.fictional@example.org", "mother's partner"};
+                                            "alex.fictional@example.org",
+                                            "mother's partner"};
     for (const auto& v : plain) {
         const std::string rendered = store::yaml_scalar(v);
         INFO("value [" << v << "] rendered as [" << rendered << "]");
@@ -56,9 +62,9 @@ TEST_CASE("yaml_scalar: text YAML could misread is quoted; every rendering reads
         CHECK(node.Scalar() == v);
     }
     // Either is fine for these, as long as the reading is exact (and a plain one is not a bool/null).
-    const std::vector<std::string> either = {"-lead", "a:b", "x#y", "50%", "NaN-like", "Yes please", "no one",
-                                             "e1", "Infinity", "nullable", "Z", "a - b", "(c)", "é",
-                                             "back\\slash", "tab\there", "a|b", "x > y"};
+    const std::vector<std::string> either = {"-lead",  "a:b", "x#y",         "50%",       "NaN-like", "Yes please",
+                                             "no one", "e1",  "Infinity",    "nullable",  "Z",        "a - b",
+                                             "(c)",    "é",   "back\\slash", "tab\there", "a|b",      "x > y"};
     for (const auto& v : either) {
         const std::string rendered = store::yaml_scalar(v);
         INFO("value [" << v << "] rendered as [" << rendered << "]");
@@ -69,8 +75,8 @@ TEST_CASE("yaml_scalar: text YAML could misread is quoted; every rendering reads
 }
 
 TEST_CASE("yaml_quoted escapes quotes, backslashes and control characters", "[quoting]") {
-    const std::vector<std::string> values = {"say \"hi\"", "C:\\path", "a\tb", "a\nb", "nul\x01x", "del\x7f",
-                                             "Ümlaut ✓"};
+    const std::vector<std::string> values = {"say \"hi\"", "C:\\path", "a\tb",    "a\nb",
+                                             "nul\x01x",   "del\x7f",  "Ümlaut ✓"};
     for (const std::string& v : values) {
         const std::string rendered = store::yaml_quoted(v);
         INFO("[" << rendered << "]");
@@ -83,13 +89,13 @@ TEST_CASE("yaml_quoted escapes quotes, backslashes and control characters", "[qu
 
 TEST_CASE("multi-line text round-trips exactly through YamlWriter::text and a YAML reader", "[quoting]") {
     const std::vector<std::string> texts = {
-        "first\nsecond",                       // no trailing newline
-        "first\nsecond\n",                     // one trailing newline
-        "first\nsecond\n\n",                   // two trailing newlines
-        "first\nsecond\n\n\n",                 // three
-        "first\n\nthird after a blank line\n", // blank line inside
+        "first\nsecond",                        // no trailing newline
+        "first\nsecond\n",                      // one trailing newline
+        "first\nsecond\n\n",                    // two trailing newlines
+        "first\nsecond\n\n\n",                  // three
+        "first\n\nthird after a blank line\n",  // blank line inside
         "first\n\n\nafter two blank lines",
-        "first\n  indented second\nthird\n",   // a line starting with spaces after the first
+        "first\n  indented second\nthird\n",  // a line starting with spaces after the first
         "first\n    deeper\n  less\n",
         "# not a comment\n- not a list\nkey: not a map\n",
         "\"quoted\" and 'single'\n",
@@ -132,12 +138,21 @@ TEST_CASE("text with line breaks is a | block when it can be", "[quoting]") {
     CHECK(w.str().find("narrative: |\n  one\n\n  two\n") != std::string::npos);
 }
 
-TEST_CASE("yaml_quoted escapes U+0085, U+2028, U+2029 and C1 controls, which YAML 1.1 reads differently raw", "[quoting]") {
+TEST_CASE("yaml_quoted escapes U+0085, U+2028, U+2029 and C1 controls, which YAML 1.1 reads differently raw",
+          "[quoting]") {
     const std::vector<std::pair<std::string, std::string>> cases = {
-        {"a\xC2\x85" "b", "\"a\\Nb\""},
-        {"a\xE2\x80\xA8" "b", "\"a\\Lb\""},
-        {"a\xE2\x80\xA9" "b", "\"a\\Pb\""},
-        {"a\xC2\x80" "b\xC2\x9F", "\"a\\x80b\\x9f\""},
+        {"a\xC2\x85"
+         "b",
+         "\"a\\Nb\""},
+        {"a\xE2\x80\xA8"
+         "b",
+         "\"a\\Lb\""},
+        {"a\xE2\x80\xA9"
+         "b",
+         "\"a\\Pb\""},
+        {"a\xC2\x80"
+         "b\xC2\x9F",
+         "\"a\\x80b\\x9f\""},
         {"\xC2\xA0\xE2\x80\xA7\xC3\xA9", "\"\xC2\xA0\xE2\x80\xA7\xC3\xA9\""},  // no-break space, U+2027, é: as they are
     };
     for (const auto& [value, expected] : cases) {
