@@ -185,62 +185,54 @@ constexpr std::string_view kLatin1{"AAAAAAACEEEEIIII"
                                    "dnooooo\0ouuuuy\0y",
                                    64};
 
+// Byte sequences the search reads otherwise: dropped (""), or read as `as`.
+struct Folding {
+    std::string_view bytes, as;
+};
+constexpr Folding kFoldings[] = {
+    {"\xC2\xAD", ""},                                                      // soft hyphen
+    {"\xC2\xA0", " "},                                                     // no-break space
+    {"\xE2\x80\x8B", ""},   {"\xE2\x80\x8C", ""},   {"\xE2\x80\x8D", ""},  // zero-width space, joiners
+    {"\xE2\x80\x98", "'"},  {"\xE2\x80\x99", "'"},                         // curly apostrophes
+    {"\xE2\x80\x9C", "\""}, {"\xE2\x80\x9D", "\""},                        // curly quotes
+    {"\xE2\x81\xA0", ""},   {"\xEF\xBB\xBF", ""},                          // word joiner, byte-order mark
+    {"\xCA\xBC", "'"},                                                     // modifier apostrophe
+};
+
+// The length of a combining accent at the start of `rest` (U+0300..U+036F), else 0.
+std::size_t combining_accent(std::string_view rest) {
+    if (rest.size() < 2) return 0;
+    const auto b = static_cast<unsigned char>(rest[0]), c = static_cast<unsigned char>(rest[1]);
+    return (b == 0xCC && c >= 0x80) || (b == 0xCD && c >= 0x80 && c < 0xB0) ? 2 : 0;
+}
+
+// Reads the sequence at the start of `rest` into `out`; returns how many bytes it took.
+std::size_t fold_one(std::string_view rest, std::string& out) {
+    const char b = rest[0];
+    if (b == '*' || b == '_' || b == '`' || b == '\\') return 1;  // emphasis, escapes
+    for (const Folding& f : kFoldings)
+        if (rest.starts_with(f.bytes)) {
+            out += f.as;
+            return f.bytes.size();
+        }
+    if (const std::size_t n = combining_accent(rest)) return n;
+    if (rest.size() >= 2 && static_cast<unsigned char>(b) == 0xC3) {  // a Latin-1 letter, without its accent
+        const auto c = static_cast<unsigned char>(rest[1]);
+        if (c >= 0x80 && c <= 0xBF && kLatin1[c - 0x80] != '\0') {
+            out += kLatin1[c - 0x80];
+            return 2;
+        }
+    }
+    out += b;
+    return 1;
+}
+
 }  // namespace
 
 Folded fold(std::string_view text) {
     Folded f;
     f.cased.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto b = static_cast<unsigned char>(text[i]);
-        const std::string_view rest = text.substr(i);
-        const auto at = [&](std::size_t k) { return k < rest.size() ? static_cast<unsigned char>(rest[k]) : 0u; };
-        if (b == '*' || b == '_' || b == '`' || b == '\\') continue;  // emphasis, escapes
-        if (b == 0xC2 && at(1) == 0xAD) {
-            ++i;
-            continue;
-        }  // soft hyphen
-        if (b == 0xC2 && at(1) == 0xA0) {
-            f.cased += ' ';
-            ++i;
-            continue;
-        }  // no-break space
-        if (b == 0xE2 && at(1) == 0x80) {
-            const unsigned c = at(2);
-            if (c >= 0x8B && c <= 0x8D) {
-                i += 2;
-                continue;
-            }  // zero-width space, joiners
-            if (c == 0x98 || c == 0x99) {
-                f.cased += '\'';
-                i += 2;
-                continue;
-            }  // curly apostrophes
-            if (c == 0x9C || c == 0x9D) {
-                f.cased += '"';
-                i += 2;
-                continue;
-            }  // curly quotes
-        }
-        if ((b == 0xE2 && at(1) == 0x81 && at(2) == 0xA0) || (b == 0xEF && at(1) == 0xBB && at(2) == 0xBF)) {
-            i += 2;
-            continue;
-        }  // word joiner
-        if (b == 0xCA && at(1) == 0xBC) {
-            f.cased += '\'';
-            ++i;
-            continue;
-        }  // modifier apostrophe
-        if ((b == 0xCC && at(1) >= 0x80) || (b == 0xCD && at(1) >= 0x80 && at(1) < 0xB0)) {
-            ++i;
-            continue;
-        }  // combining accent
-        if (b == 0xC3 && at(1) >= 0x80 && at(1) <= 0xBF && kLatin1[at(1) - 0x80] != '\0') {
-            f.cased += kLatin1[at(1) - 0x80];
-            ++i;
-            continue;
-        }
-        f.cased += text[i];
-    }
+    for (std::size_t i = 0; i < text.size();) i += fold_one(text.substr(i), f.cased);
     f.low = lowered(f.cased);
     return f;
 }

@@ -9,6 +9,7 @@
 
 #include "cspr/rules.hpp"
 #include "report_testing.hpp"
+#include "rules/report_details.hpp"
 
 using cspr::testing::example_details;
 using cspr::testing::Findings;
@@ -59,4 +60,31 @@ TEST_CASE("check_report: a file that is not text gets one finding naming what it
     }
     // Text with non-ASCII letters, a byte-order mark or "PK" later on is text.
     CHECK(run("\xEF\xBB\xBF" + report("- Northdale Police – do X by June 2026 (PK\x03\x04).\n")).empty());
+}
+
+TEST_CASE("fold: the report as the detail search reads it, each sequence folded or dropped") {
+    using cspr::rules::prose::fold;
+    CHECK(fold("Ro\xC2\xAD"
+               "bin")
+              .cased == "Robin");  // soft hyphen
+    CHECK(fold("a\xC2\xA0"
+               "b")
+              .cased == "a b");  // no-break space
+    CHECK(fold("R\xE2\x80\x8Bo\xE2\x80\x8C"
+               "b\xE2\x80\x8Din")
+              .cased == "Robin");  // zero-width space, joiners
+    CHECK(fold("\xE2\x80\x98Jo\xE2\x80\x99s\xE2\x80\x9C\xE2\x80\x9D").cased == "'Jo's\"\"");  // curly quotes
+    CHECK(fold("\xEF\xBB\xBFRo\xE2\x81\xA0"
+               "bin")
+              .cased == "Robin");                      // byte-order mark, word joiner
+    CHECK(fold("Robin\xCA\xBCs").cased == "Robin's");  // modifier apostrophe
+    CHECK(fold("Ro\xCC\x81"
+               "bin")
+              .cased == "Robin");  // a combining accent
+    CHECK(fold("R\xC3\xB3"
+               "bin \xC3\x89mile")
+              .low == "robin emile");               // Latin-1 letters lose their accent
+    CHECK(fold("**Robin**_\\`").cased == "Robin");  // emphasis and escapes
+    // A sequence cut short is kept as it is.
+    CHECK(fold("a\xE2\x80").cased == "a\xE2\x80");
 }
