@@ -24,9 +24,9 @@ std::string limit_text(const rules::Rule& r) {
 // each with its reason; "" when the table stands.
 std::string override_text(const std::optional<model::Config>& config, const rules::Rule& r) {
     if (!config) return "";
-    if (const std::string why = rules::switch_reason(r, *config); !why.empty() || !rules::rule_on(r, *config))
-        return std::string(rules::rule_on(r, *config) ? "on" : "off") + " (" +
-               (why.empty() ? "the table's default" : why) + ")";
+    const bool on = rules::rule_on(r, *config);
+    if (const std::string why = rules::switch_reason(r, *config); !why.empty() || !on)
+        return std::string(on ? "on" : "off") + " (" + (why.empty() ? "the table's default" : why) + ")";
     const rules::Timescale t = rules::timescale(r, *config);
     if (t.override_reason.empty()) return "";
     return rules::describe_length(t.length, t.unit) + " (" + t.override_reason + ")";

@@ -101,6 +101,14 @@ Deadline evaluate(const Rule& rule, const Clock& clock, const model::Case& c, co
     return d;
 }
 
+// cspr.yaml's setting of `rule`, if any. Asked for every rule of every case: most folders set none,
+// so an empty map is answered without making the key.
+const model::TimescaleOverride* override_of(const Rule& rule, const model::Config& config) {
+    if (config.timescales.empty()) return nullptr;
+    const auto it = config.timescales.find(std::string(rule.id));
+    return it == config.timescales.end() ? nullptr : &it->second;
+}
+
 // A due date outside the calendar comes from a case's dates or a cspr.yaml override, so the error
 // names the case and the rule, and the override when there is one: the calendar alone cannot say.
 Deadline evaluate_named(const Rule& rule, const Clock& clock, const model::Case& c, const model::Config& config,
@@ -141,25 +149,21 @@ std::string_view status_name(Status s) {
 }
 
 Timescale timescale(const Rule& rule, const model::Config& config) {
-    if (const auto it = config.timescales.find(std::string(rule.id));
-        it != config.timescales.end() && it->second.length)
-        return {*it->second.length, it->second.unit.value_or(rule.unit),
-                it->second.reason.empty() ? "local timescale" : it->second.reason};
+    if (const model::TimescaleOverride* o = override_of(rule, config); o && o->length)
+        return {*o->length, o->unit.value_or(rule.unit), o->reason.empty() ? "local timescale" : o->reason};
     return {rule.length, rule.unit, ""};
 }
 
 bool rule_on(const Rule& rule, const model::Config& config) {
     if (rule.switchable == Switchable::no) return true;
-    if (const auto it = config.timescales.find(std::string(rule.id));
-        it != config.timescales.end() && it->second.enabled)
-        return *it->second.enabled;
+    if (const model::TimescaleOverride* o = override_of(rule, config); o && o->enabled) return *o->enabled;
     return rule.switchable == Switchable::on_by_default;
 }
 
 std::string switch_reason(const Rule& rule, const model::Config& config) {
-    const auto it = config.timescales.find(std::string(rule.id));
-    if (rule.switchable == Switchable::no || it == config.timescales.end() || !it->second.enabled) return "";
-    return it->second.reason;
+    const model::TimescaleOverride* o = override_of(rule, config);
+    if (rule.switchable == Switchable::no || !o || !o->enabled) return "";
+    return o->reason;
 }
 
 std::string describe_timescale(const Rule& rule, const model::Config& config) {
@@ -187,10 +191,10 @@ std::vector<Deadline> case_deadlines(const model::Case& c, const model::Config& 
             d.case_id = c.id;
             d.rule = &rule;
             d.status = Status::not_applicable;
-            if (!on)
-                d.note = switch_reason(rule, config).empty()
-                             ? "off unless cspr.yaml switches it on"
-                             : "switched off in cspr.yaml: " + switch_reason(rule, config);
+            if (!on) {
+                const std::string why = switch_reason(rule, config);
+                d.note = why.empty() ? "off unless cspr.yaml switches it on" : "switched off in cspr.yaml: " + why;
+            }
             not_applicable.push_back(d);
         }
         for (const Clock& clock : clocks.started) out.push_back(evaluate_named(rule, clock, c, config, cal, today));
