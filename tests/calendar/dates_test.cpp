@@ -137,3 +137,20 @@ TEST_CASE("Region names are the GOV.UK division names, exactly", "[calendar][reg
                                                          Catch::Contains("northern-ireland"));
     }
 }
+
+TEST_CASE("fuzz regression: datetime-year-overflow: date-times outside 1900-2199 do not parse",
+          "[calendar][regression]") {
+    // tests/fuzz/crashes/fuzz_dates-datetime-year-overflow: 2262-07-01T12:00 overflowed system_clock's
+    // nanoseconds (UBSan) and read as a day in 1677, so a deadline counted from it was wrong.
+    CHECK_FALSE(parse_london_datetime("2262-07-01T12:00"));
+    CHECK_FALSE(parse_london_datetime("3025-03-03T10:30"));
+    CHECK_FALSE(parse_london_datetime("2200-01-01T00:00"));
+    CHECK_FALSE(parse_london_datetime("1899-12-31T23:59"));
+    const auto last = parse_london_datetime("2199-12-31T23:59");
+    REQUIRE(last);
+    CHECK(format_london_datetime(*last) == "2199-12-31T23:59");
+    CHECK(london_date_of(*last) == ymd(2199, 12, 31));
+    const auto first = parse_london_datetime("1900-01-01T00:00");
+    REQUIRE(first);
+    CHECK(london_date_of(*first) == ymd(1900, 1, 1));
+}
