@@ -99,6 +99,7 @@ void for_each_date(const Case& c, Fn&& fn) {
     detail::file_dates(fn, "decision.yaml", c.decision);
     detail::file_dates(fn, "publication.yaml", c.publication);
     detail::file_dates(fn, "actions.yaml", c.actions);
+    detail::file_dates(fn, "lateness.yaml", c.lateness);
 }
 
 }  // namespace cspr::model

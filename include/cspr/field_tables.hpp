@@ -130,8 +130,6 @@ void fields(V& v, S& n) {
     v(n.not_notifiable_route, opt("not_notifiable_route", "For a case that is not notifiable: the route it goes on to "
                                                           "(rapid review, single-agency review, ...).")
                                   .note());
-    v(n.late_reason,
-      opt("late_reason", "Why the Panel was told after the 5 working days of `notify-panel`, when it was.").note());
     v.extras(n.extra);
 }
 
@@ -367,6 +365,28 @@ void fields(V& v, S& a) {
     v(a.id, req("id", "The case ID, <CODE>-<YEAR>-<NNN>; must equal the case folder's name.").record().def("caseId"));
     v(a.actions, req("actions", "The actions, each with a reference unique within the case (may be empty)."));
     v.extras(a.extra);
+}
+
+// ---- lateness.yaml ----
+
+template <class V, class S>
+    requires Is<S, LateReason>
+void fields(V& v, S& r) {
+    v(r.rule, req("rule", "The rule whose clock was missed (`cspr rules`).").def("ruleId"));
+    v(r.subject, opt("subject", "The clock's subject, for a rule with several (panel, ofsted, R3, ...)."));
+    v(r.reason, req("reason", "Why the step was late; `cspr stats` counts late steps by it."));
+    v(r.note, opt("note", "More about the reason (free text: kept in the file, not printed by default).").note());
+    v(r.recorded_by, req("recorded_by", "Who recorded the reason.").personal());
+    v(r.recorded, req("recorded", "The day cspr recorded the reason (today, or --as-of)."));
+    v.extras(r.extra);
+}
+
+template <class V, class S>
+    requires Is<S, Lateness>
+void fields(V& v, S& l) {
+    v(l.id, req("id", "The case ID, <CODE>-<YEAR>-<NNN>; must equal the case folder's name.").record().def("caseId"));
+    v(l.reasons, req("reasons", "One reason for each late step, each step at most once (may be empty)."));
+    v.extras(l.extra);
 }
 
 // ---- cspr.yaml ----

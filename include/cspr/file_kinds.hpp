@@ -39,6 +39,9 @@ inline constexpr std::array kFileKinds = {
              "The publication of a local review's report (Working Together 2018 ch. 4).", "publish-check"},
     FileKind{"actions", "cases/<ID>/actions.yaml", "The review's recommendations and the actions tracked against them.",
              "actions"},
+    FileKind{"lateness", "cases/<ID>/lateness.yaml",
+             "Why each late step was late, one reason per step (`validate` reports a step met late without one).",
+             "late"},
 };
 
 const FileKind* find_file_kind(std::string_view name);
@@ -56,7 +59,8 @@ void with_kind(std::string_view name, F&& f) {
     else if (name == "rapid-review") call(static_cast<RapidReview*>(nullptr));
     else if (name == "decision") call(static_cast<Decision*>(nullptr));
     else if (name == "publication") call(static_cast<Publication*>(nullptr));
-    else call(static_cast<Actions*>(nullptr));
+    else if (name == "actions") call(static_cast<Actions*>(nullptr));
+    else call(static_cast<Lateness*>(nullptr));
 }
 
 }  // namespace cspr::model

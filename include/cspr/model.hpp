@@ -225,7 +225,6 @@ struct Notification {
     std::vector<std::string> reasons;
     std::vector<RecipientRecord> recipients;
     std::string not_notifiable_route;
-    std::string late_reason;  // why the Panel was told late, when it was (free text)
     Extras extra;
     friend bool operator==(const Notification&, const Notification&) = default;
 };
@@ -419,6 +418,41 @@ struct Actions {
     friend bool operator==(const Actions&, const Actions&) = default;
 };
 
+// ---- lateness.yaml -------------------------------------------------------------------------------
+
+// Why a step was late, in words a year's figures can count (`cspr stats`); the detail is free text.
+enum class LateCause {
+    information_awaited,
+    partner_availability,
+    threshold_unclear,
+    parallel_proceedings,
+    family_engagement,
+    capacity,
+    oversight,
+    other
+};
+CSPR_SPELLING(LateCause, "information-awaited", "partner-availability", "threshold-unclear", "parallel-proceedings",
+              "family-engagement", "capacity", "oversight", "other");
+
+// The reason one step (a rule's clock, and its subject when it has several) was late.
+struct LateReason {
+    std::string rule;     // a rule id: notify-panel, rapid-review, action-due, ...
+    std::string subject;  // the clock's subject (panel, ofsted, R3), "" for a rule with one clock
+    LateCause reason = LateCause::other;
+    std::string note;         // free text: shown only with --show-names
+    std::string recorded_by;  // who recorded the reason
+    Date recorded{};          // the day cspr recorded it (today, or --as-of)
+    Extras extra;
+    friend bool operator==(const LateReason&, const LateReason&) = default;
+};
+
+struct Lateness {
+    std::string id;
+    std::vector<LateReason> reasons;
+    Extras extra;
+    friend bool operator==(const Lateness&, const Lateness&) = default;
+};
+
 // ---- a whole case --------------------------------------------------------------------------------
 
 // Every step file of one case that exists; later steps are added as the process goes on.
@@ -430,6 +464,7 @@ struct Case {
     std::optional<Decision> decision;
     std::optional<Publication> publication;
     std::optional<Actions> actions;
+    std::optional<Lateness> lateness;
 };
 
 // The step a case has reached, for listings.

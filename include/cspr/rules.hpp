@@ -71,6 +71,8 @@ struct Rule {
 };
 
 std::span<const Rule> rule_table();
+// "; did you mean notify-partners?" when `typed` is one or two edits from a rule's id, else "".
+std::string rule_suggestion(std::string_view typed);
 const Rule* find_rule(std::string_view id);
 
 // missed: recorded as not done, with a reason; never met, and no longer an alarm.
@@ -113,11 +115,18 @@ struct Deadline {
     int working_days_left = 0;   // from today to the due date, whatever the rule's unit; negative when past
     int calendar_days_left = 0;  // the same in calendar days
     bool projected = false;      // the due date is in a year of projected bank holidays
-    std::string paused;          // the recorded reason, when paused
-    std::string note;            // the clock's note (Clock::note)
+    // A due date on a weekend or bank holiday stays as counted; the working day before it is when
+    // the business unit can act (an open clock's note says so).
+    std::optional<calendar::Date> act_by;
+    std::string paused;  // the recorded reason, when paused
+    std::string note;    // the clock's note (Clock::note)
     // Missed its due date, whatever the status is now: met late, overdue, missed, or paused by a
     // delay that was told only after the due date. Timeliness counts it late.
     bool late = false;
+    // For a late step, why, as `stats` counts it: a lateness.yaml reason ("information-awaited"), the
+    // publication delay's reason ("delay: inquest") or "not sent" for a copy recorded as not sent;
+    // "" when none is recorded. Never the free-text note.
+    std::string late_reason;
 };
 
 // Every deadline of one case as of `today`, sorted by due date then rule order; rules that do not
@@ -166,6 +175,18 @@ std::vector<Problem> check_case(const model::Case& c);
 // actions.yaml's record of slippage (src/rules/action_checks.cpp; part of check_case): a dropped
 // action has a recorded reason, and a due date moved from original_due has a history entry.
 std::vector<Problem> check_action_history(const model::Actions& a);
+// lateness.yaml on its own (src/rules/lateness.cpp; part of check_case): each rule known and one whose
+// lateness a reason can explain, each step at most once.
+std::vector<Problem> check_lateness(const model::Lateness& l);
+// lateness.yaml against the case's deadlines: a step met late (or missed, or paused by a delay told
+// late) with no reason; a reason for a step met on time, or for a clock the rule never started.
+// Overdue steps are left to `cspr deadlines`, whose answer changes with the day.
+std::vector<Problem> lateness_problems(const model::Case& c, const std::vector<Deadline>& deadlines);
+// The part of a clock's subject a lateness.yaml entry names: "R3" of an action's "R3 Northdale Police".
+std::string_view subject_key(std::string_view subject);
+// Whether a late step of `rule` takes its reason from lateness.yaml: not a period, which is never
+// late, nor `publish`, whose reason is a delay told to the Panel and the Secretary of State.
+bool takes_late_reason(const Rule& rule);
 // Action references cspr numbers run R1 to R99999: a hand-edited one past that is a problem, so that
 // the next number (highest + 1) is always small enough to count.
 inline constexpr long kMaxActionNumber = 99999;

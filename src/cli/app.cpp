@@ -27,6 +27,7 @@ constexpr Command kCommands[] = {
     {"publish-check", "May we publish on that date? Checks the report and the timescales; records publication",
      setup_publish_check},
     {"actions", "Add and update the actions arising from the review", setup_actions},
+    {"late", "Record why a late step was late (one reason per step), or list a case's late steps", setup_late},
     {"deadlines",
      "Every open deadline of every case; exit 1 when something is overdue (the nightly check)",
      setup_deadlines,

@@ -110,6 +110,7 @@ void setup_rapid_review(CLI::App& sub, Context& ctx);
 void setup_decide(CLI::App& sub, Context& ctx);
 void setup_publish_check(CLI::App& sub, Context& ctx);
 void setup_actions(CLI::App& sub, Context& ctx);
+void setup_late(CLI::App& sub, Context& ctx);
 
 // ---- Shared by several commands (output.cpp) ----
 

@@ -10,7 +10,7 @@ namespace cspr::cli {
 
 namespace {
 
-constexpr int kDeadlinesFormatVersion = 1;
+constexpr int kDeadlinesFormatVersion = 2;  // 2: act_by and late_reason
 
 struct DeadlinesArgs {
     std::optional<int> within;
@@ -96,16 +96,19 @@ void print_json(Context& ctx, const store::CaseFolder& folder, const std::vector
         ctx.out << fmt::format("\"step\": {}, \"rule\": {}, \"subject\": {}, \"what\": {}, \"start\": \"{}\", \"due\": "
                                "\"{}\", "
                                "\"due_time\": {}, \"working_days_left\": {}, \"status\": {}, \"met\": {}, "
-                               "\"projected\": {}, "
-                               "\"paused\": {}, \"late\": {}, \"note\": {}, \"override\": {}, \"source\": {}}}",
+                               "\"projected\": {}, \"act_by\": {}, "
+                               "\"paused\": {}, \"late\": {}, \"late_reason\": {}, \"note\": {}, \"override\": {}, "
+                               "\"source\": {}}}",
                                json_string(d.rule->step), json_string(d.rule->id),
                                d.subject.empty() ? "null" : json_string(d.subject), json_string(d.rule->what),
                                calendar::format_iso_date(d.start.day), calendar::format_iso_date(d.due),
                                d.due_time ? json_string(calendar::format_london_datetime(*d.due_time)) : "null",
                                d.working_days_left, json_string(row.status),
                                json_date(d.met ? std::optional(d.met->day) : std::nullopt),
-                               d.projected ? "true" : "false", d.paused.empty() ? "null" : json_string(d.paused),
-                               d.late ? "true" : "false", d.note.empty() ? "null" : json_string(d.note),
+                               d.projected ? "true" : "false", json_date(d.act_by),
+                               d.paused.empty() ? "null" : json_string(d.paused), d.late ? "true" : "false",
+                               d.late_reason.empty() ? "null" : json_string(d.late_reason),
+                               d.note.empty() ? "null" : json_string(d.note),
                                d.override_reason.empty() ? "null" : json_string(d.override_reason),
                                json_string(d.rule->source));
         separator = ",\n";
@@ -188,8 +191,9 @@ void print_ics(Context& ctx, const store::CaseFolder& folder, const std::vector<
         std::string summary = d.case_id + ": " + std::string(d.rule->id) +
                               (d.subject.empty() ? "" : " (" + d.subject + ")") + " - " + row.status;
         if (row.child && !row.child->empty()) summary += " - " + *row.child;
-        const std::string description =
-            std::string(d.rule->what) + "\n" + ics_due_line(d) + "\nSource: " + std::string(d.rule->source);
+        const std::string description = std::string(d.rule->what) + "\n" + ics_due_line(d) +
+                                        (d.note.empty() ? "" : "\nNote: " + d.note) +
+                                        "\nSource: " + std::string(d.rule->source);
         out += ics_line("BEGIN:VEVENT");
         // Stable: an action's UID is its reference alone, so renaming its owner keeps the event.
         const std::string subject = d.rule->id == "action-due" ? d.subject.substr(0, d.subject.find(' ')) : d.subject;

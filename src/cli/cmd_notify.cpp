@@ -14,7 +14,7 @@ namespace {
 
 struct NotifyArgs {
     std::string id;
-    std::optional<std::string> aware, abuse, harm, where, looked_after, care_leaver, route, late_reason;
+    std::optional<std::string> aware, abuse, harm, where, looked_after, care_leaver, route;
     std::vector<std::string> sent;
 };
 
@@ -114,15 +114,12 @@ void run_notify(Context& ctx, const NotifyArgs& a) {
                     {.field = "--sent"});
     if (!c.notification && !answers_given)
         throw Error("nothing to record: give the test's answers, or --sent RECIPIENT=DATE", {.field = "ID"});
-    if (a.late_reason && a.late_reason->find_first_not_of(" \t") == std::string::npos)
-        throw Error("must not be blank: say why the Panel was told late", {.field = "--late-reason"});
     if (!c.notification) c.notification = new_notification(a);
     else if (a.route) c.notification->not_notifiable_route = *a.route;
     if (a.route && c.notification->notifiable)
         throw Error("a route is recorded for a case that is not notifiable; this one is notified to the Panel",
                     {.field = "--route"});
     for (const auto& s : a.sent) apply_sent(*c.notification, s, ctx.today());
-    if (a.late_reason) c.notification->late_reason = *a.late_reason;
     std::string message = "notify " + c.id + ": ";
     if (answers_given) message += c.notification->notifiable ? "notifiable" : "not notifiable";
     else if (a.route && a.sent.empty()) message += "route: " + *a.route;
@@ -146,7 +143,6 @@ void setup_notify(CLI::App& sub, Context& ctx) {
     sub.add_option("--care-leaver", a->care_leaver, "A care leaver (to age 24) died: yes or no (default no)");
     sub.add_option("--route", a->route, "For a case that is not notifiable: the route it goes on to");
     sub.add_option("--sent", a->sent, "RECIPIENT=DATE: when a recipient was told (repeat)");
-    sub.add_option("--late-reason", a->late_reason, "Why the Panel was told late (free text, kept in the file)");
     add_commit_flag(sub, ctx);
     add_examples(sub, R"(  cspr notify NDSCP-2025-001 --aware 2025-03-04 --abuse suspected --harm died \
       --where in-area --looked-after no
@@ -157,7 +153,8 @@ void setup_notify(CLI::App& sub, Context& ctx) {
 Recipients: panel, ofsted-dfe, partners, cdr-partners, sos-ofsted, sos-ofsted-care-leaver; each
 within )" + table_timescale("notify-panel") +
                           R"( of the day the local authority became aware (day 0; 'cspr rules'
-gives each rule). Sending the Panel's online form meets ofsted-dfe too.)");
+gives each rule). Sending the Panel's online form meets ofsted-dfe too. A recipient told late
+needs a reason: 'cspr late ID notify-panel panel --reason ...'.)");
     sub.callback([&ctx, a] { run_notify(ctx, *a); });
 }
 

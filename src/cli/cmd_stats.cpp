@@ -3,6 +3,8 @@
 // clock started. The year is the reporting year, 1 April to 31 March, unless --year calendar.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <memory>
 
@@ -88,26 +90,38 @@ std::map<std::pair<int, std::size_t>, Tally> tally(Context& ctx, const store::Ca
     return tallies;
 }
 
-void run_stats(Context& ctx, const std::string& year_text) {
-    const YearChoice years = parse_year(year_text);
-    const auto& format = ctx.format();
-    const auto folder = ctx.open_folder();
-    const auto table = rules::rule_table();
-    std::vector<std::vector<std::string>> rows = {
-        {"YEAR", "RULE", "WITHIN", "ON TIME", "LATE", "OVERDUE", "OPEN", "PAUSED", "TIMELY"}};
-    for (const auto& [key, t] : tally(ctx, folder, years)) {
-        const rules::Rule& rule = table[key.second];
-        rows.push_back({year_label(key.first, years.reporting), std::string(rule.id),
-                        rules::describe_timescale(rule, folder.config), std::to_string(t.on_time),
-                        std::to_string(t.late), std::to_string(t.overdue), std::to_string(t.open),
-                        std::to_string(t.paused), t.percent()});
+// Late steps (met late, overdue, missed, paused late) by (year, reason): "no reason recorded" when none.
+std::map<std::pair<int, std::string>, int> tally_reasons(Context& ctx, const store::CaseFolder& folder,
+                                                         const YearChoice& years) {
+    const auto cal = ctx.calendar(folder.config.region);
+    std::map<std::pair<int, std::string>, int> tallies;
+    for (const auto& loaded :
+         store::load_cases(folder, store::list_case_ids(folder), store::Diagnostics::Mode::strict)) {
+        for (const auto& d : rules::case_deadlines(loaded.value, folder.config, cal, ctx.today())) {
+            if (!d.late || d.rule->period) continue;
+            const int y = year_of(d.start.day, years.reporting);
+            if (!years.only || *years.only == y)
+                ++tallies[{y, d.late_reason.empty() ? "no reason recorded" : d.late_reason}];
+        }
     }
-    if (format == "csv") {
-        ctx.out << "year,rule,within,on_time,late,overdue,open,paused,timely\n";
+    return tallies;
+}
+
+void print_rows(Context& ctx, const std::vector<std::vector<std::string>>& rows, const YearChoice& years) {
+    if (ctx.format() == "csv") {
+        std::string header;
+        for (const auto& cell : rows[0]) {
+            std::string name = cell;
+            std::replace(name.begin(), name.end(), ' ', '_');
+            for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            header += (header.empty() ? "" : ",") + name;
+        }
+        ctx.out << header << "\n";
         for (std::size_t i = 1; i < rows.size(); ++i) {
-            const auto& r = rows[i];
-            ctx.out << fmt::format("{},{},{},{},{},{},{},{},{}\n", r[0], r[1], csv_field(r[2]), r[3], r[4], r[5], r[6],
-                                   r[7], r[8] == "-" ? "" : r[8]);
+            std::string line;
+            for (std::size_t j = 0; j < rows[i].size(); ++j)
+                line += (j ? "," : "") + (rows[i][j] == "-" ? std::string() : csv_field(rows[i][j]));
+            ctx.out << line << "\n";
         }
         return;
     }
@@ -120,6 +134,35 @@ void run_stats(Context& ctx, const std::string& year_text) {
     ctx.out << (years.reporting
                     ? "YEAR: 1 April to 31 March, by the day each clock started (--year calendar for calendar years)\n"
                     : "YEAR: the calendar year each clock started\n");
+}
+
+void run_reasons(Context& ctx, const store::CaseFolder& folder, const YearChoice& years) {
+    std::vector<std::vector<std::string>> rows = {{"YEAR", "REASON", "LATE STEPS"}};
+    for (const auto& [key, n] : tally_reasons(ctx, folder, years))
+        rows.push_back({year_label(key.first, years.reporting), key.second, std::to_string(n)});
+    print_rows(ctx, rows, years);
+    if (ctx.format() != "csv" && rows.size() > 1)
+        ctx.out << "LATE STEPS: met late, overdue, missed, or paused only after the due date; reasons are recorded "
+                   "with 'cspr late'\n";
+}
+
+void run_stats(Context& ctx, const std::string& year_text, const std::string& by) {
+    const YearChoice years = parse_year(year_text);
+    if (by != "rule" && by != "reason") throw Error("'" + by + "' is not rule or reason", {.field = "--by"});
+    const auto folder = ctx.open_folder();
+    if (by == "reason") return run_reasons(ctx, folder, years);
+    const auto table = rules::rule_table();
+    std::vector<std::vector<std::string>> rows = {
+        {"YEAR", "RULE", "WITHIN", "ON TIME", "LATE", "OVERDUE", "OPEN", "PAUSED", "TIMELY"}};
+    for (const auto& [key, t] : tally(ctx, folder, years)) {
+        const rules::Rule& rule = table[key.second];
+        rows.push_back({year_label(key.first, years.reporting), std::string(rule.id),
+                        rules::describe_timescale(rule, folder.config), std::to_string(t.on_time),
+                        std::to_string(t.late), std::to_string(t.overdue), std::to_string(t.open),
+                        std::to_string(t.paused), t.percent()});
+    }
+    print_rows(ctx, rows, years);
+    if (ctx.format() == "csv" || rows.size() == 1) return;
     ctx.out << "TIMELY: on time / (on time + late + overdue); open and paused clocks are not counted; a clock paused "
                "only\n"
                "after its due date, or recorded as not done, is late\n";
@@ -129,13 +172,18 @@ void run_stats(Context& ctx, const std::string& year_text) {
 
 void setup_stats(CLI::App& sub, Context& ctx) {
     auto year = std::make_shared<std::string>("reporting");
+    auto by = std::make_shared<std::string>("rule");
     sub.add_option("--year", *year,
                    "reporting (1 April to 31 March, as the Panel's and DfE's figures; the default), calendar, or one "
                    "year only: 2025-26 (a reporting year) or 2025 (a calendar year)");
+    sub.add_option("--by", *by,
+                   "rule (timeliness of each rule; the default) or reason (late steps by the reason recorded with "
+                   "'cspr late')");
     add_examples(sub, R"(  cspr stats
   cspr stats --year 2025-26 --format csv
-  cspr stats --year calendar)");
-    sub.callback([&ctx, year] { run_stats(ctx, *year); });
+  cspr stats --year calendar
+  cspr stats --by reason)");
+    sub.callback([&ctx, year, by] { run_stats(ctx, *year, *by); });
 }
 
 }  // namespace cspr::cli

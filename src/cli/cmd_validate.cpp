@@ -37,11 +37,13 @@ std::optional<calendar::Calendar> calendar_or_problem(Context& ctx, const store:
 }
 
 // Every deadline of a case must be countable: a date that puts one outside the calendar would stop
-// `cspr deadlines` (exit 2), so validate reports it first.
+// `cspr deadlines` (exit 2), so validate reports it first. A step met late needs a reason.
 void check_deadlines(Context& ctx, const store::CaseFolder& folder, const model::Case& c, const calendar::Calendar& cal,
                      std::size_t& count) {
     try {
-        (void)rules::case_deadlines(c, folder.config, cal, ctx.today());
+        const auto deadlines = rules::case_deadlines(c, folder.config, cal, ctx.today());
+        for (const auto& e : locate_problems(folder, c.id, rules::lateness_problems(c, deadlines)))
+            print_problem(ctx, e), ++count;
     } catch (const Error& e) {
         print_problem(ctx, e), ++count;
     }

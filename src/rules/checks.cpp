@@ -268,6 +268,8 @@ std::vector<Problem> check_case(const model::Case& c) {
     if (c.actions) check_actions(k, *c.actions);
     if (c.actions)
         for (auto& p : check_action_history(*c.actions)) k.problems.push_back(std::move(p));
+    if (c.lateness)
+        for (auto& p : check_lateness(*c.lateness)) k.problems.push_back(std::move(p));
     return k.problems;
 }
 

@@ -3,6 +3,7 @@
 
 #include "cspr/error.hpp"
 #include "cspr/rules.hpp"
+#include "lateness.hpp"
 
 namespace cspr::rules {
 
@@ -43,6 +44,22 @@ int distance(const calendar::Calendar& cal, const Moment& from, const Moment& to
 bool after(const Moment& a, const Moment& b) {
     if (a.time && b.time) return *a.time > *b.time;
     return a.day > b.day;
+}
+
+// The working day before a due date that is not one, when the calendar covers both.
+std::optional<calendar::Date> act_by(const calendar::Calendar& cal, calendar::Date due) {
+    if (!calendar::covers(cal, due) || !calendar::covers(cal, due - date::days{14}) ||
+        calendar::is_working_day(cal, due))
+        return std::nullopt;
+    return calendar::add_working_days(cal, due, -1);
+}
+
+// "due Sun 2027-03-21, not a working day: act by Fri 2027-03-19", naming a bank holiday.
+std::string act_by_note(const calendar::Calendar& cal, calendar::Date due, calendar::Date act) {
+    const calendar::Holiday* holiday = calendar::holiday_on(cal, due);
+    return "due " + std::string(calendar::weekday_abbrev(due)) + " " + calendar::format_iso_date(due) +
+           (holiday ? " (" + holiday->title + ")" : "") + ", not a working day: act by " +
+           std::string(calendar::weekday_abbrev(act)) + " " + calendar::format_iso_date(act);
 }
 
 // The status of a clock that has not been met: paused by a timely excuse, missed, pending or overdue.
@@ -98,6 +115,10 @@ Deadline evaluate(const Rule& rule, const Clock& clock, const model::Case& c, co
     } else {
         status_unmet(d, rule, clock, excused, cal, today);
     }
+    d.act_by = act_by(cal, d.due);
+    if (d.act_by && (d.status == Status::pending || d.status == Status::overdue) && !rule.period)
+        d.note = act_by_note(cal, d.due, *d.act_by) + (d.note.empty() ? "" : "; " + d.note);
+    explain_lateness(d, clock, c);
     return d;
 }
 

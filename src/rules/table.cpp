@@ -247,6 +247,13 @@ const Rule kRules[] = {
 
 std::span<const Rule> rule_table() { return kRules; }
 
+std::string rule_suggestion(std::string_view typed) {
+    std::vector<std::string> ids;
+    for (const Rule& r : kRules) ids.emplace_back(r.id);
+    const auto nearest = nearest_name(typed, ids);
+    return nearest ? "; did you mean " + *nearest + "?" : "";
+}
+
 const Rule* find_rule(std::string_view id) {
     const auto it = std::find_if(std::begin(kRules), std::end(kRules), [&](const Rule& r) { return r.id == id; });
     return it == std::end(kRules) ? nullptr : it;

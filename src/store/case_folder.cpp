@@ -233,6 +233,7 @@ model::Case load_case(const CaseFolder& folder, std::string_view id, Diagnostics
     load(kDecisionFile, step(parse_decision), c.decision);
     load(kPublicationFile, step(parse_publication), c.publication);
     load(kActionsFile, step(parse_actions), c.actions);
+    load(kLatenessFile, step(parse_lateness), c.lateness);
     return c;
 }
 

@@ -1,4 +1,5 @@
-// The files of the later steps: rapid-review.yaml, decision.yaml, publication.yaml, actions.yaml.
+// The files of the later steps: rapid-review.yaml, decision.yaml, publication.yaml, actions.yaml,
+// and lateness.yaml (why a step was late).
 // Key order here is the order in files; docs/case-files.md is the specification.
 #include <algorithm>
 
@@ -76,6 +77,11 @@ model::Actions parse_actions(std::string_view text, const std::string& file, Dia
     return read_record<model::Actions>(text, file, d, form);
 }
 std::string format_actions(const model::Actions& a) { return write_record("actions", a); }
+
+model::Lateness parse_lateness(std::string_view text, const std::string& file, Diagnostics& d, bool form) {
+    return read_record<model::Lateness>(text, file, d, form);
+}
+std::string format_lateness(const model::Lateness& l) { return write_record("lateness", l); }
 
 // ---- amendments ----
 

@@ -36,7 +36,7 @@ try() {
 
 try "rapid-review --sent" rapid-review.yaml sent_to_panel 2025-03-26 2025-03-27 rapid-review --sent 2025-03-27
 try "rapid-review --meeting" rapid-review.yaml meeting 2025-03-24 2025-03-25 rapid-review --meeting 2025-03-25
-try "publish-check --published" publication.yaml published 2025-09-22 2025-10-01 publish-check --published 2025-10-01
+try "publish-check --published" publication.yaml published 2025-09-22 2025-09-26 publish-check --published 2025-09-26
 try "publish-check --copy-sent" publication.yaml copies.panel 2025-09-10 2025-09-01 publish-check --copy-sent panel=2025-09-01
 
 echo "recorded facts need --amend: $passed passed, $failed failed"

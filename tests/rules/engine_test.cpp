@@ -337,3 +337,29 @@ TEST_CASE("hour-clock-far-start: an hour clock from a day outside the calendar i
     const auto inside = rules::case_deadlines(notified(ymd(2025, 1, 2), std::nullopt), cfg, cal, ymd(2025, 1, 2));
     CHECK(find_deadline(inside, "notify-panel", "panel")->due == ymd(2025, 1, 2));
 }
+
+TEST_CASE("a due date on a weekend or bank holiday stays as counted, with the working day before it to act by",
+          "[engine][act_by]") {
+    // Sunday 2026-03-29: act by Friday 2026-03-27. Christmas Day 2025 (a Thursday): act by Wednesday
+    // 2025-12-24. Tuesday 2026-03-31 is a working day: nothing to add.
+    const auto due_on = [](Date due) {
+        model::Action x = r2();
+        x.due = due;
+        const auto d = find_deadline(rules::case_deadlines(with_action(x), config(), england(), ymd(2025, 12, 1)),
+                                     "action-due", "R2 Northdale Council");
+        REQUIRE(d);
+        return *d;
+    };
+    const auto sunday = due_on(ymd(2026, 3, 29));
+    CHECK(show(sunday.due) == "2026-03-29");
+    REQUIRE(sunday.act_by);
+    CHECK(show(*sunday.act_by) == "2026-03-27");
+    CHECK(sunday.note == "due Sun 2026-03-29, not a working day: act by Fri 2026-03-27");
+    const auto christmas = due_on(ymd(2025, 12, 25));
+    REQUIRE(christmas.act_by);
+    CHECK(show(*christmas.act_by) == "2025-12-24");
+    CHECK(christmas.note == "due Thu 2025-12-25 (Christmas Day), not a working day: act by Wed 2025-12-24");
+    const auto tuesday = due_on(ymd(2026, 3, 31));
+    CHECK_FALSE(tuesday.act_by);
+    CHECK(tuesday.note.empty());
+}

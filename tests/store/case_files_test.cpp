@@ -62,6 +62,8 @@ TEST_CASE("every YAML file in cases-example parses without problems and formats 
             again = store::format_publication(store::parse_publication(text, rel, diagnostics));
         } else if (name == "actions.yaml" && p.parent_path().parent_path().filename() == "cases") {
             again = store::format_actions(store::parse_actions(text, rel, diagnostics));
+        } else if (name == "lateness.yaml" && p.parent_path().parent_path().filename() == "cases") {
+            again = store::format_lateness(store::parse_lateness(text, rel, diagnostics));
         } else {
             FAIL("no known kind of case file for " << rel << ": add it to this test");
         }
@@ -378,19 +380,4 @@ TEST_CASE("narratives round-trip through format_referral and parse_referral", "[
         CHECK(back.child.carer == v);
         CHECK(store::format_referral(back) == written);
     }
-}
-
-TEST_CASE("a late notification's reason round-trips after the recipients and is left out when empty", "[late_reason]") {
-    model::Notification n;
-    n.id = "NDSCP-2025-001";
-    n.aware = cspr::testing::ymd(2025, 3, 4);
-    n.late_reason = "The Panel's online form was unavailable for a week.";
-    const std::string text = store::format_notification(n);
-    const auto late = text.find("late_reason:");
-    REQUIRE(late != std::string::npos);
-    CHECK(text.find("recipients:") < late);  // the table's order: after the route, before unknown keys
-    Diagnostics strict;
-    CHECK(store::parse_notification(text, "notification.yaml", strict).late_reason == n.late_reason);
-    n.late_reason.clear();
-    CHECK(store::format_notification(n).find("late_reason") == std::string::npos);  // optional: left out when empty
 }

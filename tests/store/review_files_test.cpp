@@ -133,6 +133,45 @@ TEST_CASE("fuzz regression: unknown-value-trailing-cr: an unknown value ending i
     }
 }
 
+// ---- lateness.yaml -----------------------------------------------------------------------------
+
+TEST_CASE("lateness.yaml round-trips in the table's order; an empty subject and note are left out", "[lateness]") {
+    const std::string text = "# yaml-language-server: $schema=../../schemas/lateness.schema.json\n"
+                             "schema_version: 1\n"
+                             "id: NDSCP-2025-001\n"
+                             "reasons:\n"
+                             "  - rule: notify-partners\n"
+                             "    subject: partners\n"
+                             "    reason: information-awaited\n"
+                             "    note: The police log arrived on day 6\n"
+                             "    recorded_by: Business unit manager\n"
+                             "    recorded: \"2025-03-14\"\n"
+                             "  - rule: decision\n"
+                             "    reason: partner-availability\n"
+                             "    recorded_by: Business unit manager\n"
+                             "    recorded: \"2025-05-02\"\n";
+    store::Diagnostics strict;
+    const auto l = store::parse_lateness(text, "lateness.yaml", strict);
+    REQUIRE(l.reasons.size() == 2);
+    CHECK(l.reasons[0].reason == model::LateCause::information_awaited);
+    CHECK(l.reasons[0].subject == "partners");
+    CHECK(l.reasons[1].subject.empty());
+    CHECK(l.reasons[1].reason == model::LateCause::partner_availability);
+    CHECK(store::format_lateness(l) == text);
+}
+
+TEST_CASE("lateness.yaml: a reason cspr does not know is named by file, line and field, with the choices",
+          "[lateness][errors]") {
+    const std::string text = "schema_version: 1\nid: NDSCP-2025-001\nreasons:\n  - rule: decision\n"
+                             "    reason: forgot\n    recorded_by: BU\n    recorded: \"2025-05-02\"\n";
+    store::Diagnostics collect(store::Diagnostics::Mode::collect);
+    (void)store::parse_lateness(text, "lateness.yaml", collect);
+    REQUIRE(collect.problems().size() == 1);
+    const std::string message = collect.problems()[0].what();
+    CHECK(message.starts_with("lateness.yaml:5: reasons[0].reason:"));
+    CHECK(message.find("information-awaited") != std::string::npos);
+}
+
 // ---- actions.yaml ------------------------------------------------------------------------------
 
 TEST_CASE("actions-redate-hides-slippage: original_due and history round-trip, in the documented order",
