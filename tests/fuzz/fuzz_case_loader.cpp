@@ -7,7 +7,7 @@
 // escapes either.
 //
 // Then for each parser (referral, notification, rapid review, decision, publication, actions,
-// cspr.yaml, ids.yaml):
+// lateness, cspr.yaml, ids.yaml):
 //   1. collect mode never lets anything but cspr::Error escape (and, like `cspr validate`, which
 //      catches it per file, a cspr::Error is tolerated);
 //   2. strict mode never lets anything but cspr::Error escape;
@@ -277,7 +277,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto tree = check_documents(text, refusal);
 
     using Check = void (*)(std::string_view);
-    static constexpr std::array<Check, 8> kKinds = {
+    static constexpr std::array<Check, 9> kKinds = {
         [](std::string_view t) {
             check_kind<model::Referral>(
                 "referral", t, [](std::string_view x, Diagnostics& d) { return store::parse_referral(x, kFile, d); },
@@ -312,6 +312,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 store::format_actions);
         },
         [](std::string_view t) {
+            check_kind<model::Lateness>(
+                "lateness", t, [](std::string_view x, Diagnostics& d) { return store::parse_lateness(x, kFile, d); },
+                store::format_lateness);
+        },
+        [](std::string_view t) {
             check_kind<model::Config>(
                 "config", t, [](std::string_view x, Diagnostics& d) { return store::parse_config(x, kFile, d); },
                 store::format_config);
@@ -324,7 +329,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     };
     // Every parser reads every input, except a huge document (aliases expanding towards the node
     // budget): each parse of one costs about half a second under the sanitizers, so only one parser,
-    // chosen by the input's size, reads it — else 17 parses would hit the 10 s timeout.
+    // chosen by the input's size, reads it — else 19 parses would hit the 10 s timeout.
     const bool huge = tree ? count_nodes(*tree) > 20'000 : refusal.find("too many values") != std::string::npos;
     if (huge) {
         kKinds[size % kKinds.size()](text);
