@@ -96,6 +96,7 @@ void for_each_date(const Case& c, Fn&& fn) {
     detail::file_dates(fn, "referral.yaml", c.referral);
     detail::file_dates(fn, "notification.yaml", c.notification);
     detail::file_dates(fn, "rapid-review.yaml", c.rapid_review);
+    detail::file_dates(fn, "panel-response.yaml", c.panel_response);
     detail::file_dates(fn, "decision.yaml", c.decision);
     detail::file_dates(fn, "publication.yaml", c.publication);
     detail::file_dates(fn, "actions.yaml", c.actions);

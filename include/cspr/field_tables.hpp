@@ -367,6 +367,31 @@ void fields(V& v, S& a) {
     v.extras(a.extra);
 }
 
+// ---- panel-response.yaml ----
+
+template <class V, class S>
+    requires Is<S, PanelRequest>
+void fields(V& v, S& r) {
+    v(r.asked,
+      req("asked", "The day the Panel asked for more information (starts `answer-panel-request`).").fact().clock());
+    v(r.about, opt("about", "What the Panel asked for.").note());
+    v(r.answered, opt("answered", "The day the partners answered (meets `answer-panel-request`).").fact().clock());
+    v.extras(r.extra);
+}
+
+template <class V, class S>
+    requires Is<S, PanelResponse>
+void fields(V& v, S& p) {
+    v(p.id, req("id", "The case ID, <CODE>-<YEAR>-<NNN>; must equal the case folder's name.").record().def("caseId"));
+    v(p.received, req("received", "The day the Panel's response to the rapid review came (meets `panel-response`).")
+                      .fact()
+                      .clock());
+    v(p.says, req("says", "What the Panel said of the partners' rapid review and decision."));
+    v(p.note, opt("note", "More of what the Panel said.").note());
+    v(p.requests, opt("requests", "Each request for more information, and the partners' answer."));
+    v.extras(p.extra);
+}
+
 // ---- lateness.yaml ----
 
 template <class V, class S>

@@ -39,6 +39,10 @@ inline constexpr std::array kFileKinds = {
              "The publication of a local review's report (Working Together 2018 ch. 4).", "publish-check"},
     FileKind{"actions", "cases/<ID>/actions.yaml", "The review's recommendations and the actions tracked against them.",
              "actions"},
+    FileKind{"panel-response", "cases/<ID>/panel-response.yaml",
+             "The Panel's response to the rapid review, and each request for more information with the partners' "
+             "answer (Bradford DSCP procedure s8; Durham SCP procedures s7).",
+             "panel-response"},
     FileKind{"lateness", "cases/<ID>/lateness.yaml",
              "Why each late step was late, one reason per step (`validate` reports a step met late without one).",
              "late"},
@@ -60,6 +64,7 @@ void with_kind(std::string_view name, F&& f) {
     else if (name == "decision") call(static_cast<Decision*>(nullptr));
     else if (name == "publication") call(static_cast<Publication*>(nullptr));
     else if (name == "actions") call(static_cast<Actions*>(nullptr));
+    else if (name == "panel-response") call(static_cast<PanelResponse*>(nullptr));
     else call(static_cast<Lateness*>(nullptr));
 }
 

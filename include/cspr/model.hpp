@@ -418,6 +418,31 @@ struct Actions {
     friend bool operator==(const Actions&, const Actions&) = default;
 };
 
+// ---- panel-response.yaml ----------------------------------------------------------------------------
+
+// What the Panel said of a rapid review (Bradford DSCP procedure s8, Durham SCP procedures s7).
+enum class PanelSays { agrees, more_information, considering_national_review, suggests_local_review };
+CSPR_SPELLING(PanelSays, "agrees", "more-information", "considering-national-review", "suggests-local-review");
+
+// A request of the Panel for more information, and the partners' answer.
+struct PanelRequest {
+    Date asked{};
+    std::string about;  // free text
+    std::optional<Date> answered;
+    Extras extra;
+    friend bool operator==(const PanelRequest&, const PanelRequest&) = default;
+};
+
+struct PanelResponse {
+    std::string id;
+    Date received{};
+    PanelSays says = PanelSays::agrees;
+    std::string note;  // free text
+    std::vector<PanelRequest> requests;
+    Extras extra;
+    friend bool operator==(const PanelResponse&, const PanelResponse&) = default;
+};
+
 // ---- lateness.yaml -------------------------------------------------------------------------------
 
 // Why a step was late, in words a year's figures can count (`cspr stats`); the detail is free text.
@@ -464,6 +489,7 @@ struct Case {
     std::optional<Decision> decision;
     std::optional<Publication> publication;
     std::optional<Actions> actions;
+    std::optional<PanelResponse> panel_response;
     std::optional<Lateness> lateness;
 };
 

@@ -68,6 +68,9 @@ struct Rule {
     // A period rather than a deadline ("keep available for a year"): it is met when it has run.
     bool period = false;
     Switchable switchable = Switchable::no;
+    // Someone else's timescale, kept for information (the Panel's response): shown like any other,
+    // but never late for the partnership, and never failing the nightly check.
+    bool informational = false;
 };
 
 std::span<const Rule> rule_table();
@@ -175,6 +178,10 @@ std::vector<Problem> check_case(const model::Case& c);
 // actions.yaml's record of slippage (src/rules/action_checks.cpp; part of check_case): a dropped
 // action has a recorded reason, and a due date moved from original_due has a history entry.
 std::vector<Problem> check_action_history(const model::Actions& a);
+// panel-response.yaml against the case (src/rules/panel_checks.cpp; part of check_case): a response to
+// a rapid review sent to the Panel, requests answered after they were asked, and a decision citing
+// the Panel's conclusion backed by a response that gave it.
+std::vector<Problem> check_panel_response(const model::Case& c);
 // lateness.yaml on its own (src/rules/lateness.cpp; part of check_case): each rule known and one whose
 // lateness a reason can explain, each step at most once.
 std::vector<Problem> check_lateness(const model::Lateness& l);

@@ -118,6 +118,9 @@ std::string format_publication(const model::Publication& publication);
 model::Actions parse_actions(std::string_view text, const std::string& file, Diagnostics& diagnostics,
                              bool form = false);
 std::string format_actions(const model::Actions& actions);
+model::PanelResponse parse_panel_response(std::string_view text, const std::string& file, Diagnostics& diagnostics,
+                                          bool form = false);
+std::string format_panel_response(const model::PanelResponse& response);
 model::Lateness parse_lateness(std::string_view text, const std::string& file, Diagnostics& diagnostics,
                                bool form = false);
 std::string format_lateness(const model::Lateness& lateness);
@@ -164,6 +167,7 @@ inline constexpr std::string_view kRapidReviewFile = "rapid-review.yaml";
 inline constexpr std::string_view kDecisionFile = "decision.yaml";
 inline constexpr std::string_view kPublicationFile = "publication.yaml";
 inline constexpr std::string_view kActionsFile = "actions.yaml";
+inline constexpr std::string_view kPanelResponseFile = "panel-response.yaml";
 inline constexpr std::string_view kLatenessFile = "lateness.yaml";
 
 // Creates cspr.yaml, schemas/ and cases/ in `root` (which may exist, but must not hold cspr.yaml).

@@ -23,6 +23,8 @@ constexpr Command kCommands[] = {
     {"notify", "Record the notification decision and who was told when", setup_notify},
     {"rapid-review", "Record the rapid review: returns, meeting, findings, sign-off, sent to the Panel",
      setup_rapid_review},
+    {"panel-response", "Record the Panel's response to the rapid review, its requests and the answers",
+     setup_panel_response},
     {"decide", "Record the partners' decision on a local review (--amend to change it)", setup_decide},
     {"publish-check", "May we publish on that date? Checks the report and the timescales; records publication",
      setup_publish_check},

@@ -111,6 +111,7 @@ void setup_decide(CLI::App& sub, Context& ctx);
 void setup_publish_check(CLI::App& sub, Context& ctx);
 void setup_actions(CLI::App& sub, Context& ctx);
 void setup_late(CLI::App& sub, Context& ctx);
+void setup_panel_response(CLI::App& sub, Context& ctx);
 
 // ---- Shared by several commands (output.cpp) ----
 

@@ -51,9 +51,10 @@ const rules::Deadline& choose_step(const std::vector<rules::Deadline>& steps, co
         throw Error("'" + *a.rule + "' is not a rule (see 'cspr rules')" + rules::rule_suggestion(*a.rule),
                     {.field = "RULE"});
     if (!rules::takes_late_reason(*rule))
-        throw Error(rule->period ? *a.rule + " is a period, never late"
-                                 : "publish's lateness is explained by a delay told to the Panel and the Secretary of "
-                                   "State: 'cspr publish-check ID --delay ...'",
+        throw Error(rule->period          ? *a.rule + " is a period, never late"
+                    : rule->informational ? *a.rule + " is the Panel's timescale, kept for information"
+                                          : "publish's lateness is explained by a delay told to the Panel and the "
+                                            "Secretary of State: 'cspr publish-check ID --delay ...'",
                     {.field = "RULE"});
     std::vector<const rules::Deadline*> of_rule;
     for (const auto& d : steps)

@@ -270,6 +270,7 @@ std::vector<Problem> check_case(const model::Case& c) {
         for (auto& p : check_action_history(*c.actions)) k.problems.push_back(std::move(p));
     if (c.lateness)
         for (auto& p : check_lateness(*c.lateness)) k.problems.push_back(std::move(p));
+    for (auto& p : check_panel_response(c)) k.problems.push_back(std::move(p));
     return k.problems;
 }
 

@@ -32,10 +32,14 @@ void append_note(std::string& note, std::string_view text) { note += (note.empty
 
 std::string_view subject_key(std::string_view subject) { return subject.substr(0, subject.find(' ')); }
 
-bool takes_late_reason(const Rule& rule) { return !rule.period && rule.id != "publish"; }
+bool takes_late_reason(const Rule& rule) { return !rule.period && !rule.informational && rule.id != "publish"; }
 
 void explain_lateness(Deadline& d, const Clock& clock, const model::Case& c) {
     if (!d.late || d.rule->period) return;
+    if (d.rule->informational) {  // the Panel's timescale: nothing for the partnership to explain
+        append_note(d.note, "for information: the Panel's timescale");
+        return;
+    }
     if (!clock.not_done.empty()) d.late_reason = "not sent";  // its reason is in publication.yaml
     else if (!clock.excuse.empty()) d.late_reason = "delay: " + clock.excuse;
     else if (const auto* r = find_reason(c, d.rule->id, d.subject)) d.late_reason = model::name_of(r->reason);
@@ -54,9 +58,10 @@ std::vector<Problem> check_lateness(const model::Lateness& l) {
                            "'" + r.rule + "' is not a rule (see 'cspr rules')" + rule_suggestion(r.rule)});
         } else if (!takes_late_reason(*rule)) {
             out.push_back({std::string(kFile), entry_field(i) + ".rule",
-                           rule->period ? r.rule + " is a period, never late"
-                                        : "publish's lateness is explained by a delay told to the Panel and the "
-                                          "Secretary of State (publication.yaml delay), not here"});
+                           rule->period          ? r.rule + " is a period, never late"
+                           : rule->informational ? r.rule + " is the Panel's timescale, kept for information"
+                                                 : "publish's lateness is explained by a delay told to the Panel and "
+                                                   "the Secretary of State (publication.yaml delay), not here"});
         }
         if (!seen.insert({r.rule, r.subject}).second)
             out.push_back({std::string(kFile), entry_field(i), "a second reason for " + step_name(r.rule, r.subject)});
@@ -70,7 +75,7 @@ std::vector<Problem> lateness_problems(const model::Case& c, const std::vector<D
     std::vector<Problem> out;
     for (const Deadline& d : deadlines) {
         const bool settled = d.status == Status::met_late || d.status == Status::missed || d.status == Status::paused;
-        if (!d.late || !settled || !d.late_reason.empty() || d.rule->period) continue;
+        if (!d.late || !settled || !d.late_reason.empty() || d.rule->period || d.rule->informational) continue;
         const std::string step = step_name(d.rule->id, subject_key(d.subject));
         const std::string was = step + " was " + std::string(status_name(d.status));
         if (!takes_late_reason(*d.rule))  // publish

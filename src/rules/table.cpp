@@ -65,6 +65,25 @@ Clocks rapid_review(const model::Case& c) {
     return from_panel_notification(c, c.rapid_review ? on(c.rapid_review->sent_to_panel) : std::nullopt);
 }
 
+// The Panel's response runs from the day the rapid review was sent to it.
+Clocks panel_response(const model::Case& c) {
+    if (!c.rapid_review || !c.rapid_review->sent_to_panel) return kNotYet;
+    return {true,
+            {{"", on(*c.rapid_review->sent_to_panel),
+              c.panel_response ? std::optional(on(c.panel_response->received)) : std::nullopt}}};
+}
+
+// One clock per request for more information, from the day the Panel asked ("request-1", ...).
+Clocks answer_panel_request(const model::Case& c) {
+    if (!c.panel_response) return kNotYet;
+    Clocks out;
+    const auto& requests = c.panel_response->requests;
+    for (std::size_t i = 0; i < requests.size(); ++i)
+        out.started.push_back({"request-" + std::to_string(i + 1), on(requests[i].asked), on(requests[i].answered)});
+    out.applicable = !out.started.empty();
+    return out;
+}
+
 Clocks decision(const model::Case& c) {
     return from_panel_notification(c, c.decision ? std::optional<Moment>(on(c.decision->date)) : std::nullopt);
 }
@@ -208,6 +227,21 @@ const Rule kRules[] = {
      "Panel guidance for safeguarding partners; Barnet SCP procedure; Bradford DSCP procedure app. 1 (day 6-15, "
      "submitted day 20)",
      rapid_review},
+    {"panel-response", "panel-response",
+     "The Panel responds to the rapid review (for information: the Panel's timescale, not the partnership's)",
+     "rapid review sent to the Panel", 10, Unit::calendar_days, false,
+     "the rapid review was sent to the Panel; off unless cspr.yaml switches it on", "panel-response.yaml received",
+     Basis::local,
+     "Kent Safeguarding Children Multi-Agency Partnership procedure: the Panel \"will respond in approximately 10 "
+     "days\" (no national timescale); Bradford DSCP procedure s8; Durham SCP procedures s7",
+     panel_response, false, Switchable::off_by_default, true},
+    {"answer-panel-request", "panel-response",
+     "The safeguarding partners answer the Panel's request for more information",
+     "the Panel asked for more information", 5, Unit::working_days, false, "the Panel asked for more information",
+     "panel-response.yaml requests[].answered", Basis::local,
+     "Bradford DSCP procedure s8; Durham SCP procedures s7 (the partners answer; no national figure: 5 working days "
+     "by default, configurable)",
+     answer_panel_request, false, Switchable::on_by_default},
     {"decision", "decide", "The safeguarding partners decide whether to commission a local review",
      "notification sent to the Panel", 1, Unit::months, false, "the case was notified to the Panel",
      "decision.yaml date", Basis::local, "Bradford DSCP procedure s6: \"normally within one month of notification\"",

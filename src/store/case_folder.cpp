@@ -230,6 +230,7 @@ model::Case load_case(const CaseFolder& folder, std::string_view id, Diagnostics
         };
     };
     load(kRapidReviewFile, step(parse_rapid_review), c.rapid_review);
+    load(kPanelResponseFile, step(parse_panel_response), c.panel_response);
     load(kDecisionFile, step(parse_decision), c.decision);
     load(kPublicationFile, step(parse_publication), c.publication);
     load(kActionsFile, step(parse_actions), c.actions);

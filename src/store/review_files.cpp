@@ -78,6 +78,11 @@ model::Actions parse_actions(std::string_view text, const std::string& file, Dia
 }
 std::string format_actions(const model::Actions& a) { return write_record("actions", a); }
 
+model::PanelResponse parse_panel_response(std::string_view text, const std::string& file, Diagnostics& d, bool form) {
+    return read_record<model::PanelResponse>(text, file, d, form);
+}
+std::string format_panel_response(const model::PanelResponse& p) { return write_record("panel-response", p); }
+
 model::Lateness parse_lateness(std::string_view text, const std::string& file, Diagnostics& d, bool form) {
     return read_record<model::Lateness>(text, file, d, form);
 }

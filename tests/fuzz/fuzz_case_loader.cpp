@@ -7,7 +7,7 @@
 // escapes either.
 //
 // Then for each parser (referral, notification, rapid review, decision, publication, actions,
-// lateness, cspr.yaml, ids.yaml):
+// panel response, lateness, cspr.yaml, ids.yaml):
 //   1. collect mode never lets anything but cspr::Error escape (and, like `cspr validate`, which
 //      catches it per file, a cspr::Error is tolerated);
 //   2. strict mode never lets anything but cspr::Error escape;
@@ -277,7 +277,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto tree = check_documents(text, refusal);
 
     using Check = void (*)(std::string_view);
-    static constexpr std::array<Check, 9> kKinds = {
+    static constexpr std::array<Check, 10> kKinds = {
         [](std::string_view t) {
             check_kind<model::Referral>(
                 "referral", t, [](std::string_view x, Diagnostics& d) { return store::parse_referral(x, kFile, d); },
@@ -312,6 +312,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 store::format_actions);
         },
         [](std::string_view t) {
+            check_kind<model::PanelResponse>(
+                "panel-response", t,
+                [](std::string_view x, Diagnostics& d) { return store::parse_panel_response(x, kFile, d); },
+                store::format_panel_response);
+        },
+        [](std::string_view t) {
             check_kind<model::Lateness>(
                 "lateness", t, [](std::string_view x, Diagnostics& d) { return store::parse_lateness(x, kFile, d); },
                 store::format_lateness);
@@ -329,7 +335,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     };
     // Every parser reads every input, except a huge document (aliases expanding towards the node
     // budget): each parse of one costs about half a second under the sanitizers, so only one parser,
-    // chosen by the input's size, reads it — else 19 parses would hit the 10 s timeout.
+    // chosen by the input's size, reads it — else 21 parses would hit the 10 s timeout.
     const bool huge = tree ? count_nodes(*tree) > 20'000 : refusal.find("too many values") != std::string::npos;
     if (huge) {
         kKinds[size % kKinds.size()](text);

@@ -62,6 +62,8 @@ TEST_CASE("every YAML file in cases-example parses without problems and formats 
             again = store::format_publication(store::parse_publication(text, rel, diagnostics));
         } else if (name == "actions.yaml" && p.parent_path().parent_path().filename() == "cases") {
             again = store::format_actions(store::parse_actions(text, rel, diagnostics));
+        } else if (name == "panel-response.yaml" && p.parent_path().parent_path().filename() == "cases") {
+            again = store::format_panel_response(store::parse_panel_response(text, rel, diagnostics));
         } else if (name == "lateness.yaml" && p.parent_path().parent_path().filename() == "cases") {
             again = store::format_lateness(store::parse_lateness(text, rel, diagnostics));
         } else {

@@ -1,0 +1,114 @@
+// cspr panel-response: the Panel's response to a rapid review, and each request for more information
+// with the partners' answer (panel-response.yaml).
+#include <algorithm>
+#include <memory>
+
+#include "app.hpp"
+#include "case_change.hpp"
+
+namespace cspr::cli {
+
+namespace {
+
+struct PanelResponseArgs {
+    std::string id;
+    std::optional<std::string> received, says, note, answered;
+    std::vector<std::string> asked;
+};
+
+model::PanelSays require_says(const std::string& text) {
+    if (auto says = model::from_name<model::PanelSays>(text)) return *says;
+    throw Error("'" + text + "' is not one of " + model::one_of<model::PanelSays>(), {.field = "--says"});
+}
+
+// --asked DATE or DATE=WHAT: a new request, what it asks for kept as free text.
+model::PanelRequest new_request(const std::string& text) {
+    const auto eq = text.find('=');
+    model::PanelRequest r;
+    r.asked = calendar::require_iso_date(text.substr(0, eq), "--asked");
+    if (eq != std::string::npos) r.about = text.substr(eq + 1);
+    return r;
+}
+
+// --answered DATE answers the oldest request not yet answered.
+void answer(model::PanelResponse& p, const std::string& text) {
+    const auto open = std::find_if(p.requests.begin(), p.requests.end(), [](const auto& r) { return !r.answered; });
+    if (open == p.requests.end())
+        throw Error("no request of the Panel is waiting for an answer; record one with --asked DATE",
+                    {.field = "--answered"});
+    open->answered = calendar::require_iso_date(text, "--answered");
+}
+
+void print_response(Context& ctx, const store::CaseFolder& folder, const model::Case& c) {
+    const auto& p = *c.panel_response;
+    ctx.out << c.id << ": the Panel's response of " << calendar::format_iso_date(p.received) << ": "
+            << model::name_of(p.says) << "\n";
+    std::vector<std::vector<std::string>> rows = {{"REQUEST", "ASKED", "ANSWERED", "DUE", "STATUS"}};
+    const auto cal = ctx.calendar(folder.config.region);
+    for (const auto& d : rules::case_deadlines(c, folder.config, cal, ctx.today())) {
+        if (d.rule->id != "answer-panel-request" || d.status == rules::Status::not_applicable) continue;
+        const auto& r = p.requests[std::stoul(d.subject.substr(d.subject.find('-') + 1)) - 1];
+        rows.push_back({d.subject, calendar::format_iso_date(r.asked),
+                        r.answered ? calendar::format_iso_date(*r.answered) : "-", due_text(d), status_and_note(d)});
+    }
+    if (rows.size() > 1) ctx.out << format_table(rows);
+}
+
+void run_panel_response(Context& ctx, const PanelResponseArgs& a) {
+    CaseChange change(ctx, a.id);
+    model::Case& c = change.after();
+    if (!c.panel_response && !a.received)
+        throw Error("required: the day the Panel's response came (then --says)", {.field = "--received"});
+    if (c.panel_response && (a.received || a.says))
+        throw Error("already recorded in panel-response.yaml; a recorded response is changed by editing that file "
+                    "under review",
+                    {.field = a.received ? "--received" : "--says"});
+    if (!c.panel_response) {
+        if (!a.says)
+            throw Error("required: what the Panel said; one of " + model::one_of<model::PanelSays>(),
+                        {.field = "--says"});
+        c.panel_response = model::PanelResponse{c.id,
+                                                calendar::require_iso_date(*a.received, "--received"),
+                                                require_says(*a.says),
+                                                a.note.value_or(""),
+                                                {},
+                                                {}};
+    } else if (a.asked.empty() && !a.answered) {
+        print_response(ctx, change.folder(), c);
+        return;
+    }
+    for (const auto& text : a.asked) c.panel_response->requests.push_back(new_request(text));
+    if (a.answered) answer(*c.panel_response, *a.answered);
+    change.save(store::kPanelResponseFile, store::format_panel_response(*c.panel_response),
+                "panel-response " + c.id + ": " + std::string(model::name_of(c.panel_response->says)));
+    print_response(ctx, change.folder(), c);
+}
+
+}  // namespace
+
+void setup_panel_response(CLI::App& sub, Context& ctx) {
+    auto a = std::make_shared<PanelResponseArgs>();
+    sub.add_option("ID", a->id, "The case, e.g. NDSCP-2025-001")->required();
+    sub.add_option("--received", a->received, "The day the Panel's response to the rapid review came");
+    sub.add_option("--says", a->says, "What the Panel said: " + model::either<model::PanelSays>());
+    sub.add_option("--note", a->note, "More of what the Panel said (free text, kept in the file)");
+    sub.add_option("--asked", a->asked,
+                   "DATE or DATE=WHAT: the Panel asked for more information (repeat; WHAT is free text)");
+    sub.add_option("--answered", a->answered, "The day the partners answered the oldest open request");
+    add_commit_flag(sub, ctx);
+    add_examples(sub, R"(  cspr panel-response NDSCP-2025-001 --received 2025-04-08 --says more-information \
+      --asked "2025-04-08=The school's chronology"
+  cspr panel-response NDSCP-2025-001 --answered 2025-04-22
+  cspr panel-response NDSCP-2025-001
+
+The partners answer each request within )" +
+                          table_timescale("answer-panel-request") +
+                          R"( (rule answer-panel-request; a local rule: cspr.yaml
+may change or switch it off). How long the Panel takes is its own timescale: the rule panel-response
+(about 10 days, Kent's procedure) is off unless cspr.yaml switches it on, and never fails the nightly
+check. A decision citing "the Panel considered and concluded a local review may be more appropriate"
+needs a response that says suggests-local-review.)");
+    sub.callback([&ctx, a] { run_panel_response(ctx, *a); });
+}
+
+}  // namespace cspr::cli
