@@ -380,6 +380,15 @@ void fields(V& v, S& r) {
 }
 
 template <class V, class S>
+    requires Is<S, NationalReview>
+void fields(V& v, S& n) {
+    v(n.decided, req("decided", "The day the Panel decided to carry out a national review.").fact());
+    v(n.scope, opt("scope", "The scope agreed with the Panel.").note());
+    v(n.participation, opt("participation", "How the safeguarding partners and their agencies take part.").note());
+    v.extras(n.extra);
+}
+
+template <class V, class S>
     requires Is<S, PanelResponse>
 void fields(V& v, S& p) {
     v(p.id, req("id", "The case ID, <CODE>-<YEAR>-<NNN>; must equal the case folder's name.").record().def("caseId"));
@@ -389,6 +398,9 @@ void fields(V& v, S& p) {
     v(p.says, req("says", "What the Panel said of the partners' rapid review and decision."));
     v(p.note, opt("note", "More of what the Panel said.").note());
     v(p.requests, opt("requests", "Each request for more information, and the partners' answer."));
+    v(p.national_review,
+      opt("national_review", "The Panel's decision to carry out a national review (its report is "
+                             "the Panel's, kept available for three years; not publication.yaml's)."));
     v.extras(p.extra);
 }
 

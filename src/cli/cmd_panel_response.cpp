@@ -12,7 +12,7 @@ namespace {
 
 struct PanelResponseArgs {
     std::string id;
-    std::optional<std::string> received, says, note, answered;
+    std::optional<std::string> received, says, note, answered, national_review, scope, participation;
     std::vector<std::string> asked;
 };
 
@@ -43,6 +43,9 @@ void print_response(Context& ctx, const store::CaseFolder& folder, const model::
     const auto& p = *c.panel_response;
     ctx.out << c.id << ": the Panel's response of " << calendar::format_iso_date(p.received) << ": "
             << model::name_of(p.says) << "\n";
+    if (p.national_review)
+        ctx.out << "national review decided by the Panel on " << calendar::format_iso_date(p.national_review->decided)
+                << " (its report is the Panel's)\n";
     std::vector<std::vector<std::string>> rows = {{"REQUEST", "ASKED", "ANSWERED", "DUE", "STATUS"}};
     const auto cal = ctx.calendar(folder.config.region);
     for (const auto& d : rules::case_deadlines(c, folder.config, cal, ctx.today())) {
@@ -73,9 +76,22 @@ void run_panel_response(Context& ctx, const PanelResponseArgs& a) {
                                                 a.note.value_or(""),
                                                 {},
                                                 {}};
-    } else if (a.asked.empty() && !a.answered) {
+    } else if (a.asked.empty() && !a.answered && !a.national_review && !a.scope && !a.participation) {
         print_response(ctx, change.folder(), c);
         return;
+    }
+    if (a.national_review) {
+        if (c.panel_response->national_review)
+            throw Error("already recorded in panel-response.yaml; edit that file under review",
+                        {.field = "--national-review"});
+        c.panel_response->national_review =
+            model::NationalReview{calendar::require_iso_date(*a.national_review, "--national-review"),
+                                  a.scope.value_or(""),
+                                  a.participation.value_or(""),
+                                  {}};
+    } else if (a.scope || a.participation) {
+        throw Error("give them with --national-review DATE, the day the Panel decided",
+                    {.field = a.scope ? "--scope" : "--participation"});
     }
     for (const auto& text : a.asked) c.panel_response->requests.push_back(new_request(text));
     if (a.answered) answer(*c.panel_response, *a.answered);
@@ -95,10 +111,16 @@ void setup_panel_response(CLI::App& sub, Context& ctx) {
     sub.add_option("--asked", a->asked,
                    "DATE or DATE=WHAT: the Panel asked for more information (repeat; WHAT is free text)");
     sub.add_option("--answered", a->answered, "The day the partners answered the oldest open request");
+    sub.add_option("--national-review", a->national_review, "The day the Panel decided to carry out a national review");
+    sub.add_option("--scope", a->scope, "With --national-review: the agreed scope (free text)");
+    sub.add_option("--participation", a->participation,
+                   "With --national-review: how the partners and their agencies take part (free text)");
     add_commit_flag(sub, ctx);
     add_examples(sub, R"(  cspr panel-response NDSCP-2025-001 --received 2025-04-08 --says more-information \
       --asked "2025-04-08=The school's chronology"
   cspr panel-response NDSCP-2025-001 --answered 2025-04-22
+  cspr panel-response NDSCP-2025-004 --national-review 2025-10-02 --scope "Children harmed in custody" \
+      --participation "Each agency gives its records and a practitioner for interview"
   cspr panel-response NDSCP-2025-001
 
 The partners answer each request within )" +

@@ -42,7 +42,16 @@ std::vector<Problem> check_panel_response(const model::Case& c) {
                            iso(p.received) + " is before the rapid review was sent to the Panel (" +
                                iso(*c.rapid_review->sent_to_panel) + ")"});
         check_requests(out, p);
+        if (p.national_review && p.national_review->decided < p.received)
+            out.push_back(
+                {std::string(kFile), "national_review.decided",
+                 iso(p.national_review->decided) + " is before the Panel's response (" + iso(p.received) + ")"});
     }
+    if (c.decision && c.decision->outcome == model::Route::national_review &&
+        (!c.panel_response || !c.panel_response->national_review))
+        out.push_back({"decision.yaml", "outcome",
+                       "a national review is the Panel's to decide: record its decision first (cspr panel-response ID "
+                       "--national-review DATE)"});
     // The decision's criterion "the Panel considered and concluded a local review may be more
     // appropriate" rests on a response that said so, received by the day of the decision.
     if (!c.decision) return out;
