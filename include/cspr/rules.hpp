@@ -74,8 +74,9 @@ struct Rule {
 };
 
 std::span<const Rule> rule_table();
-// "; did you mean notify-partners?" when `typed` is one or two edits from a rule's id, else "".
-std::string rule_suggestion(std::string_view typed);
+// "'notify-partner' is not a rule (see 'cspr rules'); did you mean notify-partners?", the suggestion
+// when `typed` is one or two edits from a rule's id.
+std::string unknown_rule(std::string_view typed);
 const Rule* find_rule(std::string_view id);
 
 // missed: recorded as not done, with a reason; never met, and no longer an alarm.
@@ -191,9 +192,14 @@ std::vector<Problem> check_lateness(const model::Lateness& l);
 std::vector<Problem> lateness_problems(const model::Case& c, const std::vector<Deadline>& deadlines);
 // The part of a clock's subject a lateness.yaml entry names: "R3" of an action's "R3 Northdale Police".
 std::string_view subject_key(std::string_view subject);
-// Whether a late step of `rule` takes its reason from lateness.yaml: not a period, which is never
-// late, nor `publish`, whose reason is a delay told to the Panel and the Secretary of State.
-bool takes_late_reason(const Rule& rule);
+// Why a late step of `rule` takes no reason from lateness.yaml ("" when it does): a period is never
+// late, an informational clock is the Panel's, and `publish` is explained by a delay told to the
+// Panel and the Secretary of State.
+std::string no_late_reason_because(const Rule& rule);
+inline bool takes_late_reason(const Rule& rule) { return no_late_reason_because(rule).empty(); }
+// The lateness.yaml entry for the clock of `rule` with `subject` (an action's "R3 Owner" is found by
+// "R3"), if any.
+const model::LateReason* find_late_reason(const model::Case& c, std::string_view rule, std::string_view subject);
 // Action references cspr numbers run R1 to R99999: a hand-edited one past that is a problem, so that
 // the next number (highest + 1) is always small enough to count.
 inline constexpr long kMaxActionNumber = 99999;

@@ -119,6 +119,12 @@ void setup_panel_response(CLI::App& sub, Context& ctx);
 void add_commit_flag(CLI::App& sub, Context& ctx);
 // "yes"/"no" → bool, or an error naming `what`.
 bool require_yes_no(const std::string& text, std::string_view what);
+// An option's value as one of an enumeration's spellings, or an error naming the option with them all.
+template <model::Spelled Enum>
+Enum option_choice(std::string_view value, std::string_view option) {
+    if (const auto e = model::from_name<Enum>(value)) return *e;
+    throw Error("'" + std::string(value) + "' is not one of " + model::one_of<Enum>(), {.field = std::string(option)});
+}
 // A JSON string literal (UTF-8 kept as it is; quotes, backslashes and controls escaped).
 std::string json_string(std::string_view s);
 // A CSV field (RFC 4180): quoted when it holds a comma, quote or line break. A text field (the

@@ -20,8 +20,7 @@ struct ActionsArgs {
 };
 
 model::ActionStatus require_status(const std::string& text) {
-    if (const auto s = model::action_status_from_name(text)) return *s;
-    throw Error("'" + text + "' is not one of " + model::one_of<model::ActionStatus>(), {.field = "--status"});
+    return option_choice<model::ActionStatus>(text, "--status");
 }
 
 // Text an action needs (what it carries out, who owns it): empty or only spaces says nothing.

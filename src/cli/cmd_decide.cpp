@@ -40,12 +40,7 @@ std::optional<calendar::Date>* informed_slot(model::Decision& d, const std::stri
 // a recorded value is an amendment.
 void apply_options(model::Decision& d, const DecideArgs& a, calendar::Date today) {
     if (a.date) d.date = calendar::require_iso_date(*a.date, "--date");
-    if (a.outcome) {
-        const auto route = model::route_from_name(*a.outcome);
-        if (!route)
-            throw Error("'" + *a.outcome + "' is not one of " + model::one_of<model::Route>(), {.field = "--outcome"});
-        d.outcome = *route;
-    }
+    if (a.outcome) d.outcome = option_choice<model::Route>(*a.outcome, "--outcome");
     if (a.rationale) d.rationale = *a.rationale;
     if (a.unanimous) d.unanimous = require_yes_no(*a.unanimous, "--unanimous");
     if (a.family_told) d.family_told = calendar::require_iso_date(*a.family_told, "--family-told");

@@ -34,10 +34,8 @@ void print_late_steps(Context& ctx, const model::Case& c, const std::vector<rule
     std::vector<std::vector<std::string>> rows = {{"RULE", "WHO", "DUE", "STATUS", "REASON", "NOTE"}};
     for (const auto& d : steps) {
         std::string note = "-";
-        if (c.lateness)
-            for (const auto& r : c.lateness->reasons)
-                if (r.rule == d.rule->id && r.subject == rules::subject_key(d.subject) && !r.note.empty())
-                    note = personal(ctx, r.note).value_or("(hidden: --show-names)");
+        if (const auto* r = rules::find_late_reason(c, d.rule->id, d.subject); r && !r->note.empty())
+            note = personal(ctx, r->note).value_or("(hidden: --show-names)");
         rows.push_back({std::string(d.rule->id), subject_of(d), due_text(d), status_text(d),
                         d.late_reason.empty() ? "no reason recorded" : d.late_reason, note});
     }
@@ -47,15 +45,8 @@ void print_late_steps(Context& ctx, const model::Case& c, const std::vector<rule
 // The late step of `rule` that `subject` names; the subject may be left out when the rule has one.
 const rules::Deadline& choose_step(const std::vector<rules::Deadline>& steps, const LateArgs& a) {
     const rules::Rule* rule = rules::find_rule(*a.rule);
-    if (!rule)
-        throw Error("'" + *a.rule + "' is not a rule (see 'cspr rules')" + rules::rule_suggestion(*a.rule),
-                    {.field = "RULE"});
-    if (!rules::takes_late_reason(*rule))
-        throw Error(rule->period          ? *a.rule + " is a period, never late"
-                    : rule->informational ? *a.rule + " is the Panel's timescale, kept for information"
-                                          : "publish's lateness is explained by a delay told to the Panel and the "
-                                            "Secretary of State: 'cspr publish-check ID --delay ...'",
-                    {.field = "RULE"});
+    if (!rule) throw Error(rules::unknown_rule(*a.rule), {.field = "RULE"});
+    if (const std::string why = rules::no_late_reason_because(*rule); !why.empty()) throw Error(why, {.field = "RULE"});
     std::vector<const rules::Deadline*> of_rule;
     for (const auto& d : steps)
         if (d.rule == rule) of_rule.push_back(&d);
@@ -82,12 +73,10 @@ void record(CaseChange& change, const Context& ctx, const LateArgs& a) {
     if (!a.reason)
         throw Error("required: why the step was late; one of " + model::one_of<model::LateCause>(),
                     {.field = "--reason"});
-    const auto cause = model::from_name<model::LateCause>(*a.reason);
-    if (!cause)
-        throw Error("'" + *a.reason + "' is not one of " + model::one_of<model::LateCause>(), {.field = "--reason"});
+    const auto cause = option_choice<model::LateCause>(*a.reason, "--reason");
     model::LateReason entry{std::string(step.rule->id),
                             std::string(rules::subject_key(step.subject)),
-                            *cause,
+                            cause,
                             a.note.value_or(""),
                             require_text(a.by, "--by", "who records the reason"),
                             ctx.today(),
@@ -104,8 +93,8 @@ void record(CaseChange& change, const Context& ctx, const LateArgs& a) {
     }
     const std::string what = entry.rule + (entry.subject.empty() ? "" : " (" + entry.subject + ")");
     change.save(store::kLatenessFile, store::format_lateness(*c.lateness),
-                "late " + c.id + ": " + what + ": " + std::string(model::name_of(*cause)));
-    ctx.out << c.id << ": " << what << " " << status_text(step) << ": reason " << model::name_of(*cause)
+                "late " + c.id + ": " + what + ": " + std::string(model::name_of(cause)));
+    ctx.out << c.id << ": " << what << " " << status_text(step) << ": reason " << model::name_of(cause)
             << " recorded\n";
 }
 

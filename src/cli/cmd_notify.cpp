@@ -23,8 +23,7 @@ Enum require_choice(const std::optional<std::string>& value, std::string_view op
     if (!value)
         throw Error("required to record the notification test; one of " + model::one_of<Enum>(),
                     {.field = std::string(option)});
-    if (auto e = model::from_name<Enum>(*value)) return *e;
-    throw Error("'" + *value + "' is not one of " + model::one_of<Enum>(), {.field = std::string(option)});
+    return option_choice<Enum>(*value, option);
 }
 
 model::Notification new_notification(const NotifyArgs& a) {

@@ -16,11 +16,6 @@ struct PanelResponseArgs {
     std::vector<std::string> asked;
 };
 
-model::PanelSays require_says(const std::string& text) {
-    if (auto says = model::from_name<model::PanelSays>(text)) return *says;
-    throw Error("'" + text + "' is not one of " + model::one_of<model::PanelSays>(), {.field = "--says"});
-}
-
 // --asked DATE or DATE=WHAT: a new request, what it asks for kept as free text.
 model::PanelRequest new_request(const std::string& text) {
     const auto eq = text.find('=');
@@ -72,7 +67,7 @@ void run_panel_response(Context& ctx, const PanelResponseArgs& a) {
                         {.field = "--says"});
         c.panel_response = model::PanelResponse{c.id,
                                                 calendar::require_iso_date(*a.received, "--received"),
-                                                require_says(*a.says),
+                                                option_choice<model::PanelSays>(*a.says, "--says"),
                                                 a.note.value_or(""),
                                                 {},
                                                 {}};

@@ -69,12 +69,9 @@ void apply_options(model::Publication& p, const PublishArgs& a) {
         *slot.not_sent = reason;
     }
     if (a.delay) {
-        const auto reason = model::delay_from_name(*a.delay);
-        if (!reason)
-            throw Error("'" + *a.delay + "' is not one of " + model::one_of<model::DelayReason>(),
-                        {.field = "--delay"});
+        const auto reason = option_choice<model::DelayReason>(*a.delay, "--delay");
         if (!p.delay) p.delay = model::Delay{};
-        p.delay->reason = *reason;
+        p.delay->reason = reason;
     }
     if ((a.delay_note || a.delay_told) && !p.delay)
         throw Error("record the delay's reason first with --delay", {.field = "--delay"});

@@ -69,12 +69,7 @@ void apply_options(model::RapidReview& r, const RapidReviewArgs& a) {
     if (a.immediate_actions) r.immediate_actions = *a.immediate_actions;
     if (a.learning) r.learning_shared = *a.learning;
     if (a.improvement) r.potential_for_improvement = *a.improvement;
-    if (a.route) {
-        const auto route = model::route_from_name(*a.route);
-        if (!route)
-            throw Error("'" + *a.route + "' is not one of " + model::one_of<model::Route>(), {.field = "--route"});
-        r.recommended_route = route;
-    }
+    if (a.route) r.recommended_route = option_choice<model::Route>(*a.route, "--route");
     if (a.national) r.national_importance = require_yes_no(*a.national, "--national-importance");
     if (a.national_note) r.national_importance_note = *a.national_note;
     if (!a.signs.empty() && !a.signed_on)

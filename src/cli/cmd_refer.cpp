@@ -67,12 +67,7 @@ model::Referral build_referral(const ReferArgs& a, Form* form) {
     if (a.child_dob) r.child.date_of_birth = personal_date(*a.child_dob, "--child-dob");
     if (a.child_died) r.child.date_of_death = personal_date(*a.child_died, "--child-died");
     if (a.incident) r.child.incident_date = calendar::require_iso_date(*a.incident, "--incident");
-    if (a.cp_plan) {
-        const auto plan = model::cp_plan_from_name(*a.cp_plan);
-        if (!plan)
-            throw Error("'" + *a.cp_plan + "' is not one of current, previous, never, unknown", {.field = "--cp-plan"});
-        r.child.child_protection_plan = *plan;
-    }
+    if (a.cp_plan) r.child.child_protection_plan = option_choice<model::CpPlan>(*a.cp_plan, "--cp-plan");
     if (a.looked_after) r.child.looked_after = require_yes_no(*a.looked_after, "--looked-after");
     for (const auto& c : a.criteria) {
         if (!model::find_criterion(c))

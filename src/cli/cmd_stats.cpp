@@ -71,39 +71,39 @@ void count(Tally& t, const rules::Deadline& d) {
     }
 }
 
-// Tallies by (year, the rule's place in the table): every rule with a deadline, but the periods
-// (a report kept available), which are met by running out.
-std::map<std::pair<int, std::size_t>, Tally> tally(Context& ctx, const store::CaseFolder& folder,
-                                                   const YearChoice& years) {
+// Calls fn(year, deadline) for every deadline of every case that started in the years chosen: every
+// rule with a deadline, but the periods (a report kept available), which are met by running out.
+template <class F>
+void for_each_counted(Context& ctx, const store::CaseFolder& folder, const YearChoice& years, F&& fn) {
     const auto cal = ctx.calendar(folder.config.region);
-    const auto table = rules::rule_table();
-    std::map<std::pair<int, std::size_t>, Tally> tallies;
     for (const auto& loaded :
          store::load_cases(folder, store::list_case_ids(folder), store::Diagnostics::Mode::strict)) {
         for (const auto& d : rules::case_deadlines(loaded.value, folder.config, cal, ctx.today())) {
             if (d.status == rules::Status::not_applicable || d.rule->period) continue;
             const int y = year_of(d.start.day, years.reporting);
-            if (!years.only || *years.only == y)
-                count(tallies[{y, static_cast<std::size_t>(d.rule - table.data())}], d);
+            if (!years.only || *years.only == y) fn(y, d);
         }
     }
+}
+
+// Tallies by (year, the rule's place in the table).
+std::map<std::pair<int, std::size_t>, Tally> tally(Context& ctx, const store::CaseFolder& folder,
+                                                   const YearChoice& years) {
+    const auto table = rules::rule_table();
+    std::map<std::pair<int, std::size_t>, Tally> tallies;
+    for_each_counted(ctx, folder, years, [&](int y, const rules::Deadline& d) {
+        count(tallies[{y, static_cast<std::size_t>(d.rule - table.data())}], d);
+    });
     return tallies;
 }
 
 // Late steps (met late, overdue, missed, paused late) by (year, reason): "no reason recorded" when none.
 std::map<std::pair<int, std::string>, int> tally_reasons(Context& ctx, const store::CaseFolder& folder,
                                                          const YearChoice& years) {
-    const auto cal = ctx.calendar(folder.config.region);
     std::map<std::pair<int, std::string>, int> tallies;
-    for (const auto& loaded :
-         store::load_cases(folder, store::list_case_ids(folder), store::Diagnostics::Mode::strict)) {
-        for (const auto& d : rules::case_deadlines(loaded.value, folder.config, cal, ctx.today())) {
-            if (!d.late || d.rule->period) continue;
-            const int y = year_of(d.start.day, years.reporting);
-            if (!years.only || *years.only == y)
-                ++tallies[{y, d.late_reason.empty() ? "no reason recorded" : d.late_reason}];
-        }
-    }
+    for_each_counted(ctx, folder, years, [&](int y, const rules::Deadline& d) {
+        if (d.late) ++tallies[{y, d.late_reason.empty() ? "no reason recorded" : d.late_reason}];
+    });
     return tallies;
 }
 

@@ -17,7 +17,22 @@ std::string step_name(std::string_view rule, std::string_view subject) {
     return std::string(rule) + (subject.empty() ? "" : " (" + std::string(subject) + ")");
 }
 
-const model::LateReason* find_reason(const model::Case& c, std::string_view rule, std::string_view subject) {
+void append_note(std::string& note, std::string_view text) { note += (note.empty() ? "" : "; ") + std::string(text); }
+
+}  // namespace
+
+std::string_view subject_key(std::string_view subject) { return subject.substr(0, subject.find(' ')); }
+
+std::string no_late_reason_because(const Rule& rule) {
+    if (rule.period) return std::string(rule.id) + " is a period, never late";
+    if (rule.informational) return std::string(rule.id) + " is the Panel's timescale, kept for information";
+    if (rule.id == "publish")
+        return "publish's lateness is explained by a delay told to the Panel and the Secretary of State "
+               "(publication.yaml delay: 'cspr publish-check ID --delay ...')";
+    return "";
+}
+
+const model::LateReason* find_late_reason(const model::Case& c, std::string_view rule, std::string_view subject) {
     if (!c.lateness) return nullptr;
     const auto& reasons = c.lateness->reasons;
     const auto it = std::find_if(reasons.begin(), reasons.end(), [&](const model::LateReason& r) {
@@ -26,24 +41,22 @@ const model::LateReason* find_reason(const model::Case& c, std::string_view rule
     return it == reasons.end() ? nullptr : &*it;
 }
 
-void append_note(std::string& note, std::string_view text) { note += (note.empty() ? "" : "; ") + std::string(text); }
-
-}  // namespace
-
-std::string_view subject_key(std::string_view subject) { return subject.substr(0, subject.find(' ')); }
-
-bool takes_late_reason(const Rule& rule) { return !rule.period && !rule.informational && rule.id != "publish"; }
-
+// The clock's own record explains a copy not sent or a delay, and its note says so already.
 void explain_lateness(Deadline& d, const Clock& clock, const model::Case& c) {
     if (!d.late || d.rule->period) return;
     if (d.rule->informational) {  // the Panel's timescale: nothing for the partnership to explain
         append_note(d.note, "for information: the Panel's timescale");
         return;
     }
-    if (!clock.not_done.empty()) d.late_reason = "not sent";  // its reason is in publication.yaml
-    else if (!clock.excuse.empty()) d.late_reason = "delay: " + clock.excuse;
-    else if (const auto* r = find_reason(c, d.rule->id, d.subject)) d.late_reason = model::name_of(r->reason);
-    if (!clock.not_done.empty() || !clock.excuse.empty()) return;  // the clock's note says it already
+    if (!clock.not_done.empty()) {
+        d.late_reason = "not sent";  // its reason is in publication.yaml copies_not_sent
+        return;
+    }
+    if (!clock.excuse.empty()) {
+        d.late_reason = "delay: " + clock.excuse;
+        return;
+    }
+    if (const auto* r = find_late_reason(c, d.rule->id, d.subject)) d.late_reason = model::name_of(r->reason);
     append_note(d.note, d.late_reason.empty() ? "no reason recorded" : "reason: " + d.late_reason);
 }
 
@@ -53,16 +66,8 @@ std::vector<Problem> check_lateness(const model::Lateness& l) {
     for (std::size_t i = 0; i < l.reasons.size(); ++i) {
         const auto& r = l.reasons[i];
         const Rule* rule = find_rule(r.rule);
-        if (!rule) {
-            out.push_back({std::string(kFile), entry_field(i) + ".rule",
-                           "'" + r.rule + "' is not a rule (see 'cspr rules')" + rule_suggestion(r.rule)});
-        } else if (!takes_late_reason(*rule)) {
-            out.push_back({std::string(kFile), entry_field(i) + ".rule",
-                           rule->period          ? r.rule + " is a period, never late"
-                           : rule->informational ? r.rule + " is the Panel's timescale, kept for information"
-                                                 : "publish's lateness is explained by a delay told to the Panel and "
-                                                   "the Secretary of State (publication.yaml delay), not here"});
-        }
+        const std::string wrong = rule ? no_late_reason_because(*rule) : unknown_rule(r.rule);
+        if (!wrong.empty()) out.push_back({std::string(kFile), entry_field(i) + ".rule", wrong});
         if (!seen.insert({r.rule, r.subject}).second)
             out.push_back({std::string(kFile), entry_field(i), "a second reason for " + step_name(r.rule, r.subject)});
         if (r.recorded_by.find_first_not_of(" \t\r\n") == std::string::npos)

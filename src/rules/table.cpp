@@ -281,11 +281,12 @@ const Rule kRules[] = {
 
 std::span<const Rule> rule_table() { return kRules; }
 
-std::string rule_suggestion(std::string_view typed) {
+std::string unknown_rule(std::string_view typed) {
     std::vector<std::string> ids;
     for (const Rule& r : kRules) ids.emplace_back(r.id);
     const auto nearest = nearest_name(typed, ids);
-    return nearest ? "; did you mean " + *nearest + "?" : "";
+    return "'" + std::string(typed) + "' is not a rule (see 'cspr rules')" +
+           (nearest ? "; did you mean " + *nearest + "?" : "");
 }
 
 const Rule* find_rule(std::string_view id) {
