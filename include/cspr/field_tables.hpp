@@ -83,6 +83,9 @@ void fields(V& v, S& r) {
                                   .clock());
     v(r.referrer, req("referrer", "Who made the referral."));
     v(r.child, req("child", "The child the referral is about."));
+    v(r.other_children, opt("other_children", "One incident, several children: the second to fourth child, with "
+                                              "the same keys as child (a notification names up to four).")
+                            .rarely());
     v(r.family, opt("family", "Family members and significant others; name and relationship are required."));
     v(r.agencies,
       opt("agencies", "Professionals in other agencies involved with the child; name and agency are required."));
@@ -96,15 +99,26 @@ void fields(V& v, S& r) {
 // ---- notification.yaml ----
 
 template <class V, class S>
+    requires Is<S, ChildTest>
+void fields(V& v, S& t) {
+    v(t.harm, req("harm", "Whether this child died or was seriously harmed."));
+    v(t.looked_after, req("looked_after", "Whether this child was looked after."));
+    v(t.care_leaver,
+      opt("care_leaver", "Whether this child was a care leaver (to age 24) who died.").otherwise("false"));
+    v.extras(t.extra);
+}
+
+template <class V, class S>
     requires Is<S, NotificationTest>
 void fields(V& v, S& t) {
     v(t.abuse_or_neglect, req("abuse_or_neglect", "Whether abuse or neglect is known or suspected."));
     v(t.harm, req("harm", "Whether the child died or was seriously harmed."));
-    v(t.location,
-      req("location", "Where: in-area (s16C(1)(a)), resident-harmed-outside-england (s16C(1)(b)) or neither."));
+    v(t.location, req("location", "Where: in-area (s16C(1)(a)), resident-harmed-outside-england (s16C(1)(b)), "
+                                  "resident-harmed-elsewhere-in-england (another local authority's duty) or neither."));
     v(t.looked_after, req("looked_after", "Whether the child was looked after."));
     v(t.care_leaver,
       opt("care_leaver", "Whether a care leaver (to age 24) died (Working Together 2023).").otherwise("false"));
+    v(t.other_children, opt("other_children", "The answers for referral.yaml's other_children, in the same order."));
     v.extras(t.extra);
 }
 
@@ -119,11 +133,40 @@ void fields(V& v, S& r) {
 }
 
 template <class V, class S>
+    requires Is<S, Contribution>
+void fields(V& v, S& c) {
+    v(c.agency, req("agency", "One of our agencies; each at most once."));
+    v(c.asked, opt("asked", "The day the leading local authority asked the agency to contribute.").fact());
+    v(c.sent, opt("sent", "The day the agency sent its contribution; absent until then.").fact());
+    v.extras(c.extra);
+}
+
+template <class V, class S>
+    requires Is<S, NotifyingLa>
+void fields(V& v, S& l) {
+    v(l.name, req("name", "The local authority where the child was harmed, e.g. Southmoor Council (not ours)."));
+    v(l.aware, req("aware", "The day it became aware of the incident (day 0 of its `notify-panel`).").fact().clock());
+    v(l.notified,
+      opt("notified", "The day it notified the Panel (starts `rapid-review` and our `decision`).").fact().clock());
+    v(l.rapid_review_sent,
+      opt("rapid_review_sent", "The day its rapid review went to the Panel (meets its `rapid-review`).")
+          .fact()
+          .clock());
+    v(l.contributions, opt("contributions", "Our agencies' contributions to its rapid review."));
+    v.extras(l.extra);
+}
+
+template <class V, class S>
     requires Is<S, Notification>
 void fields(V& v, S& n) {
     v(n.id, req("id", "The case ID, <CODE>-<YEAR>-<NNN>; must equal the case folder's name.").record().def("caseId"));
     v(n.aware, req("aware", "The day the local authority became aware of the incident (day 0).").fact().clock());
     v(n.test, req("test", "The answers to the notification test (Children Act 2004 s16C(1))."));
+    v(n.home_la, opt("home_la", "A child from elsewhere harmed here: the local authority where the child normally "
+                                "lives, whose safeguarding partners are told and decide on a local review."));
+    v(n.notifying_la, opt("notifying_la", "A child who normally lives here harmed in another English local "
+                                          "authority's area (location resident-harmed-elsewhere-in-england): that "
+                                          "authority, which notifies and leads the rapid review."));
     v(n.notifiable, req("notifiable", "The decision cspr derived from the test.").written_by_cspr());
     v(n.reasons, req("reasons", "Why, with the source of each reason.").written_by_cspr());
     v(n.recipients, req("recipients", "Who must be told, the rule that requires it, and `sent` once done."));
@@ -426,49 +469,6 @@ void fields(V& v, S& l) {
     v.extras(l.extra);
 }
 
-// ---- cspr.yaml ----
-
-template <class V, class S>
-    requires Is<S, TimescaleOverride>
-void fields(V& v, S& o) {
-    v(o.length,
-      opt("length", "The length of the timescale, in units (0 or more; at most about a century); given with unit.")
-          .otherwise("the rule's own"));
-    v(o.unit, opt("unit", "The unit of the length; given with length.").otherwise("the rule's own"));
-    v(o.enabled, opt("enabled", "false switches off a rule the table marks as one a partnership may switch off; true "
-                                "switches on one that is off by default.")
-                     .otherwise("the table's"));
-    v(o.reason, opt("reason", "Why the local timescale differs; required (by cspr) when overriding a national rule or "
-                              "switching a rule off or on."));
-    v(o.source, opt("source", "The local document or procedure that sets this timescale."));
-    v.extras(o.extra);
-}
-
-template <class V, class S>
-    requires Is<S, Config>
-void fields(V& v, S& c) {
-    v(c.partnership, req("partnership", "The partnership's name."));
-    v(c.code, req("code", "The partnership's code, used in case IDs.").type("2–12 capital letters").def("code"),
-      check_code);
-    v(c.local_authority, req("local_authority", "The local authority with the duty to notify."));
-    v(c.region, req("region", "The bank-holiday calendar."));
-    v.group(opt("git", "Git settings for the case folder.").always(), &c.git_extra, [&](auto& g) {
-        g(c.git_commit, opt("commit", "Every writing command commits the files it wrote.").otherwise("false"));
-    });
-    v.group(opt("permissions", "The modes of the files and folders cspr creates from then on."), &c.permissions_extra,
-            [&](auto& g) {
-                g.codec(c.permissions.files,
-                        opt("files", "Octal, from \"0600\" to \"0660\", e.g. \"0640\" for a team's group to read.")
-                            .otherwise("\"0600\""),
-                        kFilesMode);
-                g.codec(c.permissions.folders,
-                        opt("folders", "Octal, from \"0700\" to \"0770\", e.g. \"0750\".").otherwise("\"0700\""),
-                        kFoldersMode);
-            });
-    v(c.timescales, opt("timescales", "Local timescales: a map of rule id to an override of that rule's timescale.")
-                        .def("ruleId")
-                        .shape("expected a mapping with length and unit, e.g. {length: 5, unit: working-days}"));
-    v.extras(c.extra);
-}
-
 }  // namespace cspr::model
+
+#include "cspr/field_tables_config.hpp"  // IWYU pragma: export

@@ -52,6 +52,7 @@ struct Meta {
     bool written_empty = false;         // an optional list or mapping written as [] or {} when empty
     bool record_only = false;           // in the case file, not in the --from form (id)
     bool by_cspr = false;               // written by cspr itself (amendments, available_until): not in a form
+    bool seldom = false;                // a list most forms leave empty: the template offers [] to fill in
     std::string_view defs = {};         // a JSON Schema $defs entry the value is, e.g. "caseId"
     std::string_view docs_type = {};    // the docs' type column, where the type alone does not say it
     std::string_view fallback = {};     // the docs' "no (...)" : what an absent optional value means
@@ -66,6 +67,7 @@ struct Meta {
     constexpr Meta always() const { return with(&Meta::written_empty); }
     constexpr Meta record() const { return with(&Meta::record_only); }
     constexpr Meta written_by_cspr() const { return with(&Meta::by_cspr); }
+    constexpr Meta rarely() const { return with(&Meta::seldom); }
     constexpr Meta def(std::string_view name) const { return set(&Meta::defs, name); }
     constexpr Meta type(std::string_view text) const { return set(&Meta::docs_type, text); }
     constexpr Meta otherwise(std::string_view text) const { return set(&Meta::fallback, text); }

@@ -122,6 +122,8 @@ struct Referral {
     std::optional<DateTime> confirmed_in_writing;
     Referrer referrer;
     Child child;
+    // One incident, several children: the second to fourth (a notification names up to four).
+    std::vector<Child> other_children;
     std::vector<FamilyMember> family;
     std::vector<InvolvedAgency> agencies;
     std::vector<std::string> criteria;
@@ -134,16 +136,29 @@ struct Referral {
 
 enum class AbuseOrNeglect { known, suspected, no };
 enum class Harm { died, seriously_harmed, neither };
-enum class Location { in_area, resident_harmed_outside_england, neither };
+// resident_harmed_elsewhere_in_england: the child normally lives here but was harmed in another
+// English local authority's area, which notifies and leads the rapid review (Panel FAQ).
+enum class Location { in_area, resident_harmed_outside_england, resident_harmed_elsewhere_in_england, neither };
 CSPR_SPELLING(AbuseOrNeglect, "known", "suspected", "no");
 CSPR_SPELLING(Harm, "died", "seriously-harmed", "neither");
-CSPR_SPELLING(Location, "in-area", "resident-harmed-outside-england", "neither");
+CSPR_SPELLING(Location, "in-area", "resident-harmed-outside-england", "resident-harmed-elsewhere-in-england",
+              "neither");
 std::string_view abuse_name(AbuseOrNeglect a);
 std::string_view harm_name(Harm h);
 std::string_view location_name(Location l);
 std::optional<AbuseOrNeglect> abuse_from_name(std::string_view name);
 std::optional<Harm> harm_from_name(std::string_view name);
 std::optional<Location> location_from_name(std::string_view name);
+
+// The test's answers for referral.yaml's other_children, in their order: harms and the looked-after
+// death duty are each child's own.
+struct ChildTest {
+    Harm harm = Harm::neither;
+    bool looked_after = false;
+    bool care_leaver = false;
+    Extras extra;
+    friend bool operator==(const ChildTest&, const ChildTest&) = default;
+};
 
 // The answers to the notification test (Children Act 2004 s16C(1)).
 struct NotificationTest {
@@ -152,6 +167,7 @@ struct NotificationTest {
     Location location = Location::neither;
     bool looked_after = false;
     bool care_leaver = false;
+    std::vector<ChildTest> other_children;
     Extras extra;
     friend bool operator==(const NotificationTest&, const NotificationTest&) = default;
 };
@@ -164,10 +180,33 @@ struct RecipientRecord {
     friend bool operator==(const RecipientRecord&, const RecipientRecord&) = default;
 };
 
+// One of our agencies' contributions to another local authority's rapid review.
+struct Contribution {
+    std::string agency;
+    std::optional<Date> asked, sent;
+    Extras extra;
+    friend bool operator==(const Contribution&, const Contribution&) = default;
+};
+
+// The local authority where a child who normally lives here was harmed: its duty to notify and to
+// lead the rapid review, kept for information; its dates are its own clocks' day 0 and facts.
+struct NotifyingLa {
+    std::string name;
+    Date aware{};
+    std::optional<Date> notified, rapid_review_sent;
+    std::vector<Contribution> contributions;
+    Extras extra;
+    friend bool operator==(const NotifyingLa&, const NotifyingLa&) = default;
+};
+
 struct Notification {
     std::string id;
     Date aware{};
     NotificationTest test;
+    // A child from elsewhere harmed here: the local authority where the child normally lives, whose
+    // safeguarding partners are told and decide on a local review (Bradford DSCP procedure s6).
+    std::string home_la;
+    std::optional<NotifyingLa> notifying_la;
     bool notifiable = false;
     std::vector<std::string> reasons;
     std::vector<RecipientRecord> recipients;

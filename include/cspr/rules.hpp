@@ -32,6 +32,10 @@ struct Clock {
     // Shown beside the status in every format, never personal: "re-dated from 2026-03-31 (reason)",
     // "delay: inquest, told 2025-10-15, after the due date".
     std::string note;
+    // Another body's duty, kept for information ("Southmoor Council"): the clock of a local authority
+    // that notifies for a child of ours harmed in its area. Never late for the partnership, never
+    // failing the nightly check. "" for the partnership's own.
+    std::string duty;
 };
 
 // What a rule makes of a case: not applicable (the case's facts rule it out), or applicable with
@@ -131,7 +135,12 @@ struct Deadline {
     // publication delay's reason ("delay: inquest") or "not sent" for a copy recorded as not sent;
     // "" when none is recorded. Never the free-text note.
     std::string late_reason;
+    std::string duty;  // Clock::duty: whose duty, when another body's
 };
+
+// Kept for information only, never the partnership's to meet: the Panel's timescale, or another
+// body's duty (Deadline::duty).
+inline bool informational(const Deadline& d) { return d.rule->informational || !d.duty.empty(); }
 
 // Every deadline of one case as of `today`, sorted by due date then rule order; rules that do not
 // apply to the case come last, with status not_applicable and no due date.
@@ -160,7 +169,9 @@ struct NotificationDecision {
     std::vector<std::string> reasons;   // each ends with its source in parentheses
     std::vector<const Recipient*> who;  // who must be told
 };
-NotificationDecision decide_notification(const model::NotificationTest& test);
+// `home_la`: for a child from elsewhere harmed here, the local authority where the child normally
+// lives (notification.yaml home_la), whose partners are told too.
+NotificationDecision decide_notification(const model::NotificationTest& test, std::string_view home_la = {});
 
 // ---- Checks across fields and files -------------------------------------------------------------
 
@@ -183,6 +194,15 @@ std::vector<Problem> check_action_history(const model::Actions& a);
 // a rapid review sent to the Panel, requests answered after they were asked, and a decision citing
 // the Panel's conclusion backed by a response that gave it.
 std::vector<Problem> check_panel_response(const model::Case& c);
+// notification.yaml's other local authority (src/rules/boundary_checks.cpp; part of check_case): a
+// notifying authority exactly when the child, normally resident here, was harmed elsewhere in England,
+// with its dates in order; a home authority only for a child harmed here.
+std::vector<Problem> check_cross_boundary(const model::Notification& n, const std::optional<model::Referral>& referral);
+// What only the folder's cspr.yaml can show (src/rules/boundary_checks.cpp): a notifying or home
+// authority that is the partnership's own local authority. Every write and `validate` ask it.
+std::vector<Problem> check_case_in_folder(const model::Case& c, const model::Config& config);
+// One incident names up to four children (GOV.UK, Report a serious child safeguarding incident).
+inline constexpr std::size_t kMaxChildren = 4;
 // lateness.yaml on its own (src/rules/lateness.cpp; part of check_case): each rule known and one whose
 // lateness a reason can explain, each step at most once.
 std::vector<Problem> check_lateness(const model::Lateness& l);

@@ -59,7 +59,8 @@ std::vector<rules::Problem> case_problems(const model::Case* recorded, const mod
 
 void refuse_case_problems(const store::CaseFolder& folder, const model::Case* recorded, const model::Case& c,
                           std::string_view writing_file, calendar::Date today) {
-    const auto problems = case_problems(recorded, c, writing_file, today);
+    auto problems = case_problems(recorded, c, writing_file, today);
+    for (auto& p : rules::check_case_in_folder(c, folder.config)) problems.push_back(std::move(p));
     if (problems.empty()) return refuse_uncountable_case(folder, c, writing_file, today);  // and every deadline counts
     const auto& first = problems.front();
     if (first.file == writing_file || c.id.empty()) throw Error(first.message, {.field = first.field});

@@ -278,7 +278,7 @@ void run_deadlines(Context& ctx, const DeadlinesArgs& a) {
     else if (format == "ics") print_ics(ctx, folder, rows);
     else print_table(ctx, rows);
     const auto failing = [&](const Row& r) {
-        if (r.deadline->rule->informational) return false;  // the Panel's timescale, not the partnership's
+        if (rules::informational(*r.deadline)) return false;  // the Panel's timescale or another body's duty
         return r.status == "overdue" ||
                (a.fail_on == "due-soon" && (r.status == "due today" || r.status == "due soon"));
     };

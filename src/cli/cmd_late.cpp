@@ -15,10 +15,12 @@ struct LateArgs {
     std::optional<std::string> rule, subject, reason, by, note;
 };
 
-// The case's late steps, as the engine counts them today (a step not yet late has nothing to explain).
+// The case's late steps, as the engine counts them today: a step not yet late, or a timescale kept for
+// information (the Panel's, another authority's), has nothing of ours to explain.
 std::vector<rules::Deadline> late_steps(const Context& ctx, const store::CaseFolder& folder, const model::Case& c) {
     auto deadlines = rules::case_deadlines(c, folder.config, ctx.calendar(folder.config.region), ctx.today());
-    std::erase_if(deadlines, [](const rules::Deadline& d) { return !d.late || d.rule->period; });
+    std::erase_if(deadlines,
+                  [](const rules::Deadline& d) { return !d.late || d.rule->period || rules::informational(d); });
     return deadlines;
 }
 

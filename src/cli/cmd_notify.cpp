@@ -7,6 +7,7 @@
 
 #include "app.hpp"
 #include "case_change.hpp"
+#include "notify_more.hpp"
 
 namespace cspr::cli {
 
@@ -16,6 +17,7 @@ struct NotifyArgs {
     std::string id;
     std::optional<std::string> aware, abuse, harm, where, looked_after, care_leaver, route;
     std::vector<std::string> sent;
+    MoreArgs more;  // another local authority; other children
 };
 
 template <model::Spelled Enum>
@@ -38,7 +40,8 @@ model::Notification new_notification(const NotifyArgs& a) {
         throw Error("required to record the notification test; yes or no", {.field = "--looked-after"});
     n.test.looked_after = require_yes_no(*a.looked_after, "--looked-after");
     n.test.care_leaver = a.care_leaver ? require_yes_no(*a.care_leaver, "--care-leaver") : false;
-    const auto decision = rules::decide_notification(n.test);
+    apply_answers(n, a.more);
+    const auto decision = rules::decide_notification(n.test, n.home_la);
     n.notifiable = decision.notifiable;
     n.reasons = decision.reasons;
     for (const auto* r : decision.who)
@@ -80,7 +83,9 @@ std::string summary(const Context& ctx, const store::CaseFolder& folder, const m
     std::ostringstream out;
     out << fmt::format("{}: {}\n", c.id,
                        n.notifiable ? "notifiable to the Child Safeguarding Practice Review Panel"
-                                    : "not notifiable to the Panel");
+                       : n.notifying_la
+                           ? n.notifying_la->name + " notifies the Panel (the child was harmed in its area)"
+                           : "not notifiable to the Panel");
     for (const auto& reason : n.reasons) out << "  - " << reason << "\n";
     if (!n.notifiable && !n.not_notifiable_route.empty()) out << "  route: " << n.not_notifiable_route << "\n";
     if (n.recipients.empty()) return out.str();
@@ -103,7 +108,8 @@ std::string summary(const Context& ctx, const store::CaseFolder& folder, const m
 void run_notify(Context& ctx, const NotifyArgs& a) {
     CaseChange change(ctx, a.id);
     model::Case& c = change.after();
-    const bool answers_given = a.aware || a.abuse || a.harm || a.where || a.looked_after || a.care_leaver;
+    const bool answers_given =
+        a.aware || a.abuse || a.harm || a.where || a.looked_after || a.care_leaver || a.more.answers();
     if (c.notification && answers_given)
         throw Error("already recorded in notification.yaml; a recorded decision is changed by editing that file under "
                     "review",
@@ -111,6 +117,9 @@ void run_notify(Context& ctx, const NotifyArgs& a) {
     if (!c.notification && !answers_given && !a.sent.empty())
         throw Error("record the notification test first (--aware, --abuse, --harm, --where, --looked-after)",
                     {.field = "--sent"});
+    if (!c.notification && a.more.updates())
+        throw Error("record the notification test first (--aware, --abuse, --harm, --where, --looked-after)",
+                    {.field = "ID"});
     if (!c.notification && !answers_given)
         throw Error("nothing to record: give the test's answers, or --sent RECIPIENT=DATE", {.field = "ID"});
     if (!c.notification) c.notification = new_notification(a);
@@ -119,9 +128,11 @@ void run_notify(Context& ctx, const NotifyArgs& a) {
         throw Error("a route is recorded for a case that is not notifiable; this one is notified to the Panel",
                     {.field = "--route"});
     for (const auto& s : a.sent) apply_sent(*c.notification, s, ctx.today());
+    apply_updates(*c.notification, a.more);
     std::string message = "notify " + c.id + ": ";
     if (answers_given) message += c.notification->notifiable ? "notifiable" : "not notifiable";
     else if (a.route && a.sent.empty()) message += "route: " + *a.route;
+    else if (a.more.updates()) message += c.notification->notifying_la->name + "'s rapid review";
     for (const auto& s : a.sent)
         message +=
             (message.ends_with(": ") ? "" : "; ") + s.substr(0, s.find('=')) + " notified " + s.substr(s.find('=') + 1);
@@ -142,6 +153,7 @@ void setup_notify(CLI::App& sub, Context& ctx) {
     sub.add_option("--care-leaver", a->care_leaver, "A care leaver (to age 24) died: yes or no (default no)");
     sub.add_option("--route", a->route, "For a case that is not notifiable: the route it goes on to");
     sub.add_option("--sent", a->sent, "RECIPIENT=DATE: when a recipient was told (repeat)");
+    add_more_options(sub, a->more);
     add_commit_flag(sub, ctx);
     add_examples(sub, R"(  cspr notify NDSCP-2025-001 --aware 2025-03-04 --abuse suspected --harm died \
       --where in-area --looked-after no

@@ -79,7 +79,8 @@ void for_each_counted(Context& ctx, const store::CaseFolder& folder, const YearC
     for (const auto& loaded :
          store::load_cases(folder, store::list_case_ids(folder), store::Diagnostics::Mode::strict)) {
         for (const auto& d : rules::case_deadlines(loaded.value, folder.config, cal, ctx.today())) {
-            if (d.status == rules::Status::not_applicable || d.rule->period) continue;
+            // Another body's duty (a notifying authority's) is not the partnership's figure.
+            if (d.status == rules::Status::not_applicable || d.rule->period || !d.duty.empty()) continue;
             const int y = year_of(d.start.day, years.reporting);
             if (!years.only || *years.only == y) fn(y, d);
         }
@@ -102,7 +103,8 @@ std::map<std::pair<int, std::string>, int> tally_reasons(Context& ctx, const sto
                                                          const YearChoice& years) {
     std::map<std::pair<int, std::string>, int> tallies;
     for_each_counted(ctx, folder, years, [&](int y, const rules::Deadline& d) {
-        if (d.late) ++tallies[{y, d.late_reason.empty() ? "no reason recorded" : d.late_reason}];
+        if (d.late && !rules::informational(d))  // the Panel's timescale needs no reason of ours
+            ++tallies[{y, d.late_reason.empty() ? "no reason recorded" : d.late_reason}];
     });
     return tallies;
 }

@@ -96,7 +96,9 @@ void run_validate(Context& ctx, const std::vector<std::string>& wanted) {
         for (const auto& e : misspelt_keys(loaded.unknown_keys))
             print_problem(ctx, e), ++count;      // kept, but never read
         if (!loaded.problems.empty()) continue;  // cross-file rules need files that read cleanly
-        const auto problems = locate_problems(folder, loaded.value.id, rules::check_case(loaded.value));
+        auto found = rules::check_case(loaded.value);
+        for (auto& p : rules::check_case_in_folder(loaded.value, folder.config)) found.push_back(std::move(p));
+        const auto problems = locate_problems(folder, loaded.value.id, found);
         for (const auto& e : problems) print_problem(ctx, e), ++count;
         if (problems.empty() && cal) check_deadlines(ctx, folder, loaded.value, *cal, count);
         // Notes are for the reader and do not fail the check: a divergence that needs explaining.

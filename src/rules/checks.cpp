@@ -22,32 +22,73 @@ struct Checker {
     }
 };
 
+// The checks of one child's details, child or other_children[i].
+void check_child(Checker& k, const model::Child& c, const std::string& at, calendar::Date received) {
+    constexpr std::string_view f = "referral.yaml";
+    k.require_text(f, at + ".name", c.name);
+    if (c.date_of_birth && *c.date_of_birth > c.incident_date)
+        k.add(f, at + ".date_of_birth", "is after the incident (" + format_iso_date(c.incident_date) + ")");
+    if (c.date_of_death && c.date_of_birth && *c.date_of_death < *c.date_of_birth)
+        k.add(f, at + ".date_of_death", "is before the date of birth");
+    if (c.date_of_death && *c.date_of_death > received)
+        k.add(f, at + ".date_of_death", "is after the referral was received (" + format_iso_date(received) + ")");
+    if (c.incident_date > received)
+        k.add(f, at + ".incident_date",
+              format_iso_date(c.incident_date) + " is after the referral was received (" + format_iso_date(received) +
+                  ")");
+}
+
 void check_referral(Checker& k, const model::Referral& r) {
     constexpr std::string_view f = "referral.yaml";
-    const auto& c = r.child;
     const calendar::Date received = calendar::london_date_of(r.received);
     for (const auto& [field, text] : {std::pair{"referrer.name", &r.referrer.name},
                                       {"referrer.agency", &r.referrer.agency},
                                       {"referrer.role", &r.referrer.role},
-                                      {"child.name", &c.name},
                                       {"narrative", &r.narrative}})
         k.require_text(f, field, *text);
-    if (c.date_of_birth && *c.date_of_birth > c.incident_date)
-        k.add(f, "child.date_of_birth", "is after the incident (" + format_iso_date(c.incident_date) + ")");
-    if (c.date_of_death && c.date_of_birth && *c.date_of_death < *c.date_of_birth)
-        k.add(f, "child.date_of_death", "is before the date of birth");
-    if (c.date_of_death && *c.date_of_death > received)
-        k.add(f, "child.date_of_death", "is after the referral was received (" + format_iso_date(received) + ")");
-    if (c.incident_date > received)
-        k.add(f, "child.incident_date",
-              format_iso_date(c.incident_date) + " is after the referral was received (" + format_iso_date(received) +
-                  ")");
+    check_child(k, r.child, "child", received);
+    for (std::size_t i = 0; i < r.other_children.size(); ++i)
+        check_child(k, r.other_children[i], "other_children[" + std::to_string(i) + "]", received);
+    if (r.other_children.size() + 1 > kMaxChildren)
+        k.add(f, "other_children",
+              "names " + std::to_string(r.other_children.size() + 1) + " children: a notification names up to " +
+                  std::to_string(kMaxChildren) +
+                  " (GOV.UK, Report a serious child safeguarding incident); name the others in the narrative");
     if (r.confirmed_in_writing && *r.confirmed_in_writing < r.received)
         k.add(f, "confirmed_in_writing",
               calendar::format_london_datetime(*r.confirmed_in_writing) + " is before the referral was received");
     for (std::size_t i = 0; i < r.family.size(); ++i)
         if (r.family[i].date_of_birth && *r.family[i].date_of_birth > received)
             k.add(f, "family[" + std::to_string(i) + "].date_of_birth", "is after the referral was received");
+}
+
+// Each child's harm in the test against the referral: a date of death for each child who died, and
+// only for one; looked after the same in both files.
+void check_child_test(Checker& k, const model::Child& child, const std::string& at, model::Harm harm, bool looked_after,
+                      const std::string& test_at) {
+    constexpr std::string_view f = "notification.yaml";
+    if (harm == model::Harm::died && !child.date_of_death)
+        k.add(f, test_at + ".harm", "the child died, but referral.yaml has no " + at + ".date_of_death");
+    if (harm != model::Harm::died && child.date_of_death)
+        k.add("referral.yaml", at + ".date_of_death",
+              "a date of death is only for a child who died, but the notification test says " +
+                  std::string(model::harm_name(harm)));
+    if (looked_after != child.looked_after)
+        k.add(f, test_at + ".looked_after", "disagrees with referral.yaml " + at + ".looked_after");
+}
+
+void check_children_tests(Checker& k, const model::NotificationTest& t, const model::Referral& r) {
+    check_child_test(k, r.child, "child", t.harm, t.looked_after, "test");
+    const auto& others = t.other_children;
+    if (others.size() != r.other_children.size())
+        k.add("notification.yaml", "test.other_children",
+              "answers for " + std::to_string(others.size()) + " other children, but referral.yaml names " +
+                  std::to_string(r.other_children.size()));
+    for (std::size_t i = 0; i < std::min(others.size(), r.other_children.size()); ++i) {
+        const std::string n = "[" + std::to_string(i) + "]";
+        check_child_test(k, r.other_children[i], "other_children" + n, others[i].harm, others[i].looked_after,
+                         "test.other_children" + n);
+    }
 }
 
 void check_notification(Checker& k, const model::Notification& n, const std::optional<model::Referral>& referral) {
@@ -59,16 +100,10 @@ void check_notification(Checker& k, const model::Notification& n, const std::opt
         if (n.aware < child.incident_date)
             k.add(f, "aware",
                   format_iso_date(n.aware) + " is before the incident (" + format_iso_date(child.incident_date) + ")");
-        if (n.test.harm == model::Harm::died && !child.date_of_death)
-            k.add(f, "test.harm", "the child died, but referral.yaml has no child.date_of_death");
-        if (n.test.harm != model::Harm::died && child.date_of_death)
-            k.add("referral.yaml", "child.date_of_death",
-                  "a date of death is only for a child who died, but the notification test says " +
-                      std::string(model::harm_name(n.test.harm)));
-        if (n.test.looked_after != child.looked_after)
-            k.add(f, "test.looked_after", "disagrees with referral.yaml child.looked_after");
+        check_children_tests(k, n.test, *referral);
     }
-    const NotificationDecision decision = decide_notification(n.test);
+    for (auto& p : check_cross_boundary(n, referral)) k.problems.push_back(std::move(p));
+    const NotificationDecision decision = decide_notification(n.test, n.home_la);
     if (n.notifiable && !n.not_notifiable_route.empty())
         k.add(f, "not_notifiable_route",
               "a route is for a case that is not notifiable; this one is notified to the Panel");
@@ -151,7 +186,11 @@ void check_rapid_review(Checker& k, const model::RapidReview& r, const model::Ca
     if (r.sent_to_panel) {
         if (!notified_to_panel(c))
             k.add(f, "sent_to_panel",
-                  c.notification->notifiable
+                  c.notification->notifying_la
+                      ? c.notification->notifying_la->name +
+                            " leads the rapid review: record when it was sent in notification.yaml "
+                            "notifying_la.rapid_review_sent"
+                  : c.notification->notifiable
                       ? "the case has not been notified to the Panel (notification.yaml has no panel sent date)"
                       : "the case is not notifiable, so there is no rapid review to send to the Panel");
         if (!model::is_complete(r))

@@ -43,7 +43,7 @@ const model::LateReason* find_late_reason(const model::Case& c, std::string_view
 
 // The clock's own record explains a copy not sent or a delay, and its note says so already.
 void explain_lateness(Deadline& d, const Clock& clock, const model::Case& c) {
-    if (!d.late || d.rule->period) return;
+    if (!d.late || d.rule->period || !d.duty.empty()) return;  // another body's duty says so in its note
     if (d.rule->informational) {  // the Panel's timescale: nothing for the partnership to explain
         append_note(d.note, "for information: the Panel's timescale");
         return;
@@ -80,7 +80,7 @@ std::vector<Problem> lateness_problems(const model::Case& c, const std::vector<D
     std::vector<Problem> out;
     for (const Deadline& d : deadlines) {
         const bool settled = d.status == Status::met_late || d.status == Status::missed || d.status == Status::paused;
-        if (!d.late || !settled || !d.late_reason.empty() || d.rule->period || d.rule->informational) continue;
+        if (!d.late || !settled || !d.late_reason.empty() || d.rule->period || informational(d)) continue;
         const std::string step = step_name(d.rule->id, subject_key(d.subject));
         const std::string was = step + " was " + std::string(status_name(d.status));
         if (!takes_late_reason(*d.rule))  // publish
@@ -108,6 +108,10 @@ std::vector<Problem> lateness_problems(const model::Case& c, const std::vector<D
         if (clock == deadlines.end())
             out.push_back({std::string(kFile), entry_field(i),
                            "no clock of " + step_name(r.rule, r.subject) + " has started in this case"});
+        else if (!clock->duty.empty())
+            out.push_back({std::string(kFile), entry_field(i),
+                           step_name(r.rule, r.subject) + " is " + clock->duty +
+                               "'s duty, kept for information: no reason of ours is needed"});
         else if (!clock->late && clock->status == Status::met)
             out.push_back({std::string(kFile), entry_field(i),
                            step_name(r.rule, r.subject) + " was met on time: no reason is needed"});

@@ -38,6 +38,22 @@ Clocks recipient_clocks(const model::Case& c, std::string_view rule) {
     return out;
 }
 
+// A child who normally lives here harmed in another English local authority's area: that authority
+// notifies and leads the rapid review (Panel FAQ). Its clocks are kept for information.
+const model::NotifyingLa* notifying_la(const model::Case& c) {
+    if (!c.notification || c.notification->test.location != model::Location::resident_harmed_elsewhere_in_england)
+        return nullptr;
+    return c.notification->notifying_la ? &*c.notification->notifying_la : nullptr;
+}
+
+// A child from elsewhere harmed here: the partners of the area where the child normally lives decide
+// on a local review, and so commission and publish it (Bradford DSCP procedure s6).
+Clocks home_partners_duty(const model::Case& c, Clocks clocks) {
+    if (!c.notification || c.notification->home_la.empty()) return clocks;
+    for (Clock& k : clocks.started) k.duty = c.notification->home_la + "'s safeguarding partners";
+    return clocks;
+}
+
 // The Panel's online notification form reaches Ofsted and DfE as well (Working Together 2018 ch. 4):
 // sending it meets the ofsted-dfe clock too, unless a date of its own is recorded for ofsted-dfe.
 Clocks notify_panel(const model::Case& c) {
@@ -49,6 +65,11 @@ Clocks notify_panel(const model::Case& c) {
             k.met = panel->met;
             k.note = "sent with the Panel's online form, which reaches Ofsted and DfE";
         }
+    if (const auto* other = notifying_la(c)) {
+        out.applicable = true;
+        out.started.push_back({"panel", on(other->aware), on(other->notified)});
+        out.started.back().duty = other->name;
+    }
     return out;
 }
 
@@ -62,6 +83,12 @@ Clocks from_panel_notification(const model::Case& c, std::optional<Moment> met) 
 }
 
 Clocks rapid_review(const model::Case& c) {
+    if (const auto* other = notifying_la(c)) {
+        if (!other->notified) return kNotYet;
+        Clocks out{true, {{"", on(*other->notified), on(other->rapid_review_sent)}}};
+        out.started.back().duty = other->name;
+        return out;
+    }
     return from_panel_notification(c, c.rapid_review ? on(c.rapid_review->sent_to_panel) : std::nullopt);
 }
 
@@ -84,8 +111,15 @@ Clocks answer_panel_request(const model::Case& c) {
     return out;
 }
 
+// Ours wherever the child was harmed, when the child normally lives here: from the day the Panel
+// was notified, by whichever authority notified it.
 Clocks decision(const model::Case& c) {
-    return from_panel_notification(c, c.decision ? std::optional<Moment>(on(c.decision->date)) : std::nullopt);
+    const auto met = c.decision ? std::optional<Moment>(on(c.decision->date)) : std::nullopt;
+    if (const auto* other = notifying_la(c)) {
+        if (!other->notified) return kNotYet;
+        return {true, {{"", on(*other->notified), met}}};
+    }
+    return home_partners_duty(c, from_panel_notification(c, met));
 }
 
 // Rules that follow a decision to commission a local review.
@@ -111,9 +145,10 @@ Clocks inform_decision(const model::Case& c) {
     if (!c.decision) return kNotYet;
     if (!local_review(c)) return kNotApplicable;
     const auto& d = *c.decision;
-    return {true,
-            {informed_with_reviewer(d, "panel", d.informed_panel),
-             informed_with_reviewer(d, "ofsted", d.informed_ofsted), informed_with_reviewer(d, "dfe", d.informed_dfe)}};
+    return home_partners_duty(c, {true,
+                                  {informed_with_reviewer(d, "panel", d.informed_panel),
+                                   informed_with_reviewer(d, "ofsted", d.informed_ofsted),
+                                   informed_with_reviewer(d, "dfe", d.informed_dfe)}});
 }
 
 Clocks publish(const model::Case& c) {
@@ -132,7 +167,7 @@ Clocks publish(const model::Case& c) {
             clock.excused_from = delay->panel_and_sos_told;
         }
     }
-    return {true, {clock}};
+    return home_partners_duty(c, {true, {clock}});
 }
 
 Clocks copy_before_publish(const model::Case& c) {
@@ -147,10 +182,10 @@ Clocks copy_before_publish(const model::Case& c) {
         if (!sent) clock.not_done = not_sent;
         return clock;
     };
-    return {true,
-            {copy("panel", p.copy_panel, p.not_sent_panel),
-             copy("secretary-of-state", p.copy_secretary_of_state, p.not_sent_secretary_of_state),
-             copy("ofsted", p.copy_ofsted, p.not_sent_ofsted)}};
+    return home_partners_duty(c, {true,
+                                  {copy("panel", p.copy_panel, p.not_sent_panel),
+                                   copy("secretary-of-state", p.copy_secretary_of_state, p.not_sent_secretary_of_state),
+                                   copy("ofsted", p.copy_ofsted, p.not_sent_ofsted)}});
 }
 
 Clocks keep_available(const model::Case& c) {

@@ -218,7 +218,8 @@ private:
             const typename T::value_type blank{};
             nested([&] { fields(*this, blank); });
         } else if constexpr (ListOfStructs<T>) {
-            line(key(meta), meta.about);  // one blank item, to be filled in or deleted
+            if (meta.seldom) return line(key(meta) + " []", meta.about);  // an example item would be deleted mostly
+            line(key(meta), meta.about);                                  // one blank item, to be filled in or deleted
             const typename T::value_type blank{};
             item([&] { fields(*this, blank); });
         } else if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, calendar::Date> ||

@@ -90,10 +90,14 @@ TEST_CASE("decide_notification over every combination of answers", "[notificatio
 
 TEST_CASE("recipients: every recipient cspr knows has the documented rule", "[notification]") {
     // docs/case-files.md: the recipients and the rules whose clocks apply to them.
-    const std::vector<std::pair<std::string_view, std::string_view>> documented =
-        {{"panel", "notify-panel"},          {"ofsted-dfe", "notify-panel"},
-         {"partners", "notify-partners"},    {"cdr-partners", "notify-cdr"},
-         {"sos-ofsted", "notify-lac-death"}, {"sos-ofsted-care-leaver", "notify-care-leaver"}};
+    const std::vector<std::pair<std::string_view, std::string_view>> documented = {{"panel", "notify-panel"},
+                                                                                   {"ofsted-dfe", "notify-panel"},
+                                                                                   {"partners", "notify-partners"},
+                                                                                   {"home-partners", "notify-partners"},
+                                                                                   {"cdr-partners", "notify-cdr"},
+                                                                                   {"sos-ofsted", "notify-lac-death"},
+                                                                                   {"sos-ofsted-care-leaver",
+                                                                                    "notify-care-leaver"}};
     CHECK(rules::recipients().size() == documented.size());
     for (const auto& [id, rule] : documented) {
         INFO(id);

@@ -35,6 +35,7 @@ public:
             within(meta.key, [&] { fields(*this, value); });
         } else if constexpr (requires { value.front(); } && !std::is_same_v<T, std::string> &&
                              !std::is_same_v<T, std::vector<std::string>> && !std::is_same_v<T, model::Extras>) {
+            if (meta.seldom) return;  // offered as [], its keys those of a row the form shows already
             const typename T::value_type blank{};
             within(meta.key, [&] { within("[0]", [&] { fields(*this, blank); }); });
         }
@@ -107,6 +108,13 @@ TEST_CASE("each form starts with the line that points an editor at its form sche
             "# yaml-language-server: $schema=../schemas/" + std::string(name) + "-form.schema.json";
         CHECK(lines(text).front() == schema_line);
     }
+}
+
+TEST_CASE("a list most forms leave empty is offered as []") {
+    const YAML::Node form = YAML::Load(store::form_template(*model::find_file_kind("referral")));
+    REQUIRE(form["other_children"].IsSequence());
+    CHECK(form["other_children"].size() == 0);
+    CHECK(form["family"].size() == 1);  // the others keep their example item
 }
 
 TEST_CASE("each form is YAML holding every row a person gives, and none that cspr writes itself") {
