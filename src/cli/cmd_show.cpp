@@ -39,6 +39,11 @@ void show_referral(Context& ctx, const model::Referral& r) {
     ctx.out << fmt::format("  died          {}\n", died ? *died : c.date_of_death ? "yes" : "no");
     ctx.out << fmt::format("  looked after  {}\n", c.looked_after ? "yes" : "no");
     ctx.out << fmt::format("  CP plan       {}\n", model::cp_plan_name(c.child_protection_plan));
+    for (std::size_t i = 0; i < r.other_children.size(); ++i) {  // one incident, several children
+        const auto& o = r.other_children[i];
+        ctx.out << fmt::format("  child {}       {}; died {}; looked after {}\n", i + 2, shown(ctx, o.name),
+                               o.date_of_death ? "yes" : "no", o.looked_after ? "yes" : "no");
+    }
     ctx.out << fmt::format("  family        {} recorded\n", r.family.size());
     ctx.out << fmt::format("  agencies      {} recorded\n", r.agencies.size());
     ctx.out << "  criteria     ";
@@ -50,6 +55,17 @@ void show_referral(Context& ctx, const model::Referral& r) {
     ctx.out << "\n";
 }
 
+std::string date_or_dash(const std::optional<calendar::Date>& d) { return d ? calendar::format_iso_date(*d) : "-"; }
+
+void show_notifying_la(Context& ctx, const model::NotifyingLa& la) {
+    ctx.out << fmt::format("  notifying LA  {}: aware {}, notified the Panel {}, rapid review sent {}\n",
+                           terminal_safe(la.name), calendar::format_iso_date(la.aware), date_or_dash(la.notified),
+                           date_or_dash(la.rapid_review_sent));
+    for (const auto& c : la.contributions)
+        ctx.out << fmt::format("  contribution  {}: asked {}, sent {}\n", terminal_safe(c.agency),
+                               date_or_dash(c.asked), date_or_dash(c.sent));
+}
+
 void show_notification(Context& ctx, const model::Notification& n) {
     ctx.out << "Notification\n";
     ctx.out << fmt::format("  aware         {}\n", calendar::format_iso_date(n.aware));
@@ -57,13 +73,23 @@ void show_notification(Context& ctx, const model::Notification& n) {
                            model::abuse_name(n.test.abuse_or_neglect), model::harm_name(n.test.harm),
                            model::location_name(n.test.location), n.test.looked_after ? "yes" : "no",
                            n.test.care_leaver ? "; care leaver" : "");
-    ctx.out << fmt::format("  decision      {}\n",
-                           n.notifiable ? "notifiable to the Panel" : "not notifiable to the Panel");
+    for (std::size_t i = 0; i < n.test.other_children.size(); ++i) {
+        const auto& o = n.test.other_children[i];
+        ctx.out << fmt::format("  child {}       {}; looked after {}{}\n", i + 2, model::harm_name(o.harm),
+                               o.looked_after ? "yes" : "no", o.care_leaver ? "; care leaver" : "");
+    }
+    const std::string decision =
+        n.notifiable     ? "notifiable to the Panel"
+        : n.notifying_la ? terminal_safe(n.notifying_la->name) + " notifies the Panel and leads the rapid review"
+                         : "not notifiable to the Panel";
+    ctx.out << fmt::format("  decision      {}\n", decision);
     for (const auto& reason : n.reasons) ctx.out << "                - " << terminal_safe(reason) << "\n";
+    if (!n.home_la.empty())
+        ctx.out << fmt::format("  home area     {} (its safeguarding partners decide on a local review)\n",
+                               terminal_safe(n.home_la));
+    if (n.notifying_la) show_notifying_la(ctx, *n.notifying_la);
     if (!n.not_notifiable_route.empty()) ctx.out << "  route         " << terminal_safe(n.not_notifiable_route) << "\n";
 }
-
-std::string date_or_dash(const std::optional<calendar::Date>& d) { return d ? calendar::format_iso_date(*d) : "-"; }
 
 void show_rapid_review(Context& ctx, const model::RapidReview& r) {
     std::size_t back = 0;

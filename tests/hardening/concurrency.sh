@@ -16,7 +16,7 @@ wait
 ids=$(cat "$work"/refer-*.out | grep -o '^NDSCP-2025-[0-9]*' | sort)
 check "20 parallel referrals get 20 IDs" '[ "$(echo "$ids" | wc -l)" -eq 20 ]'
 check "the 20 IDs are distinct" '[ "$(echo "$ids" | sort -u | wc -l)" -eq 20 ]'
-check "ids.yaml records the last one" 'grep -q "\"2025\": 27" cases/ids.yaml'
+check "ids.yaml records the last one" 'grep -q "\"2025\": 29" cases/ids.yaml'
 
 # 20 changes to one case at once: every action is there afterwards.
 for i in $(seq 1 20); do

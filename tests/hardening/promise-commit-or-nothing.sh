@@ -71,7 +71,7 @@ check "commit refused by a hook: actions.yaml put back, nothing staged" '[ "$(st
 "${identity[@]}" "$cspr" "${referral[@]}" > /dev/null 2>&1
 code=$?
 check "refer refused by a hook: exit 2 (got $code)" '[ "$code" -eq 2 ]'
-check "refer refused by a hook: ids.yaml put back, no new case folder, nothing staged" '[ "$(state)" = "$before" ] && [ ! -e cases/NDSCP-2025-008 ]'
+check "refer refused by a hook: ids.yaml put back, no new case folder, nothing staged" '[ "$(state)" = "$before" ] && [ ! -e cases/NDSCP-2025-010 ]'
 check "refer refused by a hook: git is clean" '[ -z "$(git status --porcelain)" ]'
 rm .git/hooks/pre-commit
 

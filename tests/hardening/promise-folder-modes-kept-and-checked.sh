@@ -34,7 +34,7 @@ chmod 700 cases/NDSCP-2025-002
 # A new case folder gets cspr.yaml's mode.
 "$cspr" --as-of 2025-12-01 refer --received 2025-11-30T10:00 --referrer-name Q --referrer-agency P --referrer-role S \
   --child-name "Sam Fictional" --incident 2025-11-29 --cp-plan never --looked-after no --narrative x >out 2>err
-check "refer makes its new case folder 700" '[ "$(stat -c %a cases/NDSCP-2025-008)" = 700 ]'
+check "refer makes its new case folder 700" '[ "$(stat -c %a cases/NDSCP-2025-010)" = 700 ]'
 "$cspr" validate >out 2>err
 check "a folder made as cspr makes them validates" '[ $? -eq 0 ]'
 

@@ -75,9 +75,9 @@ validate_says() {  # validate_says NAME WANT: validate exits 1 naming cases/ids.
 }
 printf 'garbage: [\n' > cases/ids.yaml
 validate_says "garbage" ""
-sed 's/"2025": 7/"2025": 5/' "$work/ids.yaml" > cases/ids.yaml
-validate_says "a number lower than a case folder's" 'last.2025: lower than the number of case NDSCP-2025-007'
-sed 's/"2025": 7/"2025": 1000000000/' "$work/ids.yaml" > cases/ids.yaml
+sed 's/"2025": 9/"2025": 5/' "$work/ids.yaml" > cases/ids.yaml
+validate_says "a number lower than a case folder's" 'last.2025: lower than the number of case NDSCP-2025-009'
+sed 's/"2025": 9/"2025": 1000000000/' "$work/ids.yaml" > cases/ids.yaml
 validate_says "a number past the digits" 'last.2025: more than 9 digits'
 cp "$work/ids.yaml" cases/ids.yaml
 check "validate passes at the end" '"$cspr" validate > /dev/null 2>&1'

@@ -39,8 +39,8 @@ check "read-only cases/: nothing changed" '[ "$(state)" = "$before" ]'
 out=$("$cspr" "${referral[@]}" 2>&1)
 code=$?
 check "the next referral succeeds (got $code: $out)" '[ "$code" -eq 0 ]'
-check "the next referral is NDSCP-2025-008 (got: $out)" '[[ "$out" == "NDSCP-2025-008: referral recorded"* ]]'
-check "ids.yaml says 8" 'grep -q "\"2025\": 8" cases/ids.yaml'
+check "the next referral is NDSCP-2025-010 (got: $out)" '[[ "$out" == "NDSCP-2025-010: referral recorded"* ]]'
+check "ids.yaml says 10" 'grep -q "\"2025\": 10" cases/ids.yaml'
 check "validate passes at the end" '"$cspr" validate > /dev/null 2>&1'
 
 # (d) init --commit whose commit fails (a hook refuses it; first-use finding 44): the files it wrote,
