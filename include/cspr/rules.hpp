@@ -141,6 +141,8 @@ struct Deadline {
 // Kept for information only, never the partnership's to meet: the Panel's timescale, or another
 // body's duty (Deadline::duty).
 inline bool informational(const Deadline& d) { return d.rule->informational || !d.duty.empty(); }
+// "Southmoor Council's duty", "Westmoor Council's safeguarding partners' duty".
+inline std::string duty_of(const std::string& body) { return body + (body.ends_with('s') ? "' duty" : "'s duty"); }
 
 // Every deadline of one case as of `today`, sorted by due date then rule order; rules that do not
 // apply to the case come last, with status not_applicable and no due date.

@@ -10,7 +10,7 @@ namespace cspr::cli {
 
 namespace {
 
-constexpr int kDeadlinesFormatVersion = 2;  // 2: act_by and late_reason
+constexpr int kDeadlinesFormatVersion = 3;  // 2: act_by and late_reason; 3: informational and duty
 
 struct DeadlinesArgs {
     std::optional<int> within;
@@ -93,24 +93,25 @@ void print_json(Context& ctx, const store::CaseFolder& folder, const std::vector
         ctx.out << separator << "    {";
         ctx.out << fmt::format("\"case\": {}, ", json_string(d.case_id));
         if (row.child) ctx.out << fmt::format("\"child\": {}, ", json_string(*row.child));
-        ctx.out << fmt::format("\"step\": {}, \"rule\": {}, \"subject\": {}, \"what\": {}, \"start\": \"{}\", \"due\": "
-                               "\"{}\", "
-                               "\"due_time\": {}, \"working_days_left\": {}, \"status\": {}, \"met\": {}, "
-                               "\"projected\": {}, \"act_by\": {}, "
-                               "\"paused\": {}, \"late\": {}, \"late_reason\": {}, \"note\": {}, \"override\": {}, "
-                               "\"source\": {}}}",
-                               json_string(d.rule->step), json_string(d.rule->id),
-                               d.subject.empty() ? "null" : json_string(d.subject), json_string(d.rule->what),
-                               calendar::format_iso_date(d.start.day), calendar::format_iso_date(d.due),
-                               d.due_time ? json_string(calendar::format_london_datetime(*d.due_time)) : "null",
-                               d.working_days_left, json_string(row.status),
-                               json_date(d.met ? std::optional(d.met->day) : std::nullopt),
-                               d.projected ? "true" : "false", json_date(d.act_by),
-                               d.paused.empty() ? "null" : json_string(d.paused), d.late ? "true" : "false",
-                               d.late_reason.empty() ? "null" : json_string(d.late_reason),
-                               d.note.empty() ? "null" : json_string(d.note),
-                               d.override_reason.empty() ? "null" : json_string(d.override_reason),
-                               json_string(d.rule->source));
+        ctx.out
+            << fmt::format("\"step\": {}, \"rule\": {}, \"subject\": {}, \"what\": {}, \"start\": \"{}\", \"due\": "
+                           "\"{}\", "
+                           "\"due_time\": {}, \"working_days_left\": {}, \"status\": {}, \"met\": {}, "
+                           "\"projected\": {}, \"act_by\": {}, "
+                           "\"paused\": {}, \"late\": {}, \"late_reason\": {}, \"informational\": {}, \"duty\": {}, "
+                           "\"note\": {}, \"override\": {}, \"source\": {}}}",
+                           json_string(d.rule->step), json_string(d.rule->id),
+                           d.subject.empty() ? "null" : json_string(d.subject), json_string(d.rule->what),
+                           calendar::format_iso_date(d.start.day), calendar::format_iso_date(d.due),
+                           d.due_time ? json_string(calendar::format_london_datetime(*d.due_time)) : "null",
+                           d.working_days_left, json_string(row.status),
+                           json_date(d.met ? std::optional(d.met->day) : std::nullopt), d.projected ? "true" : "false",
+                           json_date(d.act_by), d.paused.empty() ? "null" : json_string(d.paused),
+                           d.late ? "true" : "false", d.late_reason.empty() ? "null" : json_string(d.late_reason),
+                           rules::informational(d) ? "true" : "false", d.duty.empty() ? "null" : json_string(d.duty),
+                           d.note.empty() ? "null" : json_string(d.note),
+                           d.override_reason.empty() ? "null" : json_string(d.override_reason),
+                           json_string(d.rule->source));
         separator = ",\n";
     }
     ctx.out << (rows.empty() ? "],\n" : "\n  ],\n");

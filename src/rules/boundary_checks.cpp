@@ -74,7 +74,7 @@ std::vector<Problem> check_cross_boundary(const model::Notification& n,
     if (elsewhere && !n.notifying_la)
         out.push_back({std::string(kFile), "notifying_la",
                        "the child was harmed in another English local authority's area: record that authority, which "
-                       "notifies (name and aware; 'cspr notify ID --notifying-la NAME --their-aware DATE')"});
+                       "notifies ('cspr notify ID ... --notifying-la NAME --notifying-la-aware DATE')"});
     if (!elsewhere && n.notifying_la)
         out.push_back({std::string(kFile), "notifying_la",
                        "another authority notifies only for a child of ours harmed elsewhere in England (location "

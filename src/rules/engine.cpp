@@ -100,7 +100,7 @@ Deadline evaluate(const Rule& rule, const Clock& clock, const model::Case& c, co
     d.projected = d.unit == Unit::working_days && calendar::covers(cal, d.due) && calendar::is_projected(cal, d.due);
     d.note = clock.note;
     d.duty = clock.duty;
-    if (!d.duty.empty()) d.note = d.duty + "'s duty, for information" + (d.note.empty() ? "" : "; " + d.note);
+    if (!d.duty.empty()) d.note = duty_of(d.duty) + ", for information" + (d.note.empty() ? "" : "; " + d.note);
     // Negative whenever the day is past, even on a weekend just after a Friday deadline.
     d.working_days_left = calendar::working_days_between(cal, today, d.due);
     if (today > d.due) d.working_days_left = std::min(d.working_days_left, -1);

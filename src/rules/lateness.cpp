@@ -110,8 +110,8 @@ std::vector<Problem> lateness_problems(const model::Case& c, const std::vector<D
                            "no clock of " + step_name(r.rule, r.subject) + " has started in this case"});
         else if (!clock->duty.empty())
             out.push_back({std::string(kFile), entry_field(i),
-                           step_name(r.rule, r.subject) + " is " + clock->duty +
-                               "'s duty, kept for information: no reason of ours is needed"});
+                           step_name(r.rule, r.subject) + " is " + duty_of(clock->duty) +
+                               ", kept for information: no reason of ours is needed"});
         else if (!clock->late && clock->status == Status::met)
             out.push_back({std::string(kFile), entry_field(i),
                            step_name(r.rule, r.subject) + " was met on time: no reason is needed"});

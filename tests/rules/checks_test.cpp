@@ -463,3 +463,36 @@ TEST_CASE("future_facts: the referral's time is read as London's day", "[checks]
     CHECK(found[0].field == "received");
     CHECK(found[0].message.rfind("2025-07-01 is after today (2025-06-30)", 0) == 0);
 }
+
+TEST_CASE("several children: up to four, each with the test's answer and a date of death only if it died") {
+    model::Case c = a_case();
+    model::Child second = c.referral->child;
+    second.name = "Sam Example";
+    second.date_of_death.reset();
+    second.looked_after = true;
+    c.referral->other_children = {second};
+    c.notification->test.other_children = {{Harm::seriously_harmed, true, false, {}}};
+    INFO(describe(rules::check_case(c)));
+    CHECK(rules::check_case(c).empty());
+
+    auto died = c;
+    died.notification->test.other_children[0].harm = Harm::died;
+    CHECK(has(rules::check_case(died), "test.other_children[0].harm", "no other_children[0].date_of_death"));
+    auto fostered = c;
+    fostered.notification->test.other_children[0].looked_after = false;
+    CHECK(has(rules::check_case(fostered), "test.other_children[0].looked_after", "disagrees"));
+    auto unanswered = c;
+    unanswered.notification->test.other_children.clear();
+    CHECK(has(rules::check_case(unanswered), "test.other_children", "answers for 0 other children"));
+    auto unnamed = c;
+    unnamed.referral->other_children[0].name = " ";
+    CHECK(has(rules::check_case(unnamed), "other_children[0].name", "must not be empty"));
+
+    auto five = c;
+    five.referral->other_children.assign(4, second);
+    five.notification->test.other_children.assign(4, {Harm::seriously_harmed, true, false, {}});
+    CHECK(has(rules::check_case(five), "other_children", "names 5 children"));
+    five.referral->other_children.pop_back();
+    five.notification->test.other_children.pop_back();
+    CHECK_FALSE(has(rules::check_case(five), "other_children"));  // four in all
+}

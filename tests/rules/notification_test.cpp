@@ -111,3 +111,39 @@ TEST_CASE("recipients: every recipient cspr knows has the documented rule", "[no
     CHECK(rules::find_recipient("mayor") == nullptr);
     CHECK(rules::find_recipient("") == nullptr);
 }
+
+TEST_CASE("several children: the clocks are the incident's, the death duties each child's") {
+    model::NotificationTest t;
+    t.abuse_or_neglect = AbuseOrNeglect::suspected;
+    t.harm = Harm::seriously_harmed;
+    t.location = Location::in_area;
+    t.other_children = {{Harm::died, true, false, {}}, {Harm::neither, false, false, {}}};
+    const auto d = rules::decide_notification(t);
+    CHECK(d.notifiable);
+    std::vector<std::string_view> who;
+    for (const auto* r : d.who) who.push_back(r->id);
+    CHECK(who == std::vector<std::string_view>{"panel", "ofsted-dfe", "partners", "cdr-partners", "sos-ofsted"});
+    const auto says = [&](std::string_view text) {
+        return std::any_of(d.reasons.begin(), d.reasons.end(),
+                           [&](const std::string& r) { return r.find(text) != std::string::npos; });
+    };
+    CHECK(says("child 1 was seriously harmed"));
+    CHECK(says("child 2 died"));
+    CHECK(says("child 3 neither died nor was seriously harmed"));
+    CHECK(says("child 2, looked after, died"));
+
+    // The looked-after child harmed, another child died: no looked-after death duty.
+    t.looked_after = true;
+    t.other_children = {{Harm::died, false, false, {}}};
+    const auto other = rules::decide_notification(t);
+    CHECK(std::none_of(other.who.begin(), other.who.end(), [](const auto* r) { return r->id == "sos-ofsted"; }));
+    CHECK(std::any_of(other.who.begin(), other.who.end(), [](const auto* r) { return r->id == "cdr-partners"; }));
+
+    // Two looked-after children died: one recipient, a reason for each.
+    t.harm = Harm::died;
+    t.other_children = {{Harm::died, true, false, {}}};
+    const auto both = rules::decide_notification(t);
+    CHECK(std::count_if(both.who.begin(), both.who.end(), [](const auto* r) { return r->id == "sos-ofsted"; }) == 1);
+    CHECK(std::count_if(both.reasons.begin(), both.reasons.end(),
+                        [](const std::string& r) { return r.find("looked after, died") != std::string::npos; }) == 2);
+}
