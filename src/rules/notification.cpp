@@ -102,14 +102,18 @@ NotificationDecision decide_notification(const model::NotificationTest& t, std::
     else reason("abuse or neglect is neither known nor suspected", kS16C);
     for (std::size_t i = 0; i < children.size(); ++i)
         reason(harm_reason(children[i], which(i, children.size())), kS16C);
+    const bool several = children.size() > 1;
+    const std::string the = several ? "the children" : "the child";
+    const std::string were = several ? " were" : " was";
     if (t.location == Location::in_area)
-        reason("the child died or was harmed in the local authority's area", "Children Act 2004 s16C(1)(a)");
+        reason(the + " died or" + were + " harmed in the local authority's area", "Children Act 2004 s16C(1)(a)");
     else if (t.location == Location::resident_harmed_outside_england)
-        reason("the child, normally resident in the area, died or was harmed outside England",
+        reason(the + ", normally resident in the area, died or" + were + " harmed outside England",
                "Children Act 2004 s16C(1)(b)");
     else if (t.location == Location::resident_harmed_elsewhere_in_england)
-        reason("the child, normally resident in the area, died or was harmed in another English local authority's "
-               "area: that authority notifies and leads the rapid review; our partners decide on a local review",
+        reason(the + ", normally resident in the area, died or" + were +
+                   " harmed in another English local authority's area: that authority notifies and leads the rapid "
+                   "review; our partners decide on a local review",
                "Children Act 2004 s16C(1)(a); Panel FAQ; Bradford DSCP procedure s6");
     else reason("neither in the area nor a resident harmed outside England: another local authority's duty", kS16C);
 
