@@ -249,7 +249,7 @@ bool same_agency(std::string_view a, std::string_view b);
 // A name as compared: ASCII letters in lower case, runs of spaces and tabs as one space, none at the
 // ends (same_agency, and a child's name when a referral may be a retry).
 std::string name_key(std::string_view name);
-// Levenshtein distance, for "did you mean" suggestions.
+// Edit distance for "did you mean" suggestions: a swap of neighbouring letters counts one.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 // The name in `known` that `typed` most likely misspells (case and punctuation ignored), if any is close.
 std::optional<std::string> nearest_name(std::string_view typed, const std::vector<std::string>& known);

@@ -40,6 +40,7 @@ constexpr Command kCommands[] = {
     {"validate", "Check every case file against the schemas and the cross-file rules", setup_validate},
     {"rules", "The table of timescales, with sources", setup_rules, {"table", "markdown"}},
     {"doctor", "Remove what an interrupted write left behind (temporary files, empty case folders)", setup_doctor},
+    {"help", "The help of a command: cspr help deadlines, cspr help calendar add", setup_help},
     {"dev-generate", "", setup_dev_generate},
     {"dev-fields", "", setup_dev_fields},
     {"calendar",
@@ -49,37 +50,60 @@ constexpr Command kCommands[] = {
      calendar_commands},
 };
 
-constexpr std::string_view kGlobalValueOptions[] = {"--cases", "--as-of", "--format"};
-
-// The first word that is neither an option nor a global option's value: the command name.
-std::optional<std::string> command_word(const std::vector<std::string>& args) {
-    for (std::size_t i = 0; i < args.size(); ++i) {
+// From `from`, the first word that is neither an option nor an option's value (a command name), and
+// where it is. `app` and the root know which options take a value.
+std::optional<std::pair<std::string, std::size_t>> command_word(const std::vector<std::string>& args, std::size_t from,
+                                                                const CLI::App& app) {
+    for (std::size_t i = from; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--") return std::nullopt;
-        if (!a.starts_with("-")) return a;
-        if (std::find(std::begin(kGlobalValueOptions), std::end(kGlobalValueOptions), a) !=
-            std::end(kGlobalValueOptions))
-            ++i;
+        if (!a.starts_with("-")) return std::pair{a, i};
+        if (a.find('=') != std::string::npos) continue;
+        const CLI::Option* o = app.get_option_no_throw(a);
+        for (const CLI::App* up = app.get_parent(); o == nullptr && up != nullptr; up = up->get_parent())
+            o = up->get_option_no_throw(a);
+        if (o != nullptr && o->get_expected_min() > 0) ++i;  // its value is the next word
     }
     return std::nullopt;
 }
 
-// CLI11 says only "A subcommand is required" for a misspelt one; say what was meant.
-void check_command_name(const std::vector<std::string>& args) {
-    const auto word = command_word(args);
-    if (!word) return;
-    const auto all = commands();
-    if (std::any_of(all.begin(), all.end(), [&](const Command& c) { return c.name == *word; })) return;
+}  // namespace
+
+std::span<const Command> subcommands_of(const Command& c) {
+    return c.subcommands ? c.subcommands() : std::span<const Command>{};
+}
+
+// "'lsit' is not a cspr command; did you mean 'list'?", for a command of `rows` under `parent`.
+std::string unknown_command(const std::string& word, const std::string& parent, std::span<const Command> rows) {
     const Command* best = nullptr;
     std::size_t best_distance = 3;
-    for (const Command& c : all) {
-        const std::size_t d = rules::edit_distance(*word, c.name);
-        if (d < best_distance) best = &c, best_distance = d;
+    for (const Command& c : rows) {
+        const std::size_t d = rules::edit_distance(word, c.name);
+        if (d < best_distance && !c.summary.empty()) best = &c, best_distance = d;
     }
-    std::string message = "'" + *word + "' is not a cspr command";
-    if (best != nullptr) message += "; did you mean '" + std::string(best->name) + "'?";
-    else message += "; see 'cspr --help'";
-    throw Error(message);
+    std::string message = "'" + word + "' is not a cspr " + (parent.empty() ? "" : parent + " ") + "command";
+    if (best != nullptr) return message + "; did you mean '" + std::string(best->name) + "'?";
+    return message + "; see 'cspr " + (parent.empty() ? "" : parent + " ") + "--help'";
+}
+
+namespace {
+
+// CLI11 says only "A subcommand is required" for a misspelt one, at any depth; say what was meant.
+void check_command_name(const std::vector<std::string>& args, const CLI::App& root) {
+    std::span<const Command> rows = commands();
+    std::string path;
+    const CLI::App* app = &root;
+    for (std::size_t from = 0; !rows.empty();) {
+        const auto word = command_word(args, from, *app);
+        if (!word) return;
+        const auto row =
+            std::find_if(rows.begin(), rows.end(), [&](const Command& c) { return c.name == word->first; });
+        if (row == rows.end()) throw Error(unknown_command(word->first, path, rows));
+        path += (path.empty() ? "" : " ") + std::string(row->name);
+        app = app->get_subcommand(std::string(row->name));
+        rows = subcommands_of(*row);
+        from = word->second + 1;
+    }
 }
 
 std::string top_level_footer() {
@@ -91,10 +115,6 @@ Examples:
 
 Exit codes (every command): 0 success; 1 the answer is "no" (overdue, a check failed, not a
 working day); 2 usage or data error.)";
-}
-
-std::span<const Command> subcommands_of(const Command& c) {
-    return c.subcommands ? c.subcommands() : std::span<const Command>{};
 }
 
 // "table, json, csv"
@@ -115,12 +135,27 @@ void collect_formats(std::span<const Command> rows, std::vector<std::string_view
 
 void add_global_options(CLI::App& app, Context& ctx) {
     app.add_option("--cases", ctx.global.cases,
-                   "Case folder (default: $CSPR_CASES, else the nearest parent holding cspr.yaml)");
-    app.add_option("--as-of", ctx.global.as_of, "Use this date (YYYY-MM-DD) as today, for reproducible runs");
+                   "Case folder (default: $CSPR_CASES, else the nearest parent holding cspr.yaml)")
+        ->type_name("DIR");
+    app.add_option("--as-of", ctx.global.as_of, "Use this date (YYYY-MM-DD) as today, for reproducible runs")
+        ->type_name("DATE");
     std::vector<std::string_view> formats;
     collect_formats(commands(), formats);
     app.add_option("--format", ctx.global.format,
-                   "Output format, where the command offers a choice (its --help says which): " + comma_list(formats));
+                   "Output format, where the command offers a choice (its --help says which): " + comma_list(formats))
+        ->type_name("FORMAT");
+}
+
+// The global options as the top-level help gives them, for every command's --help: they work
+// before or after the command name (fallthrough), so a user reading one command's help sees them.
+std::string global_options_text(const CLI::App& root) {
+    std::string text = "\n\nGlobal options (before or after the command name; 'cspr --help'):";
+    for (const CLI::Option* o : root.get_options()) {
+        if (o->get_name() == "--help" || o->get_name() == "--version") continue;
+        const std::string name = o->get_name() + " " + o->get_type_name();
+        text += "\n  " + name + std::string(name.size() < 20 ? 20 - name.size() : 1, ' ') + o->get_description();
+    }
+    return text;
 }
 
 // Adds a subcommand per row under `parent`, and their own subcommands under them.
@@ -134,6 +169,11 @@ void add_commands(CLI::App& parent, std::span<const Command> rows, Context& ctx)
         if (!formats.empty())
             sub->footer(sub->get_footer() + "\n\nOutput formats (--format): " + comma_list(formats) +
                         "; the default is " + std::string(formats.front()));
+        if (subcommands_of(c).empty()) {
+            const CLI::App* root = &parent;
+            while (root->get_parent() != nullptr) root = root->get_parent();
+            sub->footer(sub->get_footer() + global_options_text(*root));
+        }
         add_commands(*sub, subcommands_of(c), ctx);
     }
 }
@@ -278,7 +318,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     // Runs once every option is parsed, before the chosen command's callback.
     app.parse_complete_callback([&app, &ctx] { check_format(app, ctx); });
     try {
-        check_command_name(args);
+        check_command_name(args, app);
         std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them backwards
         app.parse(reversed);
     } catch (const CLI::ParseError& e) {

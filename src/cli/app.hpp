@@ -92,6 +92,10 @@ struct Command {
 };
 std::span<const Command> commands();
 std::span<const Command> calendar_commands();  // cmd_calendar.cpp
+std::span<const Command> subcommands_of(const Command& c);
+// "'lsit' is not a cspr command; did you mean 'list'?": `word` among `rows`, the commands of
+// `parent` ("" for the top level, "calendar" for its commands).
+std::string unknown_command(const std::string& word, const std::string& parent, std::span<const Command> rows);
 
 void setup_calendar(CLI::App& sub, Context& ctx);
 void setup_init(CLI::App& sub, Context& ctx);
@@ -111,6 +115,7 @@ void setup_decide(CLI::App& sub, Context& ctx);
 void setup_publish_check(CLI::App& sub, Context& ctx);
 void setup_actions(CLI::App& sub, Context& ctx);
 void setup_late(CLI::App& sub, Context& ctx);
+void setup_help(CLI::App& sub, Context& ctx);
 void setup_panel_response(CLI::App& sub, Context& ctx);
 
 // ---- Shared by several commands (output.cpp) ----
