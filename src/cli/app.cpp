@@ -43,6 +43,7 @@ constexpr Command kCommands[] = {
     {"help", "The help of a command: cspr help deadlines, cspr help calendar add", setup_help},
     {"dev-generate", "", setup_dev_generate},
     {"dev-fields", "", setup_dev_fields},
+    {"dev-docs", "", setup_dev_docs},
     {"calendar",
      "UK working-day calendar: holidays, add, between, is-working-day, import",
      setup_calendar,

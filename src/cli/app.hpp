@@ -116,6 +116,7 @@ void setup_publish_check(CLI::App& sub, Context& ctx);
 void setup_actions(CLI::App& sub, Context& ctx);
 void setup_late(CLI::App& sub, Context& ctx);
 void setup_help(CLI::App& sub, Context& ctx);
+void setup_dev_docs(CLI::App& sub, Context& ctx);
 void setup_panel_response(CLI::App& sub, Context& ctx);
 
 // ---- Shared by several commands (output.cpp) ----
