@@ -48,7 +48,8 @@ void options(std::ostream& out, const CLI::App& app) {
     for (const CLI::Option* o : app.get_options()) {
         if (o->get_name() == "--help" || o->get_name() == "--version") continue;
         const std::string type = o->get_type_name();
-        out << ".TP\n.B " << roff(o->get_name()) << (o->get_expected_min() > 0 && o->get_name().starts_with("-") ? " \\fI" + roff(type) + "\\fR" : "")
+        out << ".TP\n.B " << roff(o->get_name())
+            << (o->get_expected_min() > 0 && o->get_name().starts_with("-") ? " \\fI" + roff(type) + "\\fR" : "")
             << "\n"
             << roff(o->get_description()) << "\n";
     }
