@@ -223,11 +223,28 @@ std::string colour(const Context& ctx, const std::string& status, const std::str
     return *code ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : text;
 }
 
-void print_table(Context& ctx, const std::vector<Row>& rows) {
+// The line the table (and so the nightly mail) starts with: "2 overdue, 1 due today, 4 due within 5
+// working days". Timescales kept for information are counted apart: they never fail the check.
+std::string summary_line(const std::vector<Row>& rows, int soon) {
+    int overdue = 0, today = 0, within = 0, informational = 0;
+    for (const Row& r : rows) {
+        if (rules::informational(*r.deadline)) informational += r.status == "overdue" ? 1 : 0;
+        else if (r.status == "overdue") ++overdue;
+        else if (r.status == "due today") ++today;
+        else if (r.status == "due soon") ++within;
+    }
+    std::string line = fmt::format("{} overdue, {} due today, {} due within {} working day{}", overdue, today, within,
+                                   soon, soon == 1 ? "" : "s");
+    if (informational > 0) line += fmt::format(" ({} more overdue, kept for information)", informational);
+    return line;
+}
+
+void print_table(Context& ctx, const std::vector<Row>& rows, int soon) {
     if (rows.empty()) {
         ctx.out << "no open deadlines\n";
         return;
     }
+    ctx.out << summary_line(rows, soon) << "\n";
     std::vector<std::vector<std::string>> table = {{"DUE", "LEFT", "STATUS", "CASE", "RULE", "WHO", "SOURCE"}};
     if (shows_personal(ctx)) table[0].insert(table[0].begin() + 4, "CHILD");
     for (const auto& row : rows) {
@@ -277,7 +294,7 @@ void run_deadlines(Context& ctx, const DeadlinesArgs& a) {
     if (format == "json") print_json(ctx, folder, rows);
     else if (format == "csv") print_csv(ctx, rows);
     else if (format == "ics") print_ics(ctx, folder, rows);
-    else print_table(ctx, rows);
+    else print_table(ctx, rows, a.soon);
     const auto failing = [&](const Row& r) {
         if (rules::informational(*r.deadline)) return false;  // the Panel's timescale or another body's duty
         return r.status == "overdue" ||
