@@ -36,6 +36,7 @@ struct Context {
     int exit_code = kExitOk;
     bool commit = false;         // --commit on a writing command
     bool show_names = false;     // --show-names: read only through personal() and shows_personal()
+    bool excel = false;          // --excel: CSV starts with a byte-order mark, for Excel
     std::string checked_format;  // --format or the command's default, once checked against its row
 
     // --as-of, else today in London.
@@ -123,6 +124,11 @@ void setup_panel_response(CLI::App& sub, Context& ctx);
 
 // --commit, for commands that write.
 void add_commit_flag(CLI::App& sub, Context& ctx);
+// --excel on a command that prints CSV; csv_start(ctx) is what its CSV starts with (a byte-order mark
+// or nothing), and refuses --excel with another format.
+void add_excel_flag(CLI::App& sub, Context& ctx);
+std::string csv_start(const Context& ctx);
+void refuse_excel_unless_csv(const Context& ctx);
 // "yes"/"no" → bool, or an error naming `what`.
 bool require_yes_no(const std::string& text, std::string_view what);
 // An option's value as one of an enumeration's spellings, or an error naming the option with them all.

@@ -10,7 +10,7 @@ namespace cspr::cli {
 
 namespace {
 
-constexpr int kDeadlinesFormatVersion = 3;  // 2: act_by and late_reason; 3: informational and duty
+constexpr int kDeadlinesFormatVersion = 3;  // 2: act_by, late_reason; 3: informational, duty, one-token statuses
 
 struct DeadlinesArgs {
     std::optional<int> within;
@@ -18,6 +18,7 @@ struct DeadlinesArgs {
     std::vector<std::string> cases;
     std::string fail_on = "overdue";
     bool all = false;
+    bool remind = false;  // ics: an alarm the working day before
 };
 
 // How a deadline reads to someone planning their week, from the engine's status and the days left.
@@ -34,6 +35,12 @@ std::string_view listing_status(const rules::Deadline& d, int soon) {
     if (d.rule->period) return "running";
     if (d.working_days_left <= 0 && d.days_left <= 0) return "due today";
     return d.working_days_left <= soon ? "due soon" : "upcoming";
+}
+
+// A status as one token for machines (JSON, CSV, ICS): "met late" is met-late.
+std::string token(std::string status) {
+    std::replace(status.begin(), status.end(), ' ', '-');
+    return status;
 }
 
 struct Row {
@@ -89,7 +96,7 @@ void print_json(Context& ctx, const store::CaseFolder& folder, const std::vector
     const char* separator = "\n";
     for (const auto& row : rows) {
         const auto& d = *row.deadline;
-        ++counts[row.status];
+        ++counts[token(row.status)];
         ctx.out << separator << "    {";
         ctx.out << fmt::format("\"case\": {}, ", json_string(d.case_id));
         if (row.child) ctx.out << fmt::format("\"child\": {}, ", json_string(*row.child));
@@ -104,7 +111,7 @@ void print_json(Context& ctx, const store::CaseFolder& folder, const std::vector
                            d.subject.empty() ? "null" : json_string(d.subject), json_string(d.rule->what),
                            calendar::format_iso_date(d.start.day), calendar::format_iso_date(d.due),
                            d.due_time ? json_string(calendar::format_london_datetime(*d.due_time)) : "null",
-                           d.working_days_left, json_string(row.status),
+                           d.working_days_left, json_string(token(row.status)),
                            json_date(d.met ? std::optional(d.met->day) : std::nullopt), d.projected ? "true" : "false",
                            json_date(d.act_by), d.paused.empty() ? "null" : json_string(d.paused),
                            d.late ? "true" : "false", d.late_reason.empty() ? "null" : json_string(d.late_reason),
@@ -116,23 +123,24 @@ void print_json(Context& ctx, const store::CaseFolder& folder, const std::vector
     }
     ctx.out << (rows.empty() ? "],\n" : "\n  ],\n");
     ctx.out << "  \"summary\": {";
-    const char* names[] = {"overdue", "due today", "due soon", "upcoming", "paused",
-                           "missed",  "met late",  "met",      "running",  "ran"};
+    const char* names[] = {"overdue", "due-today", "due-soon", "upcoming", "paused",
+                           "missed",  "met-late",  "met",      "running",  "ran"};
     for (std::size_t i = 0; i < std::size(names); ++i)
         ctx.out << (i ? ", " : "") << json_string(names[i]) << ": " << counts[names[i]];
     ctx.out << "}\n}\n";
 }
 
 void print_csv(Context& ctx, const std::vector<Row>& rows) {
-    ctx.out << "case," << (shows_personal(ctx) ? "child," : "")
+    ctx.out << csv_start(ctx) << "case," << (shows_personal(ctx) ? "child," : "")
             << "step,rule,subject,what,due,working_days_left,status,source,late,note\n";
     for (const auto& row : rows) {
         const auto& d = *row.deadline;
         ctx.out << csv_field(d.case_id) << "," << (row.child ? csv_field(*row.child) + "," : "")
                 << fmt::format("{},{},{},{},{},{},{},{},{},{}\n", csv_field(std::string(d.rule->step)),
                                csv_field(std::string(d.rule->id)), csv_field(d.subject),
-                               csv_field(std::string(d.rule->what)), due_text(d), d.working_days_left, row.status,
-                               csv_field(std::string(d.rule->source)), d.late ? "true" : "false", csv_field(d.note));
+                               csv_field(std::string(d.rule->what)), due_text(d), d.working_days_left,
+                               token(row.status), csv_field(std::string(d.rule->source)), d.late ? "true" : "false",
+                               csv_field(d.note));
     }
 }
 
@@ -180,13 +188,38 @@ std::string ics_due_line(const rules::Deadline& d) {
     return "Due " + due_text(d) + " (" + rules::describe_length(d.length, d.unit) + ")";
 }
 
-void print_ics(Context& ctx, const store::CaseFolder& folder, const std::vector<Row>& rows) {
+std::string london_timezone() {
+    std::string out;
+    for (const char* line :
+         {"BEGIN:VTIMEZONE", "TZID:Europe/London", "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0000", "TZOFFSETTO:+0100",
+          "TZNAME:BST", "DTSTART:19810329T010000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
+          "BEGIN:STANDARD", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0000", "TZNAME:GMT", "DTSTART:19961027T020000",
+          "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD", "END:VTIMEZONE"})
+        out += ics_line(line);
+    return out;
+}
+
+// --remind: an alarm at 09:00 London time on the working day before the due date.
+std::string reminder(const calendar::Calendar& cal, const rules::Deadline& d) {
+    const calendar::Date day = calendar::add_working_days(cal, d.due, -1);
+    const auto at = calendar::require_london_datetime(calendar::format_iso_date(day) + "T09:00", "--remind");
+    const std::string utc = date::format("%Y%m%dT%H%M00Z", at);
+    return ics_line("BEGIN:VALARM") + ics_line("ACTION:DISPLAY") +
+           ics_line("DESCRIPTION:" + ics_text(d.case_id + ": " + std::string(d.rule->id) + " due " + due_text(d))) +
+           ics_line("TRIGGER;VALUE=DATE-TIME:" + utc) + ics_line("END:VALARM");
+}
+
+void print_ics(Context& ctx, const store::CaseFolder& folder, const std::vector<Row>& rows,
+               const std::optional<calendar::Calendar>& remind) {
     // DTSTAMP is required; it is the as-of date so that the same input gives the same bytes.
     const std::string stamp = ics_date(ctx.today()) + "T000000Z";
+    // No METHOD: METHOD:PUBLISH (RFC 5546) would need an ORGANIZER in every event, and a feed to
+    // subscribe to needs neither. The time zone keeps even an empty feed valid RFC 5545, which asks
+    // for at least one component.
     std::string out = ics_line("BEGIN:VCALENDAR") + ics_line("VERSION:2.0") +
                       ics_line("PRODID:-//cspr//deadlines//EN") + ics_line("CALSCALE:GREGORIAN") +
-                      ics_line("METHOD:PUBLISH") +
-                      ics_line("X-WR-CALNAME:" + ics_text(folder.config.code + " statutory deadlines"));
+                      ics_line("X-WR-CALNAME:" + ics_text(folder.config.code + " statutory deadlines")) +
+                      ics_line("X-WR-TIMEZONE:Europe/London") + london_timezone();
     for (const auto& row : rows) {
         const auto& d = *row.deadline;
         std::string summary = d.case_id + ": " + std::string(d.rule->id) +
@@ -205,8 +238,9 @@ void print_ics(Context& ctx, const store::CaseFolder& folder, const std::vector<
         out += ics_line("DTEND;VALUE=DATE:" + ics_date(d.due + date::days{1}));
         out += ics_line("SUMMARY:" + ics_text(summary));
         out += ics_line("DESCRIPTION:" + ics_text(description));
-        out += ics_line("CATEGORIES:" + ics_text(row.status));
+        out += ics_line("CATEGORIES:" + ics_text(token(row.status)));
         out += ics_line("TRANSP:TRANSPARENT");
+        if (remind) out += reminder(*remind, d);
         out += ics_line("END:VEVENT");
     }
     out += ics_line("END:VCALENDAR");
@@ -278,6 +312,7 @@ void print_table(Context& ctx, const std::vector<Row>& rows, int soon) {
 
 void run_deadlines(Context& ctx, const DeadlinesArgs& a) {
     const auto& format = ctx.format();
+    refuse_excel_unless_csv(ctx);
     if (a.fail_on != "overdue" && a.fail_on != "due-soon")
         throw Error("'" + a.fail_on + "' is not overdue or due-soon", {.field = "--fail-on"});
     if (a.within && *a.within < 0) throw Error("must not be negative", {.field = "--within"});
@@ -293,7 +328,8 @@ void run_deadlines(Context& ctx, const DeadlinesArgs& a) {
     const auto rows = collect(ctx, folder, a, storage);
     if (format == "json") print_json(ctx, folder, rows);
     else if (format == "csv") print_csv(ctx, rows);
-    else if (format == "ics") print_ics(ctx, folder, rows);
+    else if (format == "ics")
+        print_ics(ctx, folder, rows, a.remind ? std::optional(ctx.calendar(folder.config.region)) : std::nullopt);
     else print_table(ctx, rows, a.soon);
     const auto failing = [&](const Row& r) {
         if (rules::informational(*r.deadline)) return false;  // the Panel's timescale or another body's duty
@@ -313,6 +349,8 @@ void setup_deadlines(CLI::App& sub, Context& ctx) {
     sub.add_option("--case", a->cases, "Only these cases (repeat)");
     sub.add_option("--fail-on", a->fail_on, "overdue (default) or due-soon: what makes the exit code 1");
     sub.add_flag("--all", a->all, "Also show met deadlines and running periods");
+    add_excel_flag(sub, ctx);
+    sub.add_flag("--remind", a->remind, "ics: an alarm at 09:00 on the working day before each due date");
     sub.add_flag("--show-names", ctx.show_names, "Add the child's name (cases are named by ID only otherwise)");
     add_examples(sub, R"(  cspr deadlines
   cspr deadlines --as-of 2025-03-12 --within 5

@@ -118,7 +118,7 @@ void print_rows(Context& ctx, const std::vector<std::vector<std::string>>& rows,
             for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             header += (header.empty() ? "" : ",") + name;
         }
-        ctx.out << header << "\n";
+        ctx.out << csv_start(ctx) << header << "\n";
         for (std::size_t i = 1; i < rows.size(); ++i) {
             std::string line;
             for (std::size_t j = 0; j < rows[i].size(); ++j)
@@ -149,6 +149,7 @@ void run_reasons(Context& ctx, const store::CaseFolder& folder, const YearChoice
 }
 
 void run_stats(Context& ctx, const std::string& year_text, const std::string& by) {
+    refuse_excel_unless_csv(ctx);
     const YearChoice years = parse_year(year_text);
     if (by != "rule" && by != "reason") throw Error("'" + by + "' is not rule or reason", {.field = "--by"});
     const auto folder = ctx.open_folder();
@@ -175,6 +176,7 @@ void run_stats(Context& ctx, const std::string& year_text, const std::string& by
 void setup_stats(CLI::App& sub, Context& ctx) {
     auto year = std::make_shared<std::string>("reporting");
     auto by = std::make_shared<std::string>("rule");
+    add_excel_flag(sub, ctx);
     sub.add_option("--year", *year,
                    "reporting (1 April to 31 March, as the Panel's and DfE's figures; the default), calendar, or one "
                    "year only: 2025-26 (a reporting year) or 2025 (a calendar year)");

@@ -5,15 +5,26 @@
 
 namespace cspr::cli {
 
+void add_excel_flag(CLI::App& sub, Context& ctx) {
+    sub.add_flag("--excel", ctx.excel, "With --format csv: start with a byte-order mark, so that Excel reads UTF-8");
+}
+
+std::string csv_start(const Context& ctx) { return ctx.excel ? "\xEF\xBB\xBF" : ""; }
+
+void refuse_excel_unless_csv(const Context& ctx) {
+    if (ctx.excel && ctx.format() != "csv") throw Error("is for --format csv", {.field = "--excel"});
+}
+
 void add_commit_flag(CLI::App& sub, Context& ctx) {
     sub.add_flag("--commit", ctx.commit,
                  "Stage exactly the files written and commit them (also: git.commit in cspr.yaml)");
 }
 
+// yes and true, no and false: the options say what the files say, and both are common habits.
 bool require_yes_no(const std::string& text, std::string_view what) {
-    if (text == "yes") return true;
-    if (text == "no") return false;
-    throw Error("'" + text + "' is not yes or no", {.field = std::string(what)});
+    if (text == "yes" || text == "true") return true;
+    if (text == "no" || text == "false") return false;
+    throw Error("'" + text + "' is not yes or no (or true or false)", {.field = std::string(what)});
 }
 
 namespace {

@@ -112,9 +112,9 @@ std::optional<bool> MapReader::boolean(const std::string& key, Need need) {
     const auto f = get(key, need);
     if (!f) return std::nullopt;
     const std::string value = scalar(*f);
-    if (value == "true") return true;
-    if (value == "false") return false;
-    report(*f, shown(*f, value) + " is not true or false");
+    if (value == "true" || value == "yes") return true;
+    if (value == "false" || value == "no") return false;
+    report(*f, shown(*f, value) + " is not true or false (or yes or no)");
     return std::nullopt;
 }
 

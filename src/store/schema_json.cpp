@@ -121,7 +121,9 @@ private:
                              std::is_same_v<T, std::optional<calendar::DateTime>>) {
             return ref("dateTime");
         } else if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::optional<bool>>) {
-            return Json::object({{"type", "boolean"}});
+            // yes and no as well as true and false: people write both (cspr writes true and false).
+            return Json::object({{"anyOf", Json::array({Json::object({{"type", "boolean"}}),
+                                                        Json::object({{"enum", Json::strings({"yes", "no"})}})})}});
         } else if constexpr (std::is_same_v<T, int> || std::is_same_v<T, std::optional<int>>) {
             return Json::object({{"type", "integer"}, {"minimum", 0}});
         } else if constexpr (model::Spelled<T>) {

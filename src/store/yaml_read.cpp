@@ -64,9 +64,9 @@ std::string require_string(const Field& f) {
 
 bool require_bool(const Field& f) {
     const std::string text = f.node->is_scalar() ? f.node->scalar : "";
-    if (text == "true") return true;
-    if (text == "false") return false;
-    f.fail("expected true or false");
+    if (text == "true" || text == "yes") return true;  // yes and no too: people write both
+    if (text == "false" || text == "no") return false;
+    f.fail("expected true or false (or yes or no)");
 }
 
 Field require_key(const Field& f, const std::string& key) {

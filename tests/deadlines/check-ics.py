@@ -8,12 +8,14 @@ On a temporary copy of cases-example/, at two --as-of dates (2025-11-26 and 2026
 
   - the bytes: every line ends in CRLF (no bare CR or LF), no physical line is longer than 75
     octets, a folded line goes on with a space, and folding never splits a UTF-8 character;
-  - one VCALENDAR, with VERSION 2.0 and a PRODID;
+  - one VCALENDAR, with VERSION 2.0 and a PRODID, the Europe/London time zone, and no METHOD
+    (which would need an ORGANIZER); an empty feed still holds one component;
+  - with --remind, each event an alarm at 09:00 London time on the working day before it is due;
   - every VEVENT has one UID, DTSTAMP, DTSTART, DTEND and SUMMARY; DTSTART is a date (an all-day
     event) and DTEND the day after;
   - the events are the deadlines of `--format json` for the same --as-of and options, in the same
     order: as many, DTSTART the due date, SUMMARY "<case>: <rule> (<subject>) - <status>" read back
-    exactly (so that escaping round-trips), CATEGORIES the status;
+    exactly (so that escaping round-trips), CATEGORIES the status (one token, as in JSON);
   - UIDs are unique, and stable: a deadline listed at both dates has the same UID at both;
   - no child's name without --show-names.
 
@@ -100,7 +102,11 @@ def check_calendar(label, data, deadlines, show_names):
     check(f"no property the parser could not read: {label}", not errors, errors)
     events = cal.walk("VEVENT")
     others = [c.name for c in cal.subcomponents if c.name != "VEVENT"]
-    check(f"only VEVENTs inside: {label}", not others, others)
+    check(f"only VEVENTs and the Europe/London time zone inside: {label}", others == ["VTIMEZONE"]
+          and str(cal.subcomponents[0].get("TZID")) == "Europe/London", others)
+    # METHOD:PUBLISH (RFC 5546) needs an ORGANIZER in every event; a feed has neither.
+    check(f"no METHOD without an ORGANIZER: {label}", "METHOD" not in cal
+          or all("ORGANIZER" in ev for ev in events), cal.get("METHOD"))
     check(f"as many events as JSON deadlines ({len(deadlines)}): {label}", len(events) == len(deadlines),
           f"{len(events)} events")
     problems = []
@@ -124,7 +130,9 @@ def check_calendar(label, data, deadlines, show_names):
             d = deadlines[i]
             if start != datetime.date.fromisoformat(d["due"]):
                 problems.append(f"{where}: DTSTART {start} but the JSON's due is {d['due']}")
-            summary = f"{d['case']}: {d['rule']}" + (f" ({d['subject']})" if d["subject"] else "") + f" - {d['status']}"
+            # The summary is for people: the JSON's one-token status with its words apart again.
+            words = d["status"].replace("-", " ")
+            summary = f"{d['case']}: {d['rule']}" + (f" ({d['subject']})" if d["subject"] else "") + f" - {words}"
             if show_names and d.get("child"):
                 summary += f" - {d['child']}"
             if str(ev.get("SUMMARY")) != summary:
@@ -206,6 +214,30 @@ def main():
             added = added and code == 0
         check(f"setup: {len(owners)} actions with owners to escape and to fold", added, err)
         both(special, f"special copy --as-of {DATES[0]}", ["--as-of", DATES[0], "deadlines"])
+
+        # An empty feed is still a valid calendar: RFC 5545 asks for at least one component.
+        code, ics, err = run(cspr, example, ["--as-of", "2024-01-01", "deadlines", "--format", "ics",
+                                             "--case", "NDSCP-2025-003"], env)
+        empty = icalendar.Calendar.from_ical(ics.decode("utf-8")) if code == 0 else None
+        check("an empty feed parses, with no event and one component (the time zone)",
+              empty is not None and not empty.walk("VEVENT") and len(empty.subcomponents) == 1, err)
+
+        # --remind: each event has an alarm at 09:00 London time on the working day before it is due.
+        code, ics, err = run(cspr, example, ["--as-of", DATES[0], "deadlines", "--format", "ics", "--remind"], env)
+        alarms = []
+        if code in (0, 1):
+            for ev in icalendar.Calendar.from_ical(ics.decode("utf-8")).walk("VEVENT"):
+                alarm = ev.walk("VALARM")
+                alarms.append((str(ev.get("UID")), ev.decoded("DTSTART"),
+                               alarm[0].decoded("TRIGGER") if len(alarm) == 1 else None))
+        wrong = [a for a in alarms if a[2] is None or not isinstance(a[2], datetime.datetime)
+                 or not (0 < (a[1] - a[2].date()).days <= 4) or a[2].weekday() >= 5]
+        check(f"--remind: one alarm per event ({len(alarms)}), a weekday before the due date", alarms and not wrong,
+              wrong[:3])
+        known = [a for a in alarms if a[1] == datetime.date(2025, 11, 28)]  # a Friday: Thursday 09:00 GMT
+        check("--remind: an action due Friday 2025-11-28 alarms at 09:00 GMT on Thursday 27th",
+              known and all(a[2] == datetime.datetime(2025, 11, 27, 9, 0, tzinfo=datetime.timezone.utc) for a in known),
+              known)
 
     passed = sum(ok for _, ok in results)
     print(f"{passed} passed, {len(results) - passed} failed")

@@ -211,7 +211,9 @@ TEST_CASE("other bad values are named by field", "[errors]") {
         return "(no error)";
     };
     CHECK(field_of(replace_once(kReferral, "previous", "sometimes")) == "child.child_protection_plan");
-    CHECK(field_of(replace_once(kReferral, "  looked_after: false", "  looked_after: no")) == "child.looked_after");
+    CHECK(field_of(replace_once(kReferral, "  looked_after: false", "  looked_after: nope")) == "child.looked_after");
+    CHECK(field_of(replace_once(kReferral, "  looked_after: false", "  looked_after: no")) ==
+          "(no error)");  // yes/no too
     CHECK(field_of(replace_once(kReferral, "\"2019-04-02\"", "\"02/04/2019\"")) == "child.date_of_birth");
     CHECK(field_of(replace_once(kReferral, "\"2025-03-03T10:30\"", "\"2025-03-03 10:30\"")) == "received");
     CHECK(field_of(replace_once(kReferral, "  - cp-plan\n", "  - died-abuse-neglect\n")) == "criteria[1]");
