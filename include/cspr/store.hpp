@@ -170,8 +170,8 @@ inline constexpr std::string_view kActionsFile = "actions.yaml";
 inline constexpr std::string_view kPanelResponseFile = "panel-response.yaml";
 inline constexpr std::string_view kLatenessFile = "lateness.yaml";
 
-// Creates cspr.yaml, schemas/ and cases/ in `root` (which may exist, but must not hold cspr.yaml).
-// Returns the files it wrote.
+// Creates cspr.yaml, schemas/, cases/ and (unless there is one) .gitignore in `root` (which may
+// exist, but must not hold cspr.yaml). Returns the files it wrote.
 std::vector<fs::path> init_case_folder(const fs::path& root, const model::Config& config);
 // Reads cspr.yaml; any problem throws.
 CaseFolder open_case_folder(const fs::path& root);
@@ -299,6 +299,14 @@ std::vector<FileBefore> remember_files(const std::vector<fs::path>& paths);
 // Puts every file back as remembered (atomically). Never throws: a failure is best effort.
 void restore_files(const std::vector<FileBefore>& before);
 void git_init(const fs::path& dir);
+
+// cspr init --group (src/store/team_group.cpp): the group's id, once it is known to exist and to
+// hold the user; then the folder, its cases/ and schemas/ (set-group-ID, so that later files
+// follow) and `files` given to it.
+unsigned require_team_group(const std::string& name);
+void give_to_group(const fs::path& root, const std::vector<fs::path>& files, unsigned gid);
+// What init writes into .gitignore: what is not yet a record stays out of the repository.
+extern const std::string_view kGitignore;
 
 // The schema texts that init writes into schemas/, by file name (embedded at build time).
 const std::vector<std::pair<std::string, std::string>>& embedded_schemas();

@@ -142,6 +142,14 @@ Value read_strict(const fs::path& path, Value (*parse)(std::string_view, const s
 
 }  // namespace
 
+const std::string_view kGitignore =
+    "# Written by cspr init. What is not yet a record stays out of the repository: forms being filled\n"
+    "# in and reports being drafted hold names before anyone has reviewed them, and a write that was\n"
+    "# interrupted leaves a temporary file ('cspr doctor' removes it).\n"
+    "/forms/\n"
+    "/drafts/\n"
+    ".*.tmp-*\n";
+
 std::vector<fs::path> init_case_folder(const fs::path& root, const model::Config& config) {
     const fs::path config_path = root / kCaseFolderMarker;
     std::error_code ec;
@@ -160,6 +168,11 @@ std::vector<fs::path> init_case_folder(const fs::path& root, const model::Config
     }
     write_file_atomically(ids_path(folder), format_ids({}), file_mode(folder));
     written.push_back(ids_path(folder));
+    if (!fs::exists(root / ".gitignore", ec)) {
+        write_file_atomically(root / ".gitignore", std::string(kGitignore), file_mode(folder));
+        written.push_back(root / ".gitignore");
+    }
+    // Last: cspr.yaml marks the folder complete (an init cut short is finished by running it again).
     write_file_atomically(config_path, format_config(config), file_mode(folder));
     written.push_back(config_path);
     return written;
