@@ -1,5 +1,6 @@
 // cspr list: every case, its step and its next open deadline.
 #include "app.hpp"
+#include "next_step.hpp"
 
 namespace cspr::cli {
 
@@ -8,7 +9,7 @@ namespace {
 void run_list(Context& ctx) {
     const auto folder = ctx.open_folder();
     const auto cal = ctx.calendar(folder.config.region);
-    std::vector<std::vector<std::string>> rows = {{"CASE", "STEP", "NEXT DEADLINE", "RULE", "STATUS"}};
+    std::vector<std::vector<std::string>> rows = {{"CASE", "STEP", "NEXT", "NEXT DEADLINE", "RULE", "STATUS"}};
     // A case with a file that cannot be read is named on stderr and left out (exit 2); the rest are listed.
     for (const auto& report : report_cases(ctx, folder, store::list_case_ids(folder), cal)) {
         const auto& c = report.value;
@@ -20,9 +21,11 @@ void run_list(Context& ctx) {
         if (next == deadlines.end())  // nothing running: say what is waiting, and why
             next = std::find_if(deadlines.begin(), deadlines.end(),
                                 [](const rules::Deadline& d) { return d.status == rules::Status::paused; });
-        if (next == deadlines.end()) rows.push_back({id, std::string(model::current_step(c)), "-", "-", "-"});
+        const auto to_do = next_step(c);
+        const std::string brief = to_do ? to_do->brief : "-";
+        if (next == deadlines.end()) rows.push_back({id, std::string(model::current_step(c)), brief, "-", "-", "-"});
         else
-            rows.push_back({id, std::string(model::current_step(c)), due_text(*next),
+            rows.push_back({id, std::string(model::current_step(c)), brief, due_text(*next),
                             std::string(next->rule->id) + (next->subject.empty() ? "" : " (" + next->subject + ")"),
                             status_and_note(*next)});
     }

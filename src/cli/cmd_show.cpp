@@ -6,6 +6,7 @@
 
 #include "amend.hpp"
 #include "app.hpp"
+#include "next_step.hpp"
 
 namespace cspr::cli {
 
@@ -163,6 +164,7 @@ void run_show(Context& ctx, const std::string& id) {
                            done(c.referral.has_value()), done(c.notification.has_value()),
                            done(c.rapid_review && c.rapid_review->sent_to_panel), done(c.decision.has_value()),
                            done(c.publication && c.publication->published), c.actions ? "recorded" : "-");
+    if (const auto next = next_step(c)) ctx.out << "next: " << next->command << "\n";
     if (c.referral) show_referral(ctx, *c.referral);
     if (c.notification) show_notification(ctx, *c.notification);
     if (c.rapid_review) show_rapid_review(ctx, *c.rapid_review);
