@@ -20,6 +20,13 @@ struct Environment {
 
 Environment process_environment();
 
+// The pager to send standard output through, as git does: on a terminal (stdin and stdout), unless
+// --no-pager is among `args`; $PAGER, else "less -FRX" (which quits at once when the output fits
+// the screen, and keeps colour); none when $PAGER is empty or "cat".
+std::optional<std::string> pager_for(const std::vector<std::string>& args);
+// Writes `text` through `pager` (a shell command); straight to stdout when it cannot start.
+void page(const std::string& text, const std::string& pager);
+
 // Runs `cspr args...` (args excludes the program name) and returns the exit code: 0 success,
 // 1 the answer is "no", 2 usage or data error. Errors are printed to `err` as one line.
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env);

@@ -145,6 +145,7 @@ void add_global_options(CLI::App& app, Context& ctx) {
     app.add_option("--format", ctx.global.format,
                    "Output format, where the command offers a choice (its --help says which): " + comma_list(formats))
         ->type_name("FORMAT");
+    app.add_flag("--no-pager", ctx.global.no_pager, "Do not send long output through $PAGER (less) on a terminal");
 }
 
 // The global options as the top-level help gives them, for every command's --help: they work

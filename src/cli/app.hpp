@@ -26,6 +26,7 @@ struct GlobalOptions {
     std::optional<std::string> cases;
     std::optional<std::string> as_of;
     std::optional<std::string> format;
+    bool no_pager = false;  // acted on before the run (main.cpp, pager_for); declared here for --help
 };
 
 struct Context {

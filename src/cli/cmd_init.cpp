@@ -22,7 +22,8 @@ struct InitArgs {
 // At a terminal, with no --group: ask, as git asks for what it needs. Blank is "only me".
 std::optional<std::string> ask_group(Context& ctx) {
     if (::isatty(STDIN_FILENO) != 1 || ::isatty(STDOUT_FILENO) != 1) return std::nullopt;
-    ctx.out << "The team's group, to share the case folder with (blank: only you): " << std::flush;
+    // On stderr, as git's prompts: stdout may be gathered for the pager.
+    ctx.err << "The team's group, to share the case folder with (blank: only you): " << std::flush;
     std::string line;
     if (!std::getline(std::cin, line) || line.find_first_not_of(" \t") == std::string::npos) return std::nullopt;
     return line.substr(line.find_first_not_of(" \t"));

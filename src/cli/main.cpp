@@ -2,6 +2,7 @@
 #include <sys/resource.h>
 
 #include <iostream>
+#include <sstream>
 
 #include "cspr/cli.hpp"
 
@@ -22,5 +23,10 @@ void no_core_dumps() {
 int main(int argc, char** argv) {
     no_core_dumps();
     const std::vector<std::string> args(argv + 1, argv + argc);
-    return cspr::cli::run(args, std::cout, std::cerr, cspr::cli::process_environment());
+    const auto pager = cspr::cli::pager_for(args);
+    if (!pager) return cspr::cli::run(args, std::cout, std::cerr, cspr::cli::process_environment());
+    std::ostringstream out;
+    const int code = cspr::cli::run(args, out, std::cerr, cspr::cli::process_environment());
+    cspr::cli::page(out.str(), *pager);
+    return code;
 }
