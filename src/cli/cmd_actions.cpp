@@ -173,6 +173,9 @@ void print_actions(Context& ctx, const store::CaseFolder& folder, const model::C
                         std::string(model::action_status_name(x.status)), deadline});
     }
     ctx.out << format_table(rows);
+    // What each action is: the recommendation it answers (the review's words, never personal).
+    ctx.out << "\n";
+    for (const auto& x : c.actions->actions) ctx.out << x.ref << "  " << terminal_safe(x.recommendation) << "\n";
     print_history(ctx, *c.actions);
 }
 
