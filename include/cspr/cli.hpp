@@ -16,9 +16,14 @@ struct Environment {
     std::optional<std::string> cases_env;  // $CSPR_CASES
     std::chrono::system_clock::time_point now;
     bool colour = false;  // stdout is a terminal and NO_COLOR is unset
+    // The width tables fit: $COLUMNS when set, else the terminal's when stdout is one; 0 (no limit)
+    // when output goes to a pipe or file, so that grep and awk see one line per row.
+    std::size_t columns = 0;
 };
 
 Environment process_environment();
+// The width of the terminal for tables, as described at Environment::columns.
+std::size_t terminal_columns();
 
 // The pager to send standard output through, as git does: on a terminal (stdin and stdout), unless
 // --no-pager is among `args`; $PAGER, else "less -FRX" (which quits at once when the output fits

@@ -39,6 +39,10 @@ struct Context {
     bool show_names = false;     // --show-names: read only through personal() and shows_personal()
     bool excel = false;          // --excel: CSV starts with a byte-order mark, for Excel
     std::string checked_format;  // --format or the command's default, once checked against its row
+    bool wide = false;           // --wide: a table as wide as its cells, with every column
+
+    // The width a table should fit: none with --wide, else the terminal's (Environment::columns).
+    std::size_t table_width() const { return wide ? 0 : env.columns; }
 
     // --as-of, else today in London.
     calendar::Date today() const;
@@ -128,6 +132,8 @@ void add_commit_flag(CLI::App& sub, Context& ctx);
 // --excel on a command that prints CSV; csv_start(ctx) is what its CSV starts with (a byte-order mark
 // or nothing), and refuses --excel with another format.
 void add_excel_flag(CLI::App& sub, Context& ctx);
+// --wide on a command whose table fits the terminal by default (Context::table_width).
+void add_wide_flag(CLI::App& sub, Context& ctx);
 std::string csv_start(const Context& ctx);
 void refuse_excel_unless_csv(const Context& ctx);
 // "yes"/"no" → bool, or an error naming `what`.
@@ -149,8 +155,32 @@ std::string csv_field(std::string_view s, bool text = true);
 std::string terminal_safe(std::string_view s);
 // A fixed-width table: columns padded to their widest cell, two spaces apart, no trailing spaces.
 std::string format_table(const std::vector<std::vector<std::string>>& rows);
-// The due date of a deadline as people read it: "2025-03-11", or "2025-03-05T10:30" for hours.
+// A table that can fit a terminal. When it is wider than the width asked for, the flexible columns
+// give up width (the widest first, none below its min) and their cells wrap onto more lines, after
+// spaces and hyphens. A row's notes (one list per row after the header) go on lines of their own
+// beneath the row, from the start of column note_column plus note_indent, wrapped at spaces only.
+struct Table {
+    struct Flexible {
+        std::size_t column;
+        std::size_t min;
+    };
+    std::vector<std::vector<std::string>> rows;  // the header first
+    std::vector<std::vector<std::string>> notes;
+    std::vector<Flexible> flexible;
+    std::size_t note_column = 0;
+    std::size_t note_indent = 0;
+};
+// Each row's lines (each ending in a newline), the header first; width 0: no limit.
+std::vector<std::string> render_table(const Table& table, std::size_t width);
+// `text` in lines of at most `width` characters, broken after spaces (and hyphens when at_hyphens;
+// a longer word is cut); width 0: one line.
+std::vector<std::string> wrap_text(std::string_view text, std::size_t width, bool at_hyphens);
+// A date as people read it in a table or sentence: "Wed 2025-03-12".
+std::string format_date(calendar::Date d);
+// The due date of a deadline as people read it: "Tue 2025-03-11", or "Wed 2025-03-05 10:30" for hours.
 std::string due_text(const rules::Deadline& d);
+// The due date for machines (CSV): "2025-03-11", or "2025-03-05T10:30" for hours.
+std::string due_iso(const rules::Deadline& d);
 // "met", "met late (2 working days)", "overdue (3 working days)", "5 working days left".
 std::string status_text(const rules::Deadline& d);
 // status_text, then the deadline's note when it has one: "met; met by the Panel's online form ...".

@@ -149,14 +149,18 @@ std::string reason_text(const Context& ctx, const std::string& reason) {
 
 // Every recorded re-dating and change of status, oldest first per action: the slippage in full.
 void print_history(Context& ctx, const model::Actions& actions) {
-    std::vector<std::vector<std::string>> rows = {{"REF", "RECORDED", "CHANGE", "REASON"}};
+    Table t{.rows = {{"REF", "RECORDED", "CHANGE", "REASON"}}, .flexible = {{2, 16}, {3, 16}}};
     for (const auto& x : actions.actions)
         for (const auto& h : x.history)
-            rows.push_back({x.ref, calendar::format_iso_date(h.recorded), h.field + ": " + h.from + " -> " + h.to,
-                            reason_text(ctx, h.reason)});
-    if (rows.size() > 1) ctx.out << "\nHistory:\n" << format_table(rows);
+            t.rows.push_back(
+                {x.ref, format_date(h.recorded), h.field + ": " + h.from + " -> " + h.to, reason_text(ctx, h.reason)});
+    if (t.rows.size() == 1) return;
+    ctx.out << "\nHistory:\n";
+    for (const auto& lines : render_table(t, ctx.table_width())) ctx.out << lines;
 }
 
+// The table fits the terminal: OWNER and DEADLINE wrap; beneath each action, what it is (the
+// recommendation it answers: the review's words, never personal).
 void print_actions(Context& ctx, const store::CaseFolder& folder, const model::Case& c) {
     if (!c.actions || c.actions->actions.empty()) {
         ctx.out << c.id << ": no actions recorded\n";
@@ -164,18 +168,16 @@ void print_actions(Context& ctx, const store::CaseFolder& folder, const model::C
     }
     const auto cal = ctx.calendar(folder.config.region);
     const auto deadlines = rules::case_deadlines(c, folder.config, cal, ctx.today());
-    std::vector<std::vector<std::string>> rows = {{"REF", "OWNER", "DUE", "STATUS", "DEADLINE"}};
+    Table t{.rows = {{"REF", "OWNER", "DUE", "STATUS", "DEADLINE"}}, .flexible = {{1, 12}, {4, 14}}, .note_column = 1};
     for (const auto& x : c.actions->actions) {
         std::string deadline = x.status == model::ActionStatus::dropped ? dropped_text(x) : "-";
         for (const auto& d : deadlines)
             if (d.rule->id == "action-due" && d.subject == x.ref + " " + x.owner) deadline = status_and_note(d);
-        rows.push_back({x.ref, x.owner, calendar::format_iso_date(x.due),
-                        std::string(model::action_status_name(x.status)), deadline});
+        t.rows.push_back(
+            {x.ref, x.owner, format_date(x.due), std::string(model::action_status_name(x.status)), deadline});
+        t.notes.push_back({"recommendation: " + x.recommendation});
     }
-    ctx.out << format_table(rows);
-    // What each action is: the recommendation it answers (the review's words, never personal).
-    ctx.out << "\n";
-    for (const auto& x : c.actions->actions) ctx.out << x.ref << "  " << terminal_safe(x.recommendation) << "\n";
+    for (const auto& lines : render_table(t, ctx.table_width())) ctx.out << lines;
     print_history(ctx, *c.actions);
 }
 
@@ -219,6 +221,7 @@ void setup_actions(CLI::App& sub, Context& ctx) {
                    "Why the due date moves or the action is dropped (required for both; kept in its history)");
     sub.add_flag("--show-names", ctx.show_names, "Show the recorded reasons (free text; hidden by default)");
     add_commit_flag(sub, ctx);
+    add_wide_flag(sub, ctx);
     add_examples(sub, R"(  cspr actions NDSCP-2025-001
   cspr actions NDSCP-2025-001 --add "Agree an escalation protocol between health visiting and schools" \
       --owner "Northdale Integrated Care Board" --due 2026-01-31

@@ -138,9 +138,8 @@ void print_csv(Context& ctx, const std::vector<Row>& rows) {
         ctx.out << csv_field(d.case_id) << "," << (row.child ? csv_field(*row.child) + "," : "")
                 << fmt::format("{},{},{},{},{},{},{},{},{},{}\n", csv_field(std::string(d.rule->step)),
                                csv_field(std::string(d.rule->id)), csv_field(d.subject),
-                               csv_field(std::string(d.rule->what)), due_text(d), d.working_days_left,
-                               token(row.status), csv_field(std::string(d.rule->source)), d.late ? "true" : "false",
-                               csv_field(d.note));
+                               csv_field(std::string(d.rule->what)), due_iso(d), d.working_days_left, token(row.status),
+                               csv_field(std::string(d.rule->source)), d.late ? "true" : "false", csv_field(d.note));
     }
 }
 
@@ -273,37 +272,60 @@ std::string summary_line(const std::vector<Row>& rows, int soon) {
     return line;
 }
 
+// Beneath a row: why it is paused, and its note (lateness, act-by, who met it).
+std::vector<std::string> row_note(const Row& row) {
+    const auto& d = *row.deadline;
+    std::string note = row.status == "paused" ? "paused: " + d.paused : "";
+    if (!d.note.empty()) note += (note.empty() ? "" : "; ") + d.note;
+    if (note.empty()) return {};
+    return {note};
+}
+
+// The table fits the terminal (80 columns and up): the due date, WHO and CHILD wrap, notes go on a
+// line beneath their row; SOURCE only with --wide (show has it too).
+Table deadline_table(const Context& ctx, const std::vector<Row>& rows) {
+    Table t;
+    t.rows = {{"DUE", "LEFT", "STATUS", "CASE", "RULE", "WHO"}};
+    if (ctx.wide) t.rows[0].push_back("SOURCE");
+    if (shows_personal(ctx)) t.rows[0].insert(t.rows[0].begin() + 4, "CHILD");
+    for (const auto& row : rows) {
+        const auto& d = *row.deadline;
+        std::vector<std::string> cells = {due_text(d) + (d.projected ? "*" : ""),
+                                          row.status == "paused" ? "-" : std::to_string(d.working_days_left),
+                                          row.status,
+                                          d.case_id,
+                                          std::string(d.rule->id),
+                                          subject_of(d)};
+        if (ctx.wide)
+            cells.push_back(d.override_reason.empty() ? std::string(d.rule->source) : "local: " + d.override_reason);
+        if (row.child) cells.insert(cells.begin() + 4, row.child->empty() ? "-" : *row.child);
+        t.rows.push_back(std::move(cells));
+        t.notes.push_back(row_note(row));
+    }
+    const std::size_t who = t.rows[0].size() - (ctx.wide ? 2 : 1);
+    t.flexible = {{0, 14}, {who, 8}, {who - 1, 12}};
+    if (shows_personal(ctx)) t.flexible.push_back({4, 6});
+    t.note_column = 2;
+    return t;
+}
+
 void print_table(Context& ctx, const std::vector<Row>& rows, int soon) {
     if (rows.empty()) {
         ctx.out << "no open deadlines\n";
         return;
     }
     ctx.out << summary_line(rows, soon) << "\n";
-    std::vector<std::vector<std::string>> table = {{"DUE", "LEFT", "STATUS", "CASE", "RULE", "WHO", "SOURCE"}};
-    if (shows_personal(ctx)) table[0].insert(table[0].begin() + 4, "CHILD");
-    for (const auto& row : rows) {
-        const auto& d = *row.deadline;
-        std::vector<std::string> cells = {due_text(d) + (d.projected ? "*" : ""),
-                                          row.status == "paused" ? "-" : std::to_string(d.working_days_left),
-                                          (row.status == "paused" ? "paused (" + d.paused + ")" : row.status) +
-                                              (d.note.empty() ? "" : "; " + d.note),
-                                          d.case_id,
-                                          std::string(d.rule->id),
-                                          subject_of(d),
-                                          d.override_reason.empty() ? std::string(d.rule->source)
-                                                                    : "local: " + d.override_reason};
-        if (row.child) cells.insert(cells.begin() + 4, row.child->empty() ? "-" : *row.child);
-        table.push_back(std::move(cells));
-    }
     // Colour goes on after the widths are measured, so that escapes never skew the columns.
-    const std::string text = format_table(table);
-    std::size_t start = 0, index = 0;
-    while (start < text.size()) {
-        const std::size_t end = text.find('\n', start);
-        const std::string line = text.substr(start, end - start);
-        ctx.out << (index == 0 ? line : colour(ctx, rows[index - 1].status, line)) << "\n";
-        start = end + 1;
-        ++index;
+    const auto lines = render_table(deadline_table(ctx, rows), ctx.table_width());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i == 0) {
+            ctx.out << lines[i];
+            continue;
+        }
+        for (std::size_t start = 0, end = 0; start < lines[i].size(); start = end + 1) {
+            end = lines[i].find('\n', start);
+            ctx.out << colour(ctx, rows[i - 1].status, lines[i].substr(start, end - start)) << "\n";
+        }
     }
     if (std::any_of(rows.begin(), rows.end(), [](const Row& r) { return r.deadline->projected; }))
         ctx.out << "* in a year of projected bank holidays: assumes no new bank holiday is announced\n";
@@ -350,6 +372,7 @@ void setup_deadlines(CLI::App& sub, Context& ctx) {
     sub.add_option("--fail-on", a->fail_on, "overdue (default) or due-soon: what makes the exit code 1");
     sub.add_flag("--all", a->all, "Also show met deadlines and running periods");
     add_excel_flag(sub, ctx);
+    add_wide_flag(sub, ctx);
     sub.add_flag("--remind", a->remind, "ics: an alarm at 09:00 on the working day before each due date");
     sub.add_flag("--show-names", ctx.show_names, "Add the child's name (cases are named by ID only otherwise)");
     add_examples(sub, R"(  cspr deadlines

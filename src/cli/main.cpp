@@ -24,9 +24,11 @@ int main(int argc, char** argv) {
     no_core_dumps();
     const std::vector<std::string> args(argv + 1, argv + argc);
     const auto pager = cspr::cli::pager_for(args);
-    if (!pager) return cspr::cli::run(args, std::cout, std::cerr, cspr::cli::process_environment());
+    auto env = cspr::cli::process_environment();
+    env.columns = cspr::cli::terminal_columns();
+    if (!pager) return cspr::cli::run(args, std::cout, std::cerr, env);
     std::ostringstream out;
-    const int code = cspr::cli::run(args, out, std::cerr, cspr::cli::process_environment());
+    const int code = cspr::cli::run(args, out, std::cerr, env);
     cspr::cli::page(out.str(), *pager);
     return code;
 }

@@ -9,6 +9,11 @@ void add_excel_flag(CLI::App& sub, Context& ctx) {
     sub.add_flag("--excel", ctx.excel, "With --format csv: start with a byte-order mark, so that Excel reads UTF-8");
 }
 
+void add_wide_flag(CLI::App& sub, Context& ctx) {
+    sub.add_flag("--wide", ctx.wide,
+                 "A table as wide as its cells, with every column (SOURCE too); not fitted to the terminal");
+}
+
 std::string csv_start(const Context& ctx) { return ctx.excel ? "\xEF\xBB\xBF" : ""; }
 
 void refuse_excel_unless_csv(const Context& ctx) {
@@ -81,7 +86,42 @@ std::string csv_field(std::string_view s, bool text) {
     return quoted + "\"";
 }
 
-std::string format_table(const std::vector<std::vector<std::string>>& raw_rows) {
+namespace {
+
+// Columns a terminal gives a cell: UTF-8 aware enough for names and titles.
+std::size_t display_width(std::string_view s) {
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+// The first `n` characters of `s` (whole UTF-8 sequences), for a word longer than its column.
+std::size_t bytes_of_chars(std::string_view s, std::size_t n) {
+    std::size_t i = 0;
+    for (std::size_t seen = 0; i < s.size(); ++i) {
+        if ((s[i] & 0xC0) != 0x80 && seen++ == n) break;
+    }
+    return i;
+}
+
+// The words of a cell, split after spaces and (in a cell) hyphens: "sos-ofsted-care-leaver" may break
+// after each hyphen, but a command in a note keeps "--sent" whole. Each piece keeps its trailing space
+// or hyphen so that the pieces join back exactly.
+std::vector<std::string> pieces(std::string_view text, bool at_hyphens) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] == ' ' || (at_hyphens && text[i] == '-' && i > start && text[i - 1] != '-')) {
+            out.emplace_back(text.substr(start, i + 1 - start));
+            start = i + 1;
+        }
+    if (start < text.size()) out.emplace_back(text.substr(start));
+    return out;
+}
+
+void trim_right(std::string& s) {
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+}
+
+std::vector<std::vector<std::string>> safe_cells(const std::vector<std::vector<std::string>>& raw_rows) {
     // Every cell may hold text from a case file: no control byte reaches the terminal raw.
     std::vector<std::vector<std::string>> rows;
     rows.reserve(raw_rows.size());
@@ -89,31 +129,112 @@ std::string format_table(const std::vector<std::vector<std::string>>& raw_rows) 
         auto& row = rows.emplace_back();
         for (const auto& cell : raw) row.push_back(terminal_safe(cell));
     }
-    std::vector<std::size_t> widths;
-    const auto width = [](const std::string& s) {  // UTF-8 aware enough for names and titles
-        return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+    return rows;
+}
+
+// Narrows the flexible columns, widest first, until the table fits `width` or none can give more.
+void fit_columns(std::vector<std::size_t>& widths, const std::vector<Table::Flexible>& flexible, std::size_t width) {
+    const auto total = [&] {
+        std::size_t sum = widths.empty() ? 0 : 2 * (widths.size() - 1);
+        for (auto w : widths) sum += w;
+        return sum;
     };
+    while (total() > width) {
+        const Table::Flexible* widest = nullptr;
+        for (const auto& f : flexible)
+            if (f.column < widths.size() && widths[f.column] > f.min &&
+                (widest == nullptr || widths[f.column] > widths[widest->column]))
+                widest = &f;
+        if (widest == nullptr) return;
+        --widths[widest->column];
+    }
+}
+
+}  // namespace
+
+std::vector<std::string> wrap_text(std::string_view text, std::size_t width, bool at_hyphens) {
+    if (width == 0 || display_width(text) <= width) return {std::string(text)};
+    std::vector<std::string> lines(1);
+    for (std::string piece : pieces(text, at_hyphens)) {
+        std::string probe = lines.back() + piece;
+        trim_right(probe);
+        if (!lines.back().empty() && display_width(probe) > width) {
+            trim_right(lines.back());
+            lines.emplace_back();
+        }
+        while (display_width(piece) > width && !(piece.back() == ' ' && display_width(piece) == width + 1)) {
+            const std::size_t cut = bytes_of_chars(piece, width);  // a word longer than the column
+            lines.back() = piece.substr(0, cut);
+            lines.emplace_back();
+            piece.erase(0, cut);
+        }
+        lines.back() += piece;
+    }
+    for (auto& line : lines) trim_right(line);
+    return lines;
+}
+
+std::vector<std::string> render_table(const Table& table, std::size_t width) {
+    const auto rows = safe_cells(table.rows);
+    std::vector<std::size_t> widths;
     for (const auto& row : rows)
         for (std::size_t i = 0; i < row.size(); ++i) {
             if (widths.size() <= i) widths.push_back(0);
-            widths[i] = std::max(widths[i], width(row[i]));
+            widths[i] = std::max(widths[i], display_width(row[i]));
         }
-    std::string out;
-    for (const auto& row : rows) {
-        std::string line;
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            line += row[i];
-            if (i + 1 < row.size()) line += std::string(widths[i] - width(row[i]) + 2, ' ');
+    if (width > 0) fit_columns(widths, table.flexible, width);
+    std::vector<std::string> out;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        std::vector<std::vector<std::string>> cells;
+        std::size_t height = 1;
+        for (std::size_t i = 0; i < rows[r].size(); ++i) {
+            cells.push_back(wrap_text(rows[r][i], width > 0 ? widths[i] : 0, true));
+            height = std::max(height, cells.back().size());
         }
-        while (!line.empty() && line.back() == ' ') line.pop_back();
-        out += line + "\n";
+        std::string text;
+        for (std::size_t line_no = 0; line_no < height; ++line_no) {
+            std::string line;
+            for (std::size_t i = 0; i < cells.size(); ++i) {
+                const std::string cell = line_no < cells[i].size() ? cells[i][line_no] : "";
+                line += cell;
+                if (i + 1 < cells.size()) line += std::string(widths[i] - display_width(cell) + 2, ' ');
+            }
+            trim_right(line);
+            text += line + "\n";
+        }
+        const std::vector<std::string> no_notes;
+        const auto& notes = r > 0 && r - 1 < table.notes.size() ? table.notes[r - 1] : no_notes;
+        std::size_t indent = table.note_indent;
+        for (std::size_t i = 0; i < table.note_column && i < widths.size(); ++i) indent += widths[i] + 2;
+        const std::size_t room = width > indent + 20 ? width - indent : width > 0 ? 20 : 0;
+        for (const auto& note : notes)
+            for (const auto& line : wrap_text(terminal_safe(note), room, false))
+                text += std::string(indent, ' ') + line + "\n";
+        out.push_back(std::move(text));
     }
     return out;
 }
 
-std::string due_text(const rules::Deadline& d) {
+std::string format_table(const std::vector<std::vector<std::string>>& rows) {
+    std::string out;
+    for (const auto& row : render_table(Table{.rows = rows}, 0)) out += row;
+    return out;
+}
+
+std::string format_date(calendar::Date d) {
+    return std::string(calendar::weekday_abbrev(d)) + " " + calendar::format_iso_date(d);
+}
+
+std::string due_iso(const rules::Deadline& d) {
     if (d.status == rules::Status::not_applicable) return "-";
     return d.due_time ? calendar::format_london_datetime(*d.due_time) : calendar::format_iso_date(d.due);
+}
+
+std::string due_text(const rules::Deadline& d) {
+    if (d.status == rules::Status::not_applicable) return "-";
+    std::string text = format_date(d.due);
+    if (d.due_time) text += " " + calendar::format_london_datetime(*d.due_time).substr(11);  // HH:MM
+    return text;
 }
 
 std::string status_text(const rules::Deadline& d) {

@@ -1,6 +1,8 @@
-// The pager: long output on a terminal goes through $PAGER, as git's does. The command's output is
-// gathered first (cspr is fast), then handed over; errors still go straight to stderr.
+// The terminal: its width, for tables, and the pager. Long output on a terminal goes through $PAGER,
+// as git's does. The command's output is gathered first (cspr is fast), then handed over; errors
+// still go straight to stderr.
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -11,6 +13,18 @@
 #include "cspr/cli.hpp"
 
 namespace cspr::cli {
+
+std::size_t terminal_columns() {
+    if (const char* columns = std::getenv("COLUMNS")) {
+        char* end = nullptr;
+        const long n = std::strtol(columns, &end, 10);
+        if (end != columns && *end == '\0' && n > 0 && n < 100000) return static_cast<std::size_t>(n);
+    }
+    winsize size{};
+    if (::isatty(STDOUT_FILENO) == 1 && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+        return size.ws_col;
+    return 0;
+}
 
 std::optional<std::string> pager_for(const std::vector<std::string>& args) {
     if (::isatty(STDOUT_FILENO) != 1 || ::isatty(STDIN_FILENO) != 1) return std::nullopt;
