@@ -211,7 +211,8 @@ void check_format(const CLI::App& app, Context& ctx) {
     const std::string& chosen = *ctx.global.format;
     if (offered.empty()) throw Error(name + " has one output format and takes no --format", {.field = "--format"});
     if (std::find(offered.begin(), offered.end(), chosen) == offered.end())
-        throw Error("unknown format '" + chosen + "'; " + name + " prints " + comma_list(offered),
+        throw Error("unknown format '" + chosen + "'; " + name + " prints " + comma_list(offered) +
+                        did_you_mean(chosen, std::vector<std::string>(offered.begin(), offered.end())),
                     {.field = "--format"});
     ctx.checked_format = chosen;
 }
@@ -325,6 +326,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         app.parse(reversed);
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e, out, err);
+        if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr)
+            if (const auto message = unknown_option(app, args)) {
+                err << "cspr: " << *message << "\n";
+                return kExitError;
+            }
         err << "cspr: " << e.what() << " (see 'cspr --help')\n";
         return kExitError;
     } catch (const Error& e) {

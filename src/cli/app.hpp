@@ -102,6 +102,12 @@ std::span<const Command> subcommands_of(const Command& c);
 // "'lsit' is not a cspr command; did you mean 'list'?": `word` among `rows`, the commands of
 // `parent` ("" for the top level, "calendar" for its commands).
 std::string unknown_command(const std::string& word, const std::string& parent, std::span<const Command> rows);
+// "; did you mean 'within'?" when `typed` is a slip from one of `known`, else "" (suggest.cpp).
+std::string did_you_mean(std::string_view typed, const std::vector<std::string>& known);
+// After CLI11 found arguments it did not expect: "unknown option '--withn' for deadlines; did you
+// mean '--within'?" for the first word that looks like an option and is none of the command's (nor
+// a global one); nullopt when every such word is known (suggest.cpp).
+std::optional<std::string> unknown_option(const CLI::App& root, const std::vector<std::string>& args);
 
 void setup_calendar(CLI::App& sub, Context& ctx);
 void setup_init(CLI::App& sub, Context& ctx);
@@ -142,7 +148,10 @@ bool require_yes_no(const std::string& text, std::string_view what);
 template <model::Spelled Enum>
 Enum option_choice(std::string_view value, std::string_view option) {
     if (const auto e = model::from_name<Enum>(value)) return *e;
-    throw Error("'" + std::string(value) + "' is not one of " + model::one_of<Enum>(), {.field = std::string(option)});
+    const auto names = model::Spelling<Enum>::names();
+    throw Error("'" + std::string(value) + "' is not one of " + model::one_of<Enum>() +
+                    did_you_mean(value, std::vector<std::string>(names.begin(), names.end())),
+                {.field = std::string(option)});
 }
 // A JSON string literal (UTF-8 kept as it is; quotes, backslashes and controls escaped).
 std::string json_string(std::string_view s);

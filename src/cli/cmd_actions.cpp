@@ -72,6 +72,16 @@ void add_action(model::Actions& list, const ActionsArgs& a) {
     list.actions.push_back(std::move(x));
 }
 
+// "; it has R1, R2 and R3": for a reference that is not there, the ones that are (a guess from one
+// letter off would name the wrong action: R9 is one edit from R1).
+std::string refs_held(const model::Actions& list) {
+    if (list.actions.empty()) return "; it has none yet (--add TEXT adds R1)";
+    std::string refs;
+    for (std::size_t i = 0; i < list.actions.size(); ++i)
+        refs += (i == 0 ? "" : i + 1 == list.actions.size() ? " and " : ", ") + list.actions[i].ref;
+    return "; it has " + refs;
+}
+
 // --reason, which a change that hides slippage must give: `why` says which change needs it.
 std::string require_reason(const ActionsArgs& a, std::string_view why) {
     if (!a.reason || a.reason->find_first_not_of(" \t\r\n") == std::string::npos)
@@ -116,7 +126,8 @@ void change_status(model::Action& x, model::ActionStatus status, const ActionsAr
 void update_action(model::Actions& list, const ActionsArgs& a, calendar::Date today) {
     const auto it =
         std::find_if(list.actions.begin(), list.actions.end(), [&](const auto& x) { return x.ref == *a.update; });
-    if (it == list.actions.end()) throw Error("no action " + *a.update + " in this case", {.field = "--update"});
+    if (it == list.actions.end())
+        throw Error("no action " + *a.update + " in this case" + refs_held(list), {.field = "--update"});
     const std::size_t recorded = it->history.size();
     if (a.owner) {
         require_text(*a.owner, "--owner");
