@@ -33,9 +33,9 @@ model::Notification new_notification(const NotifyArgs& a) {
     model::Notification n;
     n.id = a.id;
     n.aware = calendar::require_iso_date(*a.aware, "--aware");
-    n.test.abuse_or_neglect = require_choice<model::AbuseOrNeglect>(a.abuse, "--abuse");
+    n.test.abuse_or_neglect = require_choice<model::AbuseOrNeglect>(a.abuse, "--abuse-or-neglect");
     n.test.harm = require_choice<model::Harm>(a.harm, "--harm");
-    n.test.location = require_choice<model::Location>(a.where, "--where");
+    n.test.location = require_choice<model::Location>(a.where, "--location");
     if (!a.looked_after)
         throw Error("required to record the notification test; yes or no", {.field = "--looked-after"});
     n.test.looked_after = require_yes_no(*a.looked_after, "--looked-after");
@@ -115,10 +115,12 @@ void run_notify(Context& ctx, const NotifyArgs& a) {
                     "review",
                     {.field = "ID"});
     if (!c.notification && !answers_given && !a.sent.empty())
-        throw Error("record the notification test first (--aware, --abuse, --harm, --where, --looked-after)",
+        throw Error("record the notification test first (--aware, --abuse-or-neglect, --harm, --location, "
+                    "--looked-after)",
                     {.field = "--sent"});
     if (!c.notification && a.more.updates())
-        throw Error("record the notification test first (--aware, --abuse, --harm, --where, --looked-after)",
+        throw Error("record the notification test first (--aware, --abuse-or-neglect, --harm, --location, "
+                    "--looked-after)",
                     {.field = "ID"});
     if (!c.notification && !answers_given)
         throw Error("nothing to record: give the test's answers, or --sent RECIPIENT=DATE", {.field = "ID"});
@@ -126,7 +128,7 @@ void run_notify(Context& ctx, const NotifyArgs& a) {
     else if (a.route) c.notification->not_notifiable_route = *a.route;
     if (a.route && c.notification->notifiable)
         throw Error("a route is recorded for a case that is not notifiable; this one is notified to the Panel",
-                    {.field = "--route"});
+                    {.field = "--not-notifiable-route"});
     for (const auto& s : a.sent) apply_sent(*c.notification, s, ctx.today());
     apply_updates(*c.notification, a.more);
     std::string message = "notify " + c.id + ": ";
@@ -146,20 +148,22 @@ void setup_notify(CLI::App& sub, Context& ctx) {
     auto a = std::make_shared<NotifyArgs>();
     sub.add_option("ID", a->id, "The case, e.g. NDSCP-2025-001")->required();
     sub.add_option("--aware", a->aware, "The day the local authority became aware of the incident (day 0)");
-    sub.add_option("--abuse", a->abuse, "Abuse or neglect: " + model::either<model::AbuseOrNeglect>());
+    sub.add_option("--abuse-or-neglect,--abuse", a->abuse,
+                   "Abuse or neglect: " + model::either<model::AbuseOrNeglect>());
     sub.add_option("--harm", a->harm, "The child: " + model::either<model::Harm>());
-    sub.add_option("--where", a->where, model::either<model::Location>() + " (s16C(1)(a), (b))");
+    sub.add_option("--location,--where", a->where, model::either<model::Location>() + " (s16C(1)(a), (b))");
     sub.add_option("--looked-after", a->looked_after, "The child was looked after: yes or no");
     sub.add_option("--care-leaver", a->care_leaver, "A care leaver (to age 24) died: yes or no (default no)");
-    sub.add_option("--route", a->route, "For a case that is not notifiable: the route it goes on to");
+    sub.add_option("--not-notifiable-route,--route", a->route,
+                   "For a case that is not notifiable: the route it goes on to");
     sub.add_option("--sent", a->sent, "RECIPIENT=DATE: when a recipient was told (repeat)");
     add_more_options(sub, a->more);
     add_commit_flag(sub, ctx);
-    add_examples(sub, R"(  cspr notify NDSCP-2025-001 --aware 2025-03-04 --abuse suspected --harm died \
-      --where in-area --looked-after no
+    add_examples(sub, R"(  cspr notify NDSCP-2025-001 --aware 2025-03-04 --abuse-or-neglect suspected --harm died \
+      --location in-area --looked-after no
   cspr notify NDSCP-2025-001 --sent panel=2025-03-10 --sent ofsted-dfe=2025-03-10
-  cspr notify NDSCP-2025-002 --aware 2025-04-01 --abuse no --harm seriously-harmed \
-      --where in-area --looked-after no --route "single-agency review"
+  cspr notify NDSCP-2025-002 --aware 2025-04-01 --abuse-or-neglect no --harm seriously-harmed \
+      --location in-area --looked-after no --not-notifiable-route "single-agency review"
 
 Recipients: panel, ofsted-dfe, partners, cdr-partners, sos-ofsted, sos-ofsted-care-leaver; each
 within )" + table_timescale("notify-panel") +

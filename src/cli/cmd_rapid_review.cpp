@@ -69,7 +69,7 @@ void apply_options(model::RapidReview& r, const RapidReviewArgs& a) {
     if (a.immediate_actions) r.immediate_actions = *a.immediate_actions;
     if (a.learning) r.learning_shared = *a.learning;
     if (a.improvement) r.potential_for_improvement = *a.improvement;
-    if (a.route) r.recommended_route = option_choice<model::Route>(*a.route, "--route");
+    if (a.route) r.recommended_route = option_choice<model::Route>(*a.route, "--recommended-route");
     if (a.national) r.national_importance = require_yes_no(*a.national, "--national-importance");
     if (a.national_note) r.national_importance_note = *a.national_note;
     if (!a.signs.empty() && !a.signed_on)
@@ -84,7 +84,7 @@ void apply_options(model::RapidReview& r, const RapidReviewArgs& a) {
                                                           calendar::require_iso_date(*a.signed_on, "--signed-on"),
                                                           {}};
     }
-    if (a.sent) r.sent_to_panel = calendar::require_iso_date(*a.sent, "--sent");
+    if (a.sent) r.sent_to_panel = calendar::require_iso_date(*a.sent, "--sent-to-panel");
 }
 
 void print_summary(Context& ctx, const store::CaseFolder& folder, const model::Case& c) {
@@ -167,25 +167,28 @@ void setup_rapid_review(CLI::App& sub, Context& ctx) {
     sub.add_option("--meeting", a->meeting, "The rapid review meeting, YYYY-MM-DD");
     sub.add_option("--facts", a->facts, "The facts of the case");
     sub.add_option("--immediate-actions", a->immediate_actions, "Actions taken for children's safety");
-    sub.add_option("--learning", a->learning, "Learning shared now");
-    sub.add_option("--improvement", a->improvement, "The potential for identifying improvements");
-    sub.add_option("--route", a->route, "Recommended route: local-cspr, national-review, single-agency-review, ...");
+    sub.add_option("--learning-shared,--learning", a->learning, "Learning shared now");
+    sub.add_option("--potential-for-improvement,--improvement", a->improvement,
+                   "The potential for identifying improvements");
+    sub.add_option("--recommended-route,--route", a->route,
+                   "Recommended route: local-cspr, national-review, single-agency-review, ...");
     sub.add_option("--national-importance", a->national,
                    "May raise issues complex or of national importance: yes or no");
-    sub.add_option("--national-note", a->national_note, "Why, or why not");
+    sub.add_option("--national-importance-note,--national-note", a->national_note, "Why, or why not");
     sub.add_option("--sign", a->signs, "PARTNER=NAME: a partner's sign-off (local-authority, police, icb; repeat)");
     sub.add_option("--signed-on", a->signed_on, "The date of the sign-offs given with --sign");
-    sub.add_option("--sent", a->sent, "The day the completed review went to the Panel (meets rule rapid-review)");
+    sub.add_option("--sent-to-panel,--sent", a->sent,
+                   "The day the completed review went to the Panel (meets rule rapid-review)");
     add_amend_options(sub, a->amendment, "rapid review");
     add_commit_flag(sub, ctx);
     add_examples(sub, R"(  cspr rapid-review NDSCP-2025-001 --requested "Northdale Police=2025-03-11" \
       --requested "Northdale Health Visiting=2025-03-11"
   cspr rapid-review NDSCP-2025-001 --returned "Northdale Police=2025-03-17" --meeting 2025-03-24
-  cspr rapid-review NDSCP-2025-001 --route local-cspr --national-importance no \
+  cspr rapid-review NDSCP-2025-001 --recommended-route local-cspr --national-importance no \
       --sign local-authority="Dana Fabricated" --sign police="Frankie Pretend" --sign icb="Eden Notreal" \
       --signed-on 2025-03-25
-  cspr rapid-review NDSCP-2025-001 --sent 2025-03-28
-  cspr rapid-review NDSCP-2025-001 --amend --reason "Sent on the 27th, not the 28th" --sent 2025-03-27
+  cspr rapid-review NDSCP-2025-001 --sent-to-panel 2025-03-28
+  cspr rapid-review NDSCP-2025-001 --amend --reason "Sent on the 27th, not the 28th" --sent-to-panel 2025-03-27
   cspr rapid-review --template > review.yaml;  cspr rapid-review NDSCP-2025-001 --from review.yaml
 
 Due within )" + table_timescale("rapid-review") +

@@ -46,14 +46,14 @@ model::Referral build_referral(const ReferArgs& a, Form* form) {
                                             {&a.referrer_agency, "--referrer-agency"},
                                             {&a.referrer_role, "--referrer-role"},
                                             {&a.child_name, "--child-name"},
-                                            {&a.incident, "--incident"},
-                                            {&a.cp_plan, "--cp-plan"},
+                                            {&a.incident, "--child-incident-date"},
+                                            {&a.cp_plan, "--child-protection-plan"},
                                             {&a.looked_after, "--looked-after"},
                                             {&a.narrative, "--narrative"}})
             require(*value, option);
     }
     if (a.received) r.received = calendar::require_london_datetime(*a.received, "--received");
-    if (a.confirmed) r.confirmed_in_writing = calendar::require_london_datetime(*a.confirmed, "--confirmed");
+    if (a.confirmed) r.confirmed_in_writing = calendar::require_london_datetime(*a.confirmed, "--confirmed-in-writing");
     if (a.referrer_name) r.referrer.name = *a.referrer_name;
     if (a.referrer_agency) r.referrer.agency = *a.referrer_agency;
     if (a.referrer_role) r.referrer.role = *a.referrer_role;
@@ -64,10 +64,10 @@ model::Referral build_referral(const ReferArgs& a, Form* form) {
         if (auto d = calendar::parse_iso_date(text)) return *d;
         throw Error("not a date; expected YYYY-MM-DD", {.field = option});
     };
-    if (a.child_dob) r.child.date_of_birth = personal_date(*a.child_dob, "--child-dob");
-    if (a.child_died) r.child.date_of_death = personal_date(*a.child_died, "--child-died");
-    if (a.incident) r.child.incident_date = calendar::require_iso_date(*a.incident, "--incident");
-    if (a.cp_plan) r.child.child_protection_plan = option_choice<model::CpPlan>(*a.cp_plan, "--cp-plan");
+    if (a.child_dob) r.child.date_of_birth = personal_date(*a.child_dob, "--child-date-of-birth");
+    if (a.child_died) r.child.date_of_death = personal_date(*a.child_died, "--child-date-of-death");
+    if (a.incident) r.child.incident_date = calendar::require_iso_date(*a.incident, "--child-incident-date");
+    if (a.cp_plan) r.child.child_protection_plan = option_choice<model::CpPlan>(*a.cp_plan, "--child-protection-plan");
     if (a.looked_after) r.child.looked_after = require_yes_no(*a.looked_after, "--looked-after");
     for (const auto& c : a.criteria) {
         if (!model::find_criterion(c))
@@ -126,23 +126,24 @@ void record_confirmation(Context& ctx, const ReferArgs& a) {
     model::Case& c = change.after();
     if (!c.referral) throw Error("case " + *a.id + " has no referral.yaml", {.field = "ID"});
     if (!a.confirmed)
-        throw Error("give --confirmed DATETIME to record the written confirmation of " + *a.id,
-                    {.field = "--confirmed"});
+        throw Error("give --confirmed-in-writing DATETIME to record the written confirmation of " + *a.id,
+                    {.field = "--confirmed-in-writing"});
     if (a.from || a.received || a.referrer_name || a.referrer_agency || a.referrer_role || a.referrer_contact ||
         a.child_name || a.child_dob || a.child_died || a.incident || a.cp_plan || a.looked_after ||
         !a.criteria.empty() || a.narrative)
-        throw Error("for an existing referral only --confirmed can be recorded; other changes are made by editing "
+        throw Error("for an existing referral only --confirmed-in-writing can be recorded; other changes are made by "
+                    "editing "
                     "referral.yaml",
                     {.field = "ID"});
-    const auto confirmed = calendar::require_london_datetime(*a.confirmed, "--confirmed");
+    const auto confirmed = calendar::require_london_datetime(*a.confirmed, "--confirmed-in-writing");
     if (c.referral->confirmed_in_writing && *c.referral->confirmed_in_writing != confirmed)
         throw Error("already confirmed in writing on " +
                         calendar::format_london_datetime(*c.referral->confirmed_in_writing) +
                         "; a change is made by editing referral.yaml under review",
-                    {.field = "--confirmed"});
+                    {.field = "--confirmed-in-writing"});
     if (calendar::london_date_of(confirmed) > ctx.today())
         throw Error(*a.confirmed + " is after today (" + calendar::format_iso_date(ctx.today()) + ")",
-                    {.field = "--confirmed"});
+                    {.field = "--confirmed-in-writing"});
     c.referral->confirmed_in_writing = confirmed;
     const std::string message = "refer " + *a.id + ": confirmed in writing " + *a.confirmed;
     change.save(store::kReferralFile, store::format_referral(*c.referral), message, [&] {
@@ -195,20 +196,22 @@ void record_referral(Context& ctx, const ReferArgs& a) {
 
 void setup_refer(CLI::App& sub, Context& ctx) {
     auto a = std::make_shared<ReferArgs>();
-    sub.add_option("ID", a->id, "An existing case, to record its written confirmation (--confirmed)");
+    sub.add_option("ID", a->id, "An existing case, to record its written confirmation (--confirmed-in-writing)");
     sub.add_flag("--template", a->print_template, "Print a blank, commented referral form for --from");
     sub.add_option("--from", a->from, "A whole referral form in YAML (see --template); options override it");
     sub.add_option("--received", a->received, "When the referral was made, YYYY-MM-DDTHH:MM (London time)");
-    sub.add_option("--confirmed", a->confirmed, "When it was confirmed in writing, YYYY-MM-DDTHH:MM");
+    sub.add_option("--confirmed-in-writing,--confirmed", a->confirmed,
+                   "When it was confirmed in writing, YYYY-MM-DDTHH:MM");
     sub.add_option("--referrer-name", a->referrer_name, "Referrer's name");
     sub.add_option("--referrer-agency", a->referrer_agency, "Referrer's agency");
     sub.add_option("--referrer-role", a->referrer_role, "Referrer's role or designation");
     sub.add_option("--referrer-contact", a->referrer_contact, "Email, address or phone");
     sub.add_option("--child-name", a->child_name, "The child's name (kept in the case file only)");
-    sub.add_option("--child-dob", a->child_dob, "Date of birth, YYYY-MM-DD");
-    sub.add_option("--child-died", a->child_died, "Date of death, YYYY-MM-DD, if the child died");
-    sub.add_option("--incident", a->incident, "Date of the critical incident, YYYY-MM-DD");
-    sub.add_option("--cp-plan", a->cp_plan, "Child protection plan: current, previous, never or unknown");
+    sub.add_option("--child-date-of-birth,--child-dob", a->child_dob, "Date of birth, YYYY-MM-DD");
+    sub.add_option("--child-date-of-death,--child-died", a->child_died, "Date of death, YYYY-MM-DD, if the child died");
+    sub.add_option("--child-incident-date,--incident", a->incident, "Date of the critical incident, YYYY-MM-DD");
+    sub.add_option("--child-protection-plan,--cp-plan", a->cp_plan,
+                   "Child protection plan: current, previous, never or unknown");
     sub.add_option("--looked-after", a->looked_after, "Looked after by the local authority: yes or no");
     sub.add_option("--criterion", a->criteria,
                    "A criterion of the referral form that applies (repeat; see --template)");
@@ -220,10 +223,10 @@ void setup_refer(CLI::App& sub, Context& ctx) {
   cspr refer --from form.yaml
   cspr refer --received 2025-03-03T10:30 --referrer-name "Alex Fictional" \
       --referrer-agency "Northdale Police" --referrer-role "Detective Sergeant" \
-      --child-name "Robin Example" --incident 2025-03-01 --child-died 2025-03-01 \
-      --cp-plan previous --looked-after no --criterion died-abuse-neglect \
+      --child-name "Robin Example" --child-incident-date 2025-03-01 --child-date-of-death 2025-03-01 \
+      --child-protection-plan previous --looked-after no --criterion died-abuse-neglect \
       --narrative "Robin was taken to hospital..."
-  cspr refer NDSCP-2025-001 --confirmed 2025-03-04T09:15
+  cspr refer NDSCP-2025-001 --confirmed-in-writing 2025-03-04T09:15
 
 The referral must be confirmed in writing within )" +
                           table_timescale("referral-confirm") + R"( (rule referral-confirm, a local

@@ -28,7 +28,8 @@ std::optional<NextStep> after_notification(const model::Case& c) {
     if (!elsewhere && !c.rapid_review)
         return step("rapid-review", "cspr rapid-review " + id + " --requested \"AGENCY=DATE\"");
     if (!elsewhere && !c.rapid_review->sent_to_panel)
-        return step("rapid-review --sent", "cspr rapid-review " + id + " --sent DATE (once all three partners sign)");
+        return step("rapid-review --sent-to-panel",
+                    "cspr rapid-review " + id + " --sent-to-panel DATE (once all three partners sign)");
     if (!c.decision) return step("decide", "cspr decide " + id + " --from decision.yaml (cspr decide --template)");
     return std::nullopt;
 }
@@ -39,11 +40,12 @@ std::optional<NextStep> next_step(const model::Case& c) {
     const std::string id = c.id;
     if (!c.referral) return std::nullopt;
     if (!c.referral->confirmed_in_writing)
-        return step("refer --confirmed", "cspr refer " + id + " --confirmed YYYY-MM-DDTHH:MM");
+        return step("refer --confirmed-in-writing", "cspr refer " + id + " --confirmed-in-writing YYYY-MM-DDTHH:MM");
     if (!c.notification)
-        return step("notify", "cspr notify " + id +
-                                  " --aware DATE --abuse known|suspected|no --harm died|seriously-harmed|neither "
-                                  "--where WHERE --looked-after yes|no");
+        return step("notify",
+                    "cspr notify " + id +
+                        " --aware DATE --abuse-or-neglect known|suspected|no --harm died|seriously-harmed|neither "
+                        "--location WHERE --looked-after yes|no");
     if (!all_told(*c.notification)) return step("notify --sent", "cspr notify " + id + " --sent RECIPIENT=DATE");
     if (!c.decision) return after_notification(c);
     if (c.decision->outcome != model::Route::local_cspr) {

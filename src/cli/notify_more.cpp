@@ -107,7 +107,7 @@ void add_more_options(CLI::App& sub, MoreArgs& a) {
     sub.add_option("--home-la", a.home_la,
                    "A child from elsewhere harmed here: the local authority where the child normally lives");
     sub.add_option("--notifying-la", a.notifying_la,
-                   "A child of ours harmed elsewhere in England (--where resident-harmed-elsewhere-in-england): the "
+                   "A child of ours harmed elsewhere in England (--location resident-harmed-elsewhere-in-england): the "
                    "authority that notifies");
     sub.add_option("--notifying-la-aware", a.notifying_la_aware, "The day that authority became aware");
     sub.add_option("--notifying-la-notified", a.notifying_la_notified, "The day it notified the Panel");
