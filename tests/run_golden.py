@@ -21,8 +21,9 @@ error; `exit: N` its exit code (0 when absent). Output is compared exactly.
 `run_golden.py --update CSPR FILE SOURCE_DIR` rewrites FILE with the actual output, to be reviewed
 with git diff before committing: the way to record an intended change of output.
 
-Every command that exits non-zero must leave the folder byte-identical: the runner checks that
-itself, so each bad-input test also proves that nothing on disk changed.
+Every command that exits 2 must leave the folder byte-identical: the runner checks that itself, so
+each bad-input test also proves that nothing on disk changed. (Exit 1 is an answer, not an error:
+`--edit` stopped by the user keeps its form in forms/, as git keeps an aborted message.)
 """
 import hashlib
 import os
@@ -129,8 +130,10 @@ def main():
             if lines(result.stderr, tmp) != block["err"]:
                 problems.append("stderr differs:\n--- expected\n" + "\n".join(block["err"]) +
                                 "\n--- actual\n" + result.stderr)
-            if result.returncode != 0 and snapshot(work) != before:
-                problems.append("the command failed but changed the case folder")
+            # Exit 2 means nothing changed (every command). Exit 1 is an answer, not a failure: --edit
+            # stopped by the user keeps the form it opened in forms/, as git keeps its message file.
+            if result.returncode == 2 and snapshot(work) != before:
+                problems.append("the command failed (exit 2) but changed the case folder")
             if problems:
                 failures += 1
                 print(f"{test_file}:{block['line']}: $ {block['cmd']}")

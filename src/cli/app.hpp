@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <array>
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <optional>
@@ -40,6 +41,9 @@ struct Context {
     bool excel = false;          // --excel: CSV starts with a byte-order mark, for Excel
     std::string checked_format;  // --format or the command's default, once checked against its row
     bool wide = false;           // --wide: a table as wide as its cells, with every column
+    // Set by --edit while a form is checked: refuse_form_problems puts the problems here instead of
+    // printing them, so that they can be written into the form (edit_form.cpp).
+    std::vector<Error>* form_problems = nullptr;
 
     // The width a table should fit: none with --wide, else the terminal's (Environment::columns).
     std::size_t table_width() const { return wide ? 0 : env.columns; }
@@ -215,6 +219,13 @@ struct Form {
     store::Diagnostics problems{store::Diagnostics::Mode::collect};
 };
 Form read_form(const std::string& path, std::string_view blank);
+// --edit: opens forms/NAME.yaml under `folder_root` (started from `blank`, or as an earlier edit left
+// it) in $VISUAL, $EDITOR or vi, as git commit does; when the editor exits, `record` is given the
+// form's path, as --from would be. The form's problems go at its top as comments and the editor
+// opens again; a form saved unchanged (kept) or empty (removed) stops with nothing recorded. Once
+// recorded, the form is removed: the case file holds what it said.
+void edit_form(Context& ctx, const store::fs::path& folder_root, const std::string& name, std::string_view blank,
+               const std::function<void(const std::string&)>& record);
 // Before recording `writing_file` from a form: every problem at once, each located in the form as
 // form.yaml:LINE: field: message (what does not read, the template's leftovers, misspelt keys, and
 // the cross-field problems of the record as it would be written). When there is any, each is

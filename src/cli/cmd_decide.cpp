@@ -16,6 +16,7 @@ namespace {
 struct DecideArgs {
     std::string id;
     bool print_template = false;
+    bool edit = false;
     AmendOptions amendment;
     std::optional<std::string> from, date, outcome, rationale, unanimous, family_told, family_note, reviewer, conflict,
         named_on;
@@ -164,6 +165,16 @@ void run_decide(Context& ctx, const DecideArgs& a) {
     for (const auto& e : locate_problems(folder, c.id, rules::case_notes(c))) ctx.out << "note: " << e.what() << "\n";
 }
 
+// --edit: the form in $EDITOR until it records (edit_form.cpp), named after the case in forms/.
+void edit_decide(Context& ctx, const DecideArgs& a) {
+    if (a.from) throw Error("give --edit or --from, not both", {.field = "--edit"});
+    edit_form(ctx, ctx.open_folder().root, "decision-" + a.id, blank_form(), [&](const std::string& path) {
+        DecideArgs with_form = a;
+        with_form.from = path;
+        run_decide(ctx, with_form);
+    });
+}
+
 }  // namespace
 
 void setup_decide(CLI::App& sub, Context& ctx) {
@@ -171,6 +182,8 @@ void setup_decide(CLI::App& sub, Context& ctx) {
     sub.add_option("ID", a->id, "The case, e.g. NDSCP-2025-001");
     sub.add_flag("--template", a->print_template, "Print a blank, commented decision form for --from");
     sub.add_option("--from", a->from, "The decision record from a YAML form (see --template)");
+    sub.add_flag("--edit", a->edit,
+                 "Fill in the form in $VISUAL or $EDITOR (as git commit does), kept in forms/ until it records");
     add_amend_options(sub, a->amendment, "decision");
     sub.add_option("--date", a->date, "The date of the decision");
     sub.add_option("--outcome", a->outcome, "local-cspr, national-review, single-agency-review, ...");
@@ -195,7 +208,8 @@ Panel, Ofsted and DfE is met only with the reviewer's name: on the later of the 
 and the day the reviewer was named. 'cspr rules' gives the timescales.)");
     sub.callback([&ctx, a] {
         if (a->id.empty() && !a->print_template) throw Error("required (or --template)", {.field = "ID"});
-        run_decide(ctx, *a);
+        if (a->edit && !a->print_template) edit_decide(ctx, *a);
+        else run_decide(ctx, *a);
     });
 }
 

@@ -16,6 +16,7 @@ namespace {
 struct RapidReviewArgs {
     std::string id;
     bool print_template = false;
+    bool edit = false;
     AmendOptions amendment;
     std::optional<std::string> from, meeting, facts, immediate_actions, learning, improvement, route, national,
         national_note, signed_on, sent;
@@ -154,6 +155,16 @@ void run_rapid_review(Context& ctx, const RapidReviewArgs& a) {
     print_summary(ctx, folder, c);
 }
 
+// --edit: the form in $EDITOR until it records (edit_form.cpp), named after the case in forms/.
+void edit_rapid_review(Context& ctx, const RapidReviewArgs& a) {
+    if (a.from) throw Error("give --edit or --from, not both", {.field = "--edit"});
+    edit_form(ctx, ctx.open_folder().root, "rapid-review-" + a.id, blank_form(), [&](const std::string& path) {
+        RapidReviewArgs with_form = a;
+        with_form.from = path;
+        run_rapid_review(ctx, with_form);
+    });
+}
+
 }  // namespace
 
 void setup_rapid_review(CLI::App& sub, Context& ctx) {
@@ -161,6 +172,8 @@ void setup_rapid_review(CLI::App& sub, Context& ctx) {
     sub.add_option("ID", a->id, "The case, e.g. NDSCP-2025-001");
     sub.add_flag("--template", a->print_template, "Print a blank, commented rapid review form for --from");
     sub.add_option("--from", a->from, "The whole record from a YAML form (see --template); options apply over it");
+    sub.add_flag("--edit", a->edit,
+                 "Fill in the form in $VISUAL or $EDITOR (as git commit does), kept in forms/ until it records");
     sub.add_option("--requested", a->requested, "AGENCY=DATE: information requested from an agency (repeat)");
     sub.add_option("--returned", a->returned, "AGENCY=DATE: the agency's return received (repeat)");
     sub.add_option("--summary", a->summaries, "AGENCY=TEXT: what the return says (repeat)");
@@ -198,7 +211,8 @@ partners' sign-off, and goes to the Panel only for a case notified to it. A reco
 changed only with --amend --reason, which keeps the earlier value in rapid-review.yaml.)");
     sub.callback([&ctx, a] {
         if (a->id.empty() && !a->print_template) throw Error("required (or --template)", {.field = "ID"});
-        run_rapid_review(ctx, *a);
+        if (a->edit && !a->print_template) edit_rapid_review(ctx, *a);
+        else run_rapid_review(ctx, *a);
     });
 }
 

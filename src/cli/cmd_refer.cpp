@@ -19,6 +19,7 @@ struct ReferArgs {
     std::optional<std::string> narrative;
     bool print_template = false;
     bool again = false;
+    bool edit = false;
 };
 
 // The --template form, made from the field tables (store/form_template.cpp); --from refuses a form
@@ -192,6 +193,16 @@ void record_referral(Context& ctx, const ReferArgs& a) {
                         before);
 }
 
+// --edit: the form in $EDITOR until it records (edit_form.cpp); options given with it still override it.
+void edit_referral(Context& ctx, const ReferArgs& a) {
+    if (a.from) throw Error("give --edit or --from, not both", {.field = "--edit"});
+    edit_form(ctx, ctx.open_folder().root, "referral", blank_form(), [&](const std::string& path) {
+        ReferArgs with_form = a;
+        with_form.from = path;
+        record_referral(ctx, with_form);
+    });
+}
+
 }  // namespace
 
 void setup_refer(CLI::App& sub, Context& ctx) {
@@ -199,6 +210,8 @@ void setup_refer(CLI::App& sub, Context& ctx) {
     sub.add_option("ID", a->id, "An existing case, to record its written confirmation (--confirmed-in-writing)");
     sub.add_flag("--template", a->print_template, "Print a blank, commented referral form for --from");
     sub.add_option("--from", a->from, "A whole referral form in YAML (see --template); options override it");
+    sub.add_flag("--edit", a->edit,
+                 "Fill in the form in $VISUAL or $EDITOR (as git commit does), kept in forms/ until it records");
     sub.add_option("--received", a->received, "When the referral was made, YYYY-MM-DDTHH:MM (London time)");
     sub.add_option("--confirmed-in-writing,--confirmed", a->confirmed,
                    "When it was confirmed in writing, YYYY-MM-DDTHH:MM");
@@ -221,6 +234,7 @@ void setup_refer(CLI::App& sub, Context& ctx) {
     add_commit_flag(sub, ctx);
     add_examples(sub, R"(  cspr refer --template > form.yaml             # fill it in, then:
   cspr refer --from form.yaml
+  cspr refer --edit                               # the same form, in $EDITOR, checked when you save
   cspr refer --received 2025-03-03T10:30 --referrer-name "Alex Fictional" \
       --referrer-agency "Northdale Police" --referrer-role "Detective Sergeant" \
       --child-name "Robin Example" --child-incident-date 2025-03-01 --child-date-of-death 2025-03-01 \
@@ -235,6 +249,7 @@ the year the referral was received.)");
     sub.callback([&ctx, a] {
         if (a->print_template) ctx.out << blank_form();
         else if (a->id) record_confirmation(ctx, *a);
+        else if (a->edit) edit_referral(ctx, *a);
         else record_referral(ctx, *a);
     });
 }

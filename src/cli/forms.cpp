@@ -79,9 +79,13 @@ void refuse_form_problems(const Context& ctx, const Form& form, const model::Cas
             add_unless_reported(found,
                                 Error(p.message, {form.path, store::line_of_field(form.text, p.field), p.field}));
     if (found.empty()) return;
-    if (found.size() == 1) throw found.front();
     std::stable_sort(found.begin(), found.end(),
                      [](const Error& a, const Error& b) { return a.where().line < b.where().line; });
+    if (ctx.form_problems != nullptr) {  // --edit: written into the form, which opens again
+        *ctx.form_problems = found;
+        throw Error(fmt::format("{} problems", found.size()), {form.path, 0, ""});
+    }
+    if (found.size() == 1) throw found.front();
     for (const auto& e : found) ctx.err << "cspr: " << e.what() << "\n";
     throw Error(fmt::format("{} problems; nothing was recorded", found.size()), {form.path, 0, ""});
 }
