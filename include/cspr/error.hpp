@@ -35,5 +35,7 @@ private:
 };
 
 std::string format_error(const Location& where, const std::string& message);
+// A field path as a message gives it, counted from 1: "family[0].name" becomes "family[1].name".
+std::string counted_from_one(const std::string& field);
 
 }  // namespace cspr

@@ -3,6 +3,7 @@
 #include <tuple>
 
 #include "cspr/case_dates.hpp"
+#include "cspr/error.hpp"
 #include "cspr/rules.hpp"
 
 namespace cspr::rules {
@@ -68,13 +69,14 @@ void check_child_test(Checker& k, const model::Child& child, const std::string& 
                       const std::string& test_at) {
     constexpr std::string_view f = "notification.yaml";
     if (harm == model::Harm::died && !child.date_of_death)
-        k.add(f, test_at + ".harm", "the child died, but referral.yaml has no " + at + ".date_of_death");
+        k.add(f, test_at + ".harm",
+              "the child died, but referral.yaml has no " + counted_from_one(at) + ".date_of_death");
     if (harm != model::Harm::died && child.date_of_death)
         k.add("referral.yaml", at + ".date_of_death",
               "a date of death is only for a child who died, but the notification test says " +
                   std::string(model::harm_name(harm)));
     if (looked_after != child.looked_after)
-        k.add(f, test_at + ".looked_after", "disagrees with referral.yaml " + at + ".looked_after");
+        k.add(f, test_at + ".looked_after", "disagrees with referral.yaml " + counted_from_one(at) + ".looked_after");
 }
 
 void check_children_tests(Checker& k, const model::NotificationTest& t, const model::Referral& r) {

@@ -37,10 +37,10 @@ actions=cases/NDSCP-2025-001/actions.yaml
 for ref in R99999999999 R2147483647 R9223372036854775807 R99999999999999999999999; do
   cp "$source/cases-example/$actions" "$actions"
   sed -i "s/ref: R3\$/ref: $ref/" "$actions"
-  refused "ref $ref (add)" "^cspr: $actions:[0-9]+: actions\\[2\\]\\.ref: " run "${add[@]}" --add "Audit" --owner "Northdale Council"
-  refused "ref $ref (update)" "^cspr: $actions:[0-9]+: actions\\[2\\]\\.ref: " run actions NDSCP-2025-001 --update R1 --evidence "Signed off"
+  refused "ref $ref (add)" "^cspr: $actions:[0-9]+: actions\\[3\\]\\.ref: " run "${add[@]}" --add "Audit" --owner "Northdale Council"
+  refused "ref $ref (update)" "^cspr: $actions:[0-9]+: actions\\[3\\]\\.ref: " run actions NDSCP-2025-001 --update R1 --evidence "Signed off"
   run validate NDSCP-2025-001 > "$work/out" 2> /dev/null
-  check "ref $ref: validate names it" 'grep -qE "^$actions:[0-9]+: actions\[2\]\.ref: " "$work/out"'
+  check "ref $ref: validate names it" 'grep -qE "^$actions:[0-9]+: actions\[3\]\.ref: " "$work/out"'
 done
 cp "$source/cases-example/$actions" "$actions"
 

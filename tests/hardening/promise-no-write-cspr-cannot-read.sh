@@ -25,7 +25,7 @@ refused() {
 at=(--as-of 2025-12-01)
 
 # ---- F11: dates past the calendar's end ----
-refused "actions --add --due 2051" "actions[3].due: 2051-03-31 is past the calendar's end, 2050-12-31" \
+refused "actions --add --due 2051" "actions[4].due: 2051-03-31 is past the calendar's end, 2050-12-31" \
   "$cspr" "${at[@]}" actions NDSCP-2025-001 --add "Long-term audit" --owner "Northdale Council" --due 2051-03-31
 refused "actions --update --due 2099" "is past the calendar's end" \
   "$cspr" "${at[@]}" actions NDSCP-2025-001 --update R2 --due 2099-03-31 --reason "Typo test"

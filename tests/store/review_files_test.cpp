@@ -168,7 +168,7 @@ TEST_CASE("lateness.yaml: a reason cspr does not know is named by file, line and
     (void)store::parse_lateness(text, "lateness.yaml", collect);
     REQUIRE(collect.problems().size() == 1);
     const std::string message = collect.problems()[0].what();
-    CHECK(message.starts_with("lateness.yaml:5: reasons[0].reason:"));
+    CHECK(message.starts_with("lateness.yaml:5: reasons[1].reason:"));
     CHECK(message.find("information-awaited") != std::string::npos);
 }
 
