@@ -48,9 +48,17 @@ void apply_options(model::Decision& d, const DecideArgs& a, calendar::Date today
     if (a.family_note) d.family_note = *a.family_note;
     for (const auto& text : a.informed) {
         const auto [body, day] = split_assignment(text, "--informed", "panel=2025-03-31");
-        auto* slot = informed_slot(d, body);
-        if (!slot) throw Error("'" + body + "' is not panel, ofsted or dfe", {.field = "--informed"});
-        *slot = calendar::require_iso_date(day, "--informed " + body);
+        // ofsted-dfe, as notify names the two told by the Panel's one online form, tells both here too.
+        const std::vector<std::string> bodies =
+            body == "ofsted-dfe" ? std::vector<std::string>{"ofsted", "dfe"} : std::vector<std::string>{body};
+        for (const auto& one : bodies) {
+            auto* slot = informed_slot(d, one);
+            if (!slot)
+                throw Error("'" + body + "' is not panel, ofsted, dfe or ofsted-dfe" +
+                                did_you_mean(body, {"panel", "ofsted", "dfe", "ofsted-dfe"}),
+                            {.field = "--informed"});
+            *slot = calendar::require_iso_date(day, "--informed " + body);
+        }
     }
     if (a.conflict && !a.reviewer) throw Error("goes with --reviewer NAME", {.field = "--conflict-of-interest"});
     if (a.named_on && !a.reviewer) throw Error("goes with --reviewer NAME", {.field = "--named-on"});
@@ -191,7 +199,8 @@ void setup_decide(CLI::App& sub, Context& ctx) {
     sub.add_option("--unanimous", a->unanimous, "yes or no");
     sub.add_option("--family-told", a->family_told, "When the family was told the decision");
     sub.add_option("--family-note", a->family_note, "How the family was told, or why not");
-    sub.add_option("--informed", a->informed, "BODY=DATE: the Panel, Ofsted or DfE told of a local review (repeat)");
+    sub.add_option("--informed,--told", a->informed,
+                   "BODY=DATE: the Panel, Ofsted or DfE (ofsted-dfe: both) told of a local review (repeat)");
     sub.add_option("--reviewer", a->reviewer, "Add the commissioned reviewer's name (a local review)");
     sub.add_option("--conflict-of-interest", a->conflict, "The reviewer's declaration (required with --reviewer)");
     sub.add_option("--named-on", a->named_on,

@@ -61,8 +61,10 @@ void apply_sent(model::Notification& n, const std::string& assignment, calendar:
     if (it == n.recipients.end()) {
         std::string listed;
         for (const auto& r : n.recipients) listed += (listed.empty() ? "" : ", ") + r.recipient;
+        std::vector<std::string> names;
+        for (const auto& r : n.recipients) names.push_back(r.recipient);
         throw Error("'" + who + "' is not a recipient of this notification" +
-                        (listed.empty() ? "" : "; it lists " + listed),
+                        (listed.empty() ? "" : "; it lists " + listed) + did_you_mean(who, names),
                     {.field = "--sent"});
     }
     const calendar::Date sent = calendar::require_iso_date(assignment.substr(eq + 1), "--sent " + who);
@@ -156,7 +158,7 @@ void setup_notify(CLI::App& sub, Context& ctx) {
     sub.add_option("--care-leaver", a->care_leaver, "A care leaver (to age 24) died: yes or no (default no)");
     sub.add_option("--not-notifiable-route,--route", a->route,
                    "For a case that is not notifiable: the route it goes on to");
-    sub.add_option("--sent", a->sent, "RECIPIENT=DATE: when a recipient was told (repeat)");
+    sub.add_option("--sent,--told", a->sent, "RECIPIENT=DATE: when a recipient was told (repeat)");
     add_more_options(sub, a->more);
     add_commit_flag(sub, ctx);
     add_examples(sub, R"(  cspr notify NDSCP-2025-001 --aware 2025-03-04 --abuse-or-neglect suspected --harm died \

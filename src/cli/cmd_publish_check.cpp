@@ -40,7 +40,9 @@ std::optional<CopySlot> copy_slot(model::Publication& p, const std::string& body
 
 CopySlot require_copy_slot(model::Publication& p, const std::string& body, std::string_view option) {
     if (auto slot = copy_slot(p, body)) return *slot;
-    throw Error("'" + body + "' is not panel, secretary-of-state or ofsted", {.field = std::string(option)});
+    throw Error("'" + body + "' is not panel, secretary-of-state or ofsted" +
+                    did_you_mean(body, {"panel", "secretary-of-state", "ofsted"}),
+                {.field = std::string(option)});
 }
 
 bool records_something(const PublishArgs& a) {
@@ -265,7 +267,7 @@ void setup_publish_check(CLI::App& sub, Context& ctx) {
     sub.add_option("--report", a->report, "The final report (Markdown or plain text) to check");
     sub.add_option("--publish-on", a->publish_on, "The proposed publication date");
     sub.add_flag("--plan", a->plan, "Record --publish-on as the planned date (starts the 7-working-day clock)");
-    sub.add_option("--copy-sent", a->copies,
+    sub.add_option("--copy-sent,--told", a->copies,
                    "BODY=DATE: the report sent to panel, secretary-of-state or ofsted (repeat)");
     sub.add_option("--delay", a->delay, "Other proceedings delay publication: " + model::one_of<model::DelayReason>());
     sub.add_option("--delay-note", a->delay_note, "About the delay");
