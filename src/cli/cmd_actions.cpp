@@ -170,20 +170,90 @@ void print_history(Context& ctx, const model::Actions& actions) {
     for (const auto& lines : render_table(t, ctx.table_width())) ctx.out << lines;
 }
 
+std::string json_date(const std::optional<calendar::Date>& d) {
+    return d ? "\"" + calendar::format_iso_date(*d) + "\"" : "null";
+}
+
+// Free text (evidence, a reason): the value with --show-names, else null and "hidden": true.
+std::string json_personal(const Context& ctx, const std::string& text) {
+    if (text.empty()) return "null";
+    const auto shown = personal(ctx, text);
+    return shown ? json_string(*shown) : "{\"hidden\": true}";
+}
+
+// The deadline of action x (rule action-due), when it has one.
+const rules::Deadline* deadline_of(const std::vector<rules::Deadline>& deadlines, const model::Action& x) {
+    for (const auto& d : deadlines)
+        if (d.rule->id == "action-due" && d.subject == x.ref + " " + x.owner) return &d;
+    return nullptr;
+}
+
+std::string json_deadline(const rules::Deadline* d) {
+    if (d == nullptr) return "null";
+    const std::string status = d->status == rules::Status::met        ? "met"
+                               : d->status == rules::Status::met_late ? "met-late"
+                               : d->status == rules::Status::overdue  ? "overdue"
+                               : d->days_left == 0                    ? "due-today"
+                                                                      : "upcoming";
+    return fmt::format("{{\"status\": \"{}\", \"late\": {}, \"note\": {}}}", status, d->late ? "true" : "false",
+                       d->note.empty() ? "null" : json_string(d->note));
+}
+
+void print_actions_json(Context& ctx, const model::Case& c, const std::vector<rules::Deadline>& deadlines) {
+    ctx.out << fmt::format("{{\n  \"format\": \"cspr-actions\",\n  \"version\": 1,\n  \"as_of\": \"{}\",\n  "
+                           "\"case\": {},\n  \"actions\": [",
+                           calendar::format_iso_date(ctx.today()), json_string(c.id));
+    const char* separator = "\n";
+    for (const auto& x : c.actions ? c.actions->actions : std::vector<model::Action>{}) {
+        std::string history;
+        for (const auto& h : x.history)
+            history +=
+                fmt::format("{}{{\"recorded\": \"{}\", \"field\": {}, \"from\": {}, \"to\": {}, \"reason\": {}}}",
+                            history.empty() ? "" : ", ", calendar::format_iso_date(h.recorded), json_string(h.field),
+                            json_string(h.from), json_string(h.to), json_personal(ctx, h.reason));
+        ctx.out << separator
+                << fmt::format("    {{\"ref\": {}, \"recommendation\": {}, \"owner\": {}, \"due\": \"{}\", "
+                               "\"original_due\": {}, \"status\": \"{}\", \"completed\": {}, \"evidence\": {}, "
+                               "\"deadline\": {}, \"history\": [{}]}}",
+                               json_string(x.ref), json_string(x.recommendation), json_string(x.owner),
+                               calendar::format_iso_date(x.due), json_date(x.original_due),
+                               model::action_status_name(x.status), json_date(x.completed),
+                               json_personal(ctx, x.evidence), json_deadline(deadline_of(deadlines, x)), history);
+        separator = ",\n";
+    }
+    ctx.out << (c.actions && !c.actions->actions.empty() ? "\n  ]\n}\n" : "]\n}\n");
+}
+
+void print_actions_csv(Context& ctx, const model::Case& c, const std::vector<rules::Deadline>& deadlines) {
+    ctx.out << csv_start(ctx) << "case,ref,owner,due,status,completed,deadline,recommendation\n";
+    if (!c.actions) return;
+    for (const auto& x : c.actions->actions) {
+        const rules::Deadline* d = deadline_of(deadlines, x);
+        ctx.out << csv_field(c.id) << "," << csv_field(x.ref) << "," << csv_field(x.owner) << ","
+                << calendar::format_iso_date(x.due) << "," << model::action_status_name(x.status) << ","
+                << (x.completed ? calendar::format_iso_date(*x.completed) : "") << ","
+                << csv_field(d                                          ? status_and_note(*d)
+                             : x.status == model::ActionStatus::dropped ? dropped_text(x)
+                                                                        : "")
+                << "," << csv_field(x.recommendation) << "\n";
+    }
+}
+
 // The table fits the terminal: OWNER and DEADLINE wrap; beneath each action, what it is (the
 // recommendation it answers: the review's words, never personal).
 void print_actions(Context& ctx, const store::CaseFolder& folder, const model::Case& c) {
+    const auto cal = ctx.calendar(folder.config.region);
+    const auto deadlines = rules::case_deadlines(c, folder.config, cal, ctx.today());
+    if (ctx.format() == "json") return print_actions_json(ctx, c, deadlines);
+    if (ctx.format() == "csv") return print_actions_csv(ctx, c, deadlines);
     if (!c.actions || c.actions->actions.empty()) {
         ctx.out << c.id << ": no actions recorded\n";
         return;
     }
-    const auto cal = ctx.calendar(folder.config.region);
-    const auto deadlines = rules::case_deadlines(c, folder.config, cal, ctx.today());
     Table t{.rows = {{"REF", "OWNER", "DUE", "STATUS", "DEADLINE"}}, .flexible = {{1, 12}, {4, 14}}, .note_column = 1};
     for (const auto& x : c.actions->actions) {
         std::string deadline = x.status == model::ActionStatus::dropped ? dropped_text(x) : "-";
-        for (const auto& d : deadlines)
-            if (d.rule->id == "action-due" && d.subject == x.ref + " " + x.owner) deadline = status_and_note(d);
+        if (const rules::Deadline* d = deadline_of(deadlines, x)) deadline = status_and_note(*d);
         t.rows.push_back(
             {x.ref, x.owner, format_date(x.due), std::string(model::action_status_name(x.status)), deadline});
         t.notes.push_back({"recommendation: " + x.recommendation});
@@ -193,6 +263,7 @@ void print_actions(Context& ctx, const store::CaseFolder& folder, const model::C
 }
 
 void run_actions(Context& ctx, const ActionsArgs& a) {
+    refuse_excel_unless_csv(ctx);
     if (a.add && a.update) throw Error("give --add or --update, not both", {.field = "--add"});
     CaseChange change(ctx, a.id);
     const auto& folder = change.folder();
@@ -233,7 +304,9 @@ void setup_actions(CLI::App& sub, Context& ctx) {
     sub.add_flag("--show-names", ctx.show_names, "Show the recorded reasons (free text; hidden by default)");
     add_commit_flag(sub, ctx);
     add_wide_flag(sub, ctx);
+    add_excel_flag(sub, ctx);
     add_examples(sub, R"(  cspr actions NDSCP-2025-001
+  cspr actions NDSCP-2025-001 --format json | jq '.actions[] | select(.deadline.status == "overdue")'
   cspr actions NDSCP-2025-001 --add "Agree an escalation protocol between health visiting and schools" \
       --owner "Northdale Integrated Care Board" --due 2026-01-31
   cspr actions NDSCP-2025-001 --update R1 --status done --completed 2026-01-20 --evidence "Protocol signed off"

@@ -1,4 +1,6 @@
 // cspr list: every case, its step and its next open deadline.
+#include <fmt/format.h>
+
 #include "app.hpp"
 #include "next_step.hpp"
 
@@ -17,31 +19,99 @@ const rules::Deadline* next_deadline(const std::vector<rules::Deadline>& deadlin
     return next == deadlines.end() ? nullptr : &*next;
 }
 
+// One case as list reports it: its step, the deadline it waits on and the command to run next.
+struct Line {
+    std::string id;
+    std::string step;
+    std::optional<rules::Deadline> next;
+    std::optional<NextStep> to_do;
+};
+
+// A waiting deadline's state as one token, as deadlines --format json gives it.
+std::string state_token(const rules::Deadline& d) {
+    if (d.status == rules::Status::overdue) return "overdue";
+    if (d.status == rules::Status::paused) return "paused";
+    return d.days_left == 0 ? "due-today" : "upcoming";
+}
+
+std::string json_or_null(const std::string& s) { return s.empty() ? "null" : json_string(s); }
+
+void print_json(Context& ctx, const store::CaseFolder& folder, const std::vector<Line>& lines) {
+    ctx.out << fmt::format("{{\n  \"format\": \"cspr-list\",\n  \"version\": 1,\n  \"as_of\": \"{}\",\n  "
+                           "\"partnership\": {},\n  \"cases\": [",
+                           calendar::format_iso_date(ctx.today()), json_string(folder.config.code));
+    const char* separator = "\n";
+    for (const Line& l : lines) {
+        std::string next = "null";
+        if (l.next) {
+            const auto& d = *l.next;
+            next = fmt::format("{{\"rule\": {}, \"subject\": {}, \"due\": \"{}\", \"due_time\": {}, "
+                               "\"working_days_left\": {}, "
+                               "\"status\": \"{}\", \"paused\": {}, \"late\": {}, \"note\": {}}}",
+                               json_string(d.rule->id), json_or_null(d.subject), calendar::format_iso_date(d.due),
+                               d.due_time ? json_string(calendar::format_london_datetime(*d.due_time)) : "null",
+                               d.working_days_left, state_token(d), json_or_null(d.paused), d.late ? "true" : "false",
+                               json_or_null(d.note));
+        }
+        ctx.out << separator
+                << fmt::format("    {{\"case\": {}, \"step\": {}, \"next_deadline\": {}, \"next_command\": {}}}",
+                               json_string(l.id), json_string(l.step), next,
+                               l.to_do ? json_string(l.to_do->command) : "null");
+        separator = ",\n";
+    }
+    ctx.out << (lines.empty() ? "]\n}\n" : "\n  ]\n}\n");
+}
+
+void print_csv(Context& ctx, const std::vector<Line>& lines) {
+    ctx.out << csv_start(ctx) << "case,step,due,working_days_left,status,rule,subject,note,next_command\n";
+    for (const Line& l : lines) {
+        ctx.out << csv_field(l.id) << "," << csv_field(l.step) << ",";
+        if (l.next)
+            ctx.out << due_iso(*l.next) << "," << l.next->working_days_left << "," << state_token(*l.next) << ","
+                    << csv_field(std::string(l.next->rule->id)) << "," << csv_field(l.next->subject) << ","
+                    << csv_field(l.next->note) << ",";
+        else ctx.out << ",,,,,,";
+        ctx.out << csv_field(l.to_do ? l.to_do->command : "") << "\n";
+    }
+}
+
 // The table fits the terminal: STATUS and RULE wrap; beneath a row, the deadline's note and the
 // command to run next.
-void run_list(Context& ctx) {
-    const auto folder = ctx.open_folder();
-    const auto cal = ctx.calendar(folder.config.region);
+void print_table(Context& ctx, const std::vector<Line>& lines) {
     Table t{.rows = {{"CASE", "STEP", "NEXT DEADLINE", "STATUS", "RULE"}},
             .flexible = {{2, 14}, {3, 12}, {4, 12}},
             .note_indent = 2};
+    for (const Line& l : lines) {
+        auto& notes = t.notes.emplace_back();
+        if (l.next && !l.next->note.empty()) notes.push_back(l.next->note);
+        if (l.to_do) notes.push_back("next: " + l.to_do->command);
+        if (!l.next) t.rows.push_back({l.id, l.step, "-", "-", "-"});
+        else
+            t.rows.push_back(
+                {l.id, l.step, due_text(*l.next), status_text(*l.next),
+                 std::string(l.next->rule->id) + (l.next->subject.empty() ? "" : " (" + l.next->subject + ")")});
+    }
+    for (const auto& text : render_table(t, ctx.table_width())) ctx.out << text;
+}
+
+void run_list(Context& ctx) {
+    refuse_excel_unless_csv(ctx);
+    const auto folder = ctx.open_folder();
+    const auto cal = ctx.calendar(folder.config.region);
+    std::vector<Line> lines;
     // A case with a file that cannot be read is named on stderr and left out (exit 2); the rest are listed.
     for (const auto& report : report_cases(ctx, folder, store::list_case_ids(folder), cal)) {
-        const auto& c = report.value;
         const rules::Deadline* next = next_deadline(report.deadlines);
-        auto& notes = t.notes.emplace_back();
-        if (next && !next->note.empty()) notes.push_back(next->note);
-        if (const auto to_do = next_step(c)) notes.push_back("next: " + to_do->command);
-        if (next == nullptr) t.rows.push_back({c.id, std::string(model::current_step(c)), "-", "-", "-"});
-        else
-            t.rows.push_back({c.id, std::string(model::current_step(c)), due_text(*next), status_text(*next),
-                              std::string(next->rule->id) + (next->subject.empty() ? "" : " (" + next->subject + ")")});
+        lines.push_back({report.value.id, std::string(model::current_step(report.value)),
+                         next ? std::optional(*next) : std::nullopt, next_step(report.value)});
     }
-    if (t.rows.size() == 1 && ctx.exit_code == kExitOk) {
+    if (ctx.format() == "json") return print_json(ctx, folder, lines);
+    if (ctx.format() == "csv") return print_csv(ctx, lines);
+    if (lines.empty() && ctx.exit_code == kExitOk) {
         ctx.out << "no cases yet (cspr refer records the first)\n";
         return;
     }
-    for (const auto& lines : render_table(t, ctx.table_width())) ctx.out << lines;
+    print_table(ctx, lines);
 }
 
 }  // namespace
@@ -49,12 +119,14 @@ void run_list(Context& ctx) {
 void setup_list(CLI::App& sub, Context& ctx) {
     add_examples(sub, R"(  cspr list
   cspr --as-of 2025-03-12 list
+  cspr list --format json | jq -r '.cases[] | select(.next_deadline.status == "overdue") | .case'
 
 Cases are named by ID only. The next deadline is the earliest one not yet met; beneath each case,
 its note and the command to run next. On a terminal the table fits its width (--wide: one line a row). A case with a file
 cspr cannot read is left out and named on stderr (one line per bad file), and the exit code is 2;
 every other case is listed.)");
     add_wide_flag(sub, ctx);
+    add_excel_flag(sub, ctx);
     sub.callback([&ctx] { run_list(ctx); });
 }
 
