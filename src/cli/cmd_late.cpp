@@ -44,6 +44,32 @@ void print_late_steps(Context& ctx, const model::Case& c, const std::vector<rule
     ctx.out << format_table(rows);
 }
 
+// For scripts: the late steps of a case, each with its reason (the note only with --show-names).
+void print_late_json(Context& ctx, const model::Case& c, const std::vector<rules::Deadline>& steps) {
+    ctx.out << "{\n  \"format\": \"cspr-late\",\n  \"version\": 1,\n  \"as_of\": \""
+            << calendar::format_iso_date(ctx.today()) << "\",\n  \"case\": " << json_string(c.id) << ",\n  \"late\": [";
+    const char* separator = "\n";
+    for (const auto& d : steps) {
+        const auto* r = rules::find_late_reason(c, d.rule->id, d.subject);
+        std::string note = "null";
+        if (r && !r->note.empty()) {
+            const auto shown = personal(ctx, r->note);
+            note = shown ? json_string(*shown) : "{\"hidden\": true}";
+        }
+        ctx.out << separator << "    {\"rule\": " << json_string(d.rule->id)
+                << ", \"subject\": " << (d.subject.empty() ? "null" : json_string(rules::subject_key(d.subject)))
+                << ", \"due\": \"" << calendar::format_iso_date(d.due) << "\", \"status\": \""
+                << (d.status == rules::Status::overdue  ? "overdue"
+                    : d.status == rules::Status::missed ? "missed"
+                    : d.status == rules::Status::paused ? "paused"
+                                                        : "met-late")
+                << "\", \"reason\": " << (r ? json_string(model::name_of(r->reason)) : "null") << ", \"note\": " << note
+                << "}";
+        separator = ",\n";
+    }
+    ctx.out << (steps.empty() ? "]\n}\n" : "\n  ]\n}\n");
+}
+
 // The late step of `rule` that `subject` names; the subject may be left out when the rule has one.
 const rules::Deadline& choose_step(const std::vector<rules::Deadline>& steps, const LateArgs& a) {
     const rules::Rule* rule = rules::find_rule(*a.rule);
@@ -107,9 +133,13 @@ void run_late(Context& ctx, const LateArgs& a) {
         const auto folder = ctx.open_folder();
         store::Diagnostics strict;
         const auto c = store::load_case(folder, a.id, strict);
-        print_late_steps(ctx, c, late_steps(ctx, folder, c));
+        if (ctx.format() == "json") print_late_json(ctx, c, late_steps(ctx, folder, c));
+        else print_late_steps(ctx, c, late_steps(ctx, folder, c));
         return;
     }
+    if (ctx.format() != "table")
+        throw Error("is for the list of late steps (cspr late ID); recording a reason prints one line",
+                    {.field = "--format"});
     CaseChange change(ctx, a.id);
     record(change, ctx, a);
 }
@@ -127,6 +157,7 @@ void setup_late(CLI::App& sub, Context& ctx) {
     sub.add_flag("--show-names", ctx.show_names, "Show the recorded notes (free text; hidden by default)");
     add_commit_flag(sub, ctx);
     add_examples(sub, R"(  cspr late NDSCP-2025-001
+  cspr late NDSCP-2025-001 --format json
   cspr late NDSCP-2025-001 notify-partners --reason information-awaited --by "Business unit manager"
   cspr late NDSCP-2025-004 decision --reason partner-availability --by "Partnership manager" \
       --note "ICB sign-off delayed by the chief nurse's leave"

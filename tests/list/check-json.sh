@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Checks `cspr list --format json` and `cspr actions ID --format json` against their schemas
-# (schemas/list.schema.json, schemas/actions-report.schema.json) with ajv-cli, the validator of
+# Checks `cspr list --format json`, `cspr actions ID --format json` and `cspr late ID --format json`
+# against their schemas (schemas/list.schema.json, actions-report.schema.json, late.schema.json) with
+# ajv-cli, the validator of
 # tests/deadlines/check-json.sh, and what a schema cannot state, with Python's json module:
 #
 #   - every case of the folder is listed once, in ID order, and a case's next deadline agrees with
 #     `cspr deadlines --format json` (the earliest open one of that case, same due date and rule);
-#   - an action's free text (evidence, a history reason) is {"hidden": true} without --show-names
-#     and the text itself with it; the recommendation and owner are always there;
+#   - an action's free text (evidence, a history reason) and a late step's note are {"hidden": true}
+#     without --show-names and the text itself with it; an action's recommendation and owner are
+#     always there; a late step is listed with the reason recorded for it;
 #   - the same run twice gives the same bytes; each schema refuses a broken document;
 #   - --format csv gives a header and one row per case or action, read back by Python's csv module.
 #
@@ -76,10 +78,12 @@ done
 for id in $(ls "$tmp/example/cases" | grep -v '\.yaml$'); do
     run "actions-$id" actions-report --as-of 2025-12-01 actions "$id"
     run "actions-$id-names" actions-report --as-of 2025-12-01 actions "$id" --show-names
+    run "late-$id" late --as-of 2025-12-01 late "$id"
+    run "late-$id-names" late --as-of 2025-12-01 late "$id" --show-names
 done
 
 # Every output against its schema, one ajv-cli run per schema.
-for schema in list actions-report; do
+for schema in list actions-report late; do
     args=()
     while IFS='|' read -r f s _; do [[ $s == "$schema" ]] && args+=(-d "$f"); done <"$manifest"
     [[ ${#args[@]} -gt 0 ]] || { fail "schema $schema: no output to check"; continue; }
@@ -106,6 +110,8 @@ broken("list-2025-11-26.json", "list-status", lambda d: d["cases"][0]["next_dead
 broken("actions-NDSCP-2025-001.json", "actions-report-version", lambda d: d.update(version=2))
 broken("actions-NDSCP-2025-001.json", "actions-report-ref", lambda d: d["actions"][0].update(ref="1"))
 broken("actions-NDSCP-2025-001.json", "actions-report-evidence", lambda d: d["actions"][0].update(evidence={"hidden": False}))
+broken("late-NDSCP-2025-001.json", "late-status", lambda d: d["late"][0].update(status="met late"))
+broken("late-NDSCP-2025-001.json", "late-version", lambda d: d.update(version=2))
 PY
 for f in "$tmp"/out/bad-*.json; do
     name=$(basename "$f" .json); name=${name#bad-}
@@ -151,6 +157,12 @@ for id in ids:
         check(f"actions {id}: --show-names shows the reasons", all(s in named for s in secret))
         drop = [a for a in json.loads(named)["actions"] if a["ref"] == "R3"][0]
         check(f"actions {id}: a dropped action has no deadline", drop["status"] == "dropped" and drop["deadline"] is None)
+late = json.load(open(os.path.join(out, "late-NDSCP-2025-001.json"), encoding="utf-8"))["late"]
+named = json.load(open(os.path.join(out, "late-NDSCP-2025-001-names.json"), encoding="utf-8"))["late"]
+partners = [s for s in late if s["rule"] == "notify-partners"]
+check("late 001: notify-partners listed with its reason, its note hidden",
+      len(partners) == 1 and partners[0]["reason"] == "information-awaited" and partners[0]["note"] == {"hidden": True})
+check("late 001: --show-names gives the note", any(isinstance(s["note"], str) and s["note"] for s in named))
 def run(*args):
     return subprocess.run([os.environ["CSPR"], "--cases", os.path.join(tmp, "example"), "--as-of", "2025-12-01", *args],
                           capture_output=True, text=True).stdout
