@@ -23,19 +23,7 @@ set -uo pipefail
 cspr=$(realpath "$1")
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-modules=$repo/tests/schema
-command -v node >/dev/null || { echo "$0: node is not installed (apt-get install nodejs npm)" >&2; exit 2; }
-if [[ ! -f $modules/node_modules/.package-lock.json || $modules/package-lock.json -nt $modules/node_modules/.package-lock.json ]]; then
-    command -v npm >/dev/null || { echo "$0: npm is not installed (apt-get install npm)" >&2; exit 2; }
-    (
-        flock 9
-        if [[ ! -f $modules/node_modules/.package-lock.json || $modules/package-lock.json -nt $modules/node_modules/.package-lock.json ]]; then
-            cd "$modules" && npm ci --no-audit --no-fund --loglevel=error >&2
-        fi
-    ) 9<"$modules/package-lock.json" || { echo "$0: npm ci failed in $modules" >&2; exit 2; }
-fi
-ajv_cli=$modules/node_modules/ajv-cli/dist/index.js
-[[ -f $ajv_cli ]] || { echo "$0: ajv-cli missing from $modules/node_modules" >&2; exit 2; }
+source "$repo/tests/schema/node-modules.sh"  # sets ajv_cli
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cspr-list-json.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT

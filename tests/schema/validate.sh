@@ -35,21 +35,6 @@ repo=$(cd "$here/../.." && pwd)
 schemas=$repo/schemas
 [[ -d $schemas ]] || { echo "$0: no schemas folder: $schemas" >&2; exit 2; }
 
-command -v node >/dev/null || { echo "$0: node is not installed (apt-get install nodejs npm)" >&2; exit 2; }
-
-# Install the pinned modules once. The lock on package-lock.json keeps two runs started at the
-# same time (ctest -j) from installing over each other.
-if [[ ! -f $here/node_modules/.package-lock.json || $here/package-lock.json -nt $here/node_modules/.package-lock.json ]]; then
-    command -v npm >/dev/null || { echo "$0: npm is not installed (apt-get install npm)" >&2; exit 2; }
-    (
-        flock 9
-        if [[ ! -f $here/node_modules/.package-lock.json || $here/package-lock.json -nt $here/node_modules/.package-lock.json ]]; then
-            cd "$here" && npm ci --no-audit --no-fund --loglevel=error >&2
-        fi
-    ) 9<"$here/package-lock.json" || { echo "$0: npm ci failed in $here" >&2; exit 2; }
-fi
-for module in ajv ajv-formats js-yaml; do
-    [[ -d $here/node_modules/$module ]] || { echo "$0: $module missing from $here/node_modules" >&2; exit 2; }
-done
+source "$repo/tests/schema/node-modules.sh"  # sets ajv_cli
 
 node "$here/check.js" "$schemas" "${cases_dirs[@]}"
