@@ -9,6 +9,7 @@
 #include <set>
 
 #include "app.hpp"
+#include "json_writer.hpp"
 #include "cspr/error.hpp"
 
 namespace cspr::cli {
@@ -75,6 +76,30 @@ void note_if_projected(const Context& ctx, const calendar::Calendar& cal, Date d
                                calendar::format_iso_date(d), cal.last_announced_year);
 }
 
+// Every leaf's JSON is one small object, shaped by schemas/calendar.schema.json: "format" names the leaf.
+constexpr int kCalendarFormatVersion = 1;
+
+Json calendar_json(std::string_view leaf, const calendar::Calendar& cal) {
+    return Json::object()
+        .add("format", "cspr-calendar-" + std::string(leaf))
+        .add("version", kCalendarFormatVersion)
+        .add("region", calendar::region_name(cal.region));
+}
+
+void print_holidays_json(Context& ctx, const calendar::Calendar& cal, Date from, Date to,
+                         std::span<const calendar::Holiday> holidays) {
+    Json list = Json::array();
+    for (const auto& h : holidays)
+        list.push(Json::object()
+                      .add("date", json_date(h.date))
+                      .add("title", h.title)
+                      .add("notes", h.notes)
+                      .add("projected", h.projected));
+    Json doc = calendar_json("holidays", cal);
+    doc.add("from", json_date(from)).add("to", json_date(to)).add("holidays", std::move(list));
+    ctx.out << doc.dump();
+}
+
 void print_holidays(Context& ctx, const CLI::App& leaf, const CalendarArgs& a) {
     if (a.year && (a.from || a.to)) throw Error("give either --year or --from/--to, not both", {.field = "--year"});
     if (a.from.has_value() != a.to.has_value())
@@ -92,17 +117,7 @@ void print_holidays(Context& ctx, const CLI::App& leaf, const CalendarArgs& a) {
     const auto& format = ctx.format();
     const auto holidays = calendar::holidays_between(cal, from, to);
     if (format == "json") {
-        ctx.out << fmt::format("{{\n  \"region\": \"{}\",\n  \"from\": \"{}\",\n  \"to\": \"{}\",\n  \"holidays\": [",
-                               calendar::region_name(cal.region), calendar::format_iso_date(from),
-                               calendar::format_iso_date(to));
-        const char* separator = "\n";
-        for (const auto& h : holidays) {
-            ctx.out << fmt::format("{}    {{\"date\": \"{}\", \"title\": {}, \"notes\": {}, \"projected\": {}}}",
-                                   separator, calendar::format_iso_date(h.date), json_string(h.title),
-                                   json_string(h.notes), h.projected ? "true" : "false");
-            separator = ",\n";
-        }
-        ctx.out << (holidays.empty() ? "]\n}\n" : "\n  ]\n}\n");
+        print_holidays_json(ctx, cal, from, to, holidays);
     } else if (format == "csv") {
         ctx.out << "date,weekday,title,notes,projected\n";
         for (const auto& h : holidays)
@@ -123,7 +138,14 @@ void print_holidays(Context& ctx, const CLI::App& leaf, const CalendarArgs& a) {
 void print_added(Context& ctx, const CLI::App& leaf, const CalendarArgs& a) {
     const auto cal = region_calendar(ctx, leaf);
     const Date start = calendar::require_iso_date(a.date1, "DATE");
-    const Date result = calendar::add_working_days(cal, start, require_integer(a.count, "N"));
+    const int count = require_integer(a.count, "N");
+    const Date result = calendar::add_working_days(cal, start, count);
+    if (ctx.format() == "json") {
+        Json doc = calendar_json("add", cal);
+        doc.add("date", json_date(start)).add("working_days", count).add("result", json_date(result));
+        ctx.out << doc.add("projected", calendar::is_projected(cal, result)).dump();
+        return;
+    }
     ctx.out << calendar::format_iso_date(result) << "\n";
     note_if_projected(ctx, cal, result);
 }
@@ -132,7 +154,14 @@ void print_between(Context& ctx, const CLI::App& leaf, const CalendarArgs& a) {
     const auto cal = region_calendar(ctx, leaf);
     const Date from = calendar::require_iso_date(a.date1, "DATE1");
     const Date to = calendar::require_iso_date(a.date2, "DATE2");
-    ctx.out << calendar::working_days_between(cal, from, to) << "\n";
+    const int days = calendar::working_days_between(cal, from, to);
+    if (ctx.format() == "json") {
+        Json doc = calendar_json("between", cal);
+        doc.add("from", json_date(from)).add("to", json_date(to)).add("working_days", days);
+        ctx.out << doc.add("projected", calendar::is_projected(cal, std::max(from, to))).dump();
+        return;
+    }
+    ctx.out << days << "\n";
     note_if_projected(ctx, cal, std::max(from, to));
 }
 
@@ -140,9 +169,19 @@ void print_is_working_day(Context& ctx, const CLI::App& leaf, const CalendarArgs
     const auto cal = region_calendar(ctx, leaf);
     const Date d = calendar::require_iso_date(a.date1, "DATE");
     const bool working = calendar::is_working_day(cal, d);
+    if (!working) ctx.exit_code = kExitNo;
+    if (ctx.format() == "json") {
+        const auto holidays = calendar::holidays_between(cal, d, d);
+        const auto weekday = date::weekday{d};
+        Json doc = calendar_json("is-working-day", cal);
+        doc.add("date", json_date(d)).add("working_day", working);
+        doc.add("weekend", weekday == date::Saturday || weekday == date::Sunday);
+        doc.add("holiday", holidays.empty() ? Json() : Json(holidays.front().title));
+        ctx.out << doc.add("projected", calendar::is_projected(cal, d)).dump();
+        return;
+    }
     ctx.out << (working ? "yes" : "no") << "\n";
     note_if_projected(ctx, cal, d);
-    if (!working) ctx.exit_code = kExitNo;
 }
 
 // ---- import: a feed may change holidays in force, and so deadlines; it says which, before it does
@@ -306,7 +345,8 @@ void setup_holidays(CLI::App& sub, Context& ctx) {
     auto a = std::make_shared<CalendarArgs>();
     add_examples(sub, "  cspr calendar holidays --year 2022\n"
                       "  cspr calendar holidays --from 2025-12-01 --to 2026-01-31 --region scotland\n"
-                      "  cspr calendar holidays --year 2026 --format csv\n" +
+                      "  cspr calendar holidays --year 2026 --format csv\n"
+                      "  cspr calendar holidays --year 2026 --format json | jq -r '.holidays[].date'\n" +
                           region_note());
     sub.add_option("--year", a->year, "A calendar year (default: this year)");
     sub.add_option("--from", a->from, "First date, YYYY-MM-DD");
@@ -317,7 +357,8 @@ void setup_holidays(CLI::App& sub, Context& ctx) {
 void setup_add(CLI::App& sub, Context& ctx) {
     auto a = std::make_shared<CalendarArgs>();
     add_examples(sub, "  cspr calendar add 2024-12-20 5      # 2024-12-31\n"
-                      "  cspr calendar add 2025-04-28 -7     # 2025-04-15\n" +
+                      "  cspr calendar add 2025-04-28 -7     # 2025-04-15\n"
+                      "  cspr calendar add 2024-12-20 5 --format json | jq -r .result\n" +
                           region_note());
     sub.add_option("DATE", a->date1, "Start date (day 0), YYYY-MM-DD")->required();
     sub.add_option("N", a->count, "Working days to add; negative counts backwards")->required();
@@ -326,7 +367,9 @@ void setup_add(CLI::App& sub, Context& ctx) {
 
 void setup_between(CLI::App& sub, Context& ctx) {
     auto a = std::make_shared<CalendarArgs>();
-    add_examples(sub, "  cspr calendar between 2024-12-20 2024-12-31   # 5\n" + region_note());
+    add_examples(sub, "  cspr calendar between 2024-12-20 2024-12-31   # 5\n"
+                      "  cspr calendar between 2024-12-20 2024-12-31 --format json\n" +
+                          region_note());
     sub.add_option("DATE1", a->date1, "Start date (not counted), YYYY-MM-DD")->required();
     sub.add_option("DATE2", a->date2, "End date (counted), YYYY-MM-DD")->required();
     sub.callback([&ctx, &sub, a] { print_between(ctx, sub, *a); });
@@ -334,7 +377,9 @@ void setup_between(CLI::App& sub, Context& ctx) {
 
 void setup_is_working_day(CLI::App& sub, Context& ctx) {
     auto a = std::make_shared<CalendarArgs>();
-    add_examples(sub, "  cspr calendar is-working-day 2023-05-08   # no (coronation), exit 1\n" + region_note());
+    add_examples(sub, "  cspr calendar is-working-day 2023-05-08   # no (coronation), exit 1\n"
+                      "  cspr calendar is-working-day 2023-05-08 --format json   # its holiday too; exit 1\n" +
+                          region_note());
     sub.add_option("DATE", a->date1, "YYYY-MM-DD")->required();
     sub.callback([&ctx, &sub, a] { print_is_working_day(ctx, sub, *a); });
 }
@@ -355,9 +400,9 @@ void setup_import(CLI::App& sub, Context& ctx) {
 // The leaves of `cspr calendar`, set up under it by app.cpp; their formats are declared here only.
 constexpr Command kCalendarCommands[] = {
     {"holidays", "List bank holidays", setup_holidays, {"table", "json", "csv"}},
-    {"add", "Print the date N working days after DATE (before it when N is negative)", setup_add},
-    {"between", "Print the number of working days in (DATE1, DATE2]", setup_between},
-    {"is-working-day", "Print yes or no; exit 0 for yes, 1 for no", setup_is_working_day},
+    {"add", "Print the date N working days after DATE (before it when N is negative)", setup_add, {"table", "json"}},
+    {"between", "Print the number of working days in (DATE1, DATE2]", setup_between, {"table", "json"}},
+    {"is-working-day", "Print yes or no; exit 0 for yes, 1 for no", setup_is_working_day, {"table", "json"}},
     {"import", "Install a newer GOV.UK bank-holidays.json, which then takes precedence", setup_import},
 };
 

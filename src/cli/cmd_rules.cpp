@@ -1,7 +1,10 @@
 // cspr rules: the table of timescales, with sources. docs/timescales.md is this command's markdown.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "app.hpp"
+#include "json_writer.hpp"
 
 namespace cspr::cli {
 
@@ -67,11 +70,81 @@ void print_markdown(Context& ctx) {
                                markdown_cell(r.source));
 }
 
+constexpr int kRulesFormatVersion = 1;
+
+// A name as one token for machines: "national guidance" is national-guidance.
+std::string token(std::string_view name) {
+    std::string out(name);
+    std::replace(out.begin(), out.end(), ' ', '-');
+    std::replace(out.begin(), out.end(), '_', '-');
+    return out;
+}
+
+std::string_view switchable_name(rules::Switchable s) {
+    switch (s) {
+        case rules::Switchable::on_by_default: return "on-by-default";
+        case rules::Switchable::off_by_default: return "off-by-default";
+        case rules::Switchable::no: break;
+    }
+    return "no";
+}
+
+// What cspr.yaml makes of the rule (the table's defaults outside a case folder): whether it runs and
+// why it was switched, and a timescale of its own with its reason (null when the table's stands).
+Json local_json(const std::optional<model::Config>& config, const rules::Rule& r) {
+    const model::Config settings = config.value_or(model::Config{});
+    const rules::Timescale t = rules::timescale(r, settings);
+    Json changed;
+    if (!t.override_reason.empty())
+        changed = Json::object()
+                      .add("length", t.length)
+                      .add("unit", model::unit_name(t.unit))
+                      .add("reason", t.override_reason);
+    return Json::object()
+        .add("enabled", rules::rule_on(r, settings))
+        .add("enabled_reason", json_text_or_null(rules::switch_reason(r, settings)))
+        .add("changed", std::move(changed));
+}
+
+void print_json(Context& ctx, const std::optional<model::Config>& config) {
+    Json list = Json::array();
+    for (const auto& r : rules::rule_table()) {
+        Json j = Json::object();
+        j.add("id", r.id).add("step", r.step).add("what", r.what).add("clock_starts", r.clock_starts);
+        j.add("length", r.length).add("unit", model::unit_name(r.unit)).add("counts_back", r.counts_back);
+        j.add("limit", limit_text(r)).add("applies_when", r.applies_when).add("met_by", r.met_by);
+        j.add("basis", token(rules::basis_name(r.basis))).add("switchable", switchable_name(r.switchable));
+        j.add("period", r.period).add("informational", r.informational).add("source", r.source);
+        j.add("here", local_json(config, r));
+        list.push(std::move(j));
+    }
+    Json doc = Json::object();
+    doc.add("format", "cspr-rules").add("version", kRulesFormatVersion);
+    doc.add("partnership", config ? Json(config->code) : Json()).add("rules", std::move(list));
+    ctx.out << doc.dump();
+}
+
+void print_csv(Context& ctx, const std::optional<model::Config>& config) {
+    ctx.out << csv_start(ctx)
+            << "id,step,what,clock_starts,length,unit,counts_back,basis,switchable,enabled,here,source\n";
+    for (const auto& r : rules::rule_table()) {
+        const bool on = rules::rule_on(r, config.value_or(model::Config{}));
+        ctx.out << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(r.id), csv_field(r.step),
+                               csv_field(r.what), csv_field(r.clock_starts), r.length, model::unit_name(r.unit),
+                               r.counts_back ? "true" : "false", token(rules::basis_name(r.basis)),
+                               switchable_name(r.switchable), on ? "true" : "false",
+                               csv_field(override_text(config, r)), csv_field(r.source));
+    }
+}
+
 void run_rules(Context& ctx) {
     const auto& format = ctx.format();
+    refuse_excel_unless_csv(ctx);
     if (format == "markdown") return print_markdown(ctx);
     std::optional<model::Config> config;
     if (ctx.case_folder()) config = ctx.open_folder().config;  // checked: a bad override is an error here too
+    if (format == "json") return print_json(ctx, config);
+    if (format == "csv") return print_csv(ctx, config);
     for (const auto& r : rules::rule_table()) {
         ctx.out << fmt::format("{}  ({}, {})\n", r.id, r.step, basis_text(r));
         ctx.out << "  what:     " << r.what << "\n";
@@ -86,8 +159,10 @@ void run_rules(Context& ctx) {
 }  // namespace
 
 void setup_rules(CLI::App& sub, Context& ctx) {
+    add_excel_flag(sub, ctx);
     add_examples(sub, R"(  cspr rules
   cspr rules --format markdown > docs/timescales.md
+  cspr rules --format json | jq -r '.rules[] | select(.basis == "statutory") | .id'
 
 Inside a case folder, what cspr.yaml changes is shown with its reason ("here:"): a timescale of its
 own, or a rule switched off (timescales.RULE.enabled: false; only a rule marked "may be switched

@@ -10,6 +10,9 @@
 
 namespace cspr::cli {
 
+// show_json.cpp: the case as one JSON document (schemas/show.schema.json).
+void print_show_json(Context& ctx, const model::Case& c, const std::vector<rules::Deadline>& deadlines);
+
 namespace {
 
 constexpr std::string_view kHidden = "(hidden; --show-names shows it)";
@@ -158,6 +161,10 @@ void run_show(Context& ctx, const std::string& id) {
     const auto folder = ctx.open_folder();
     store::Diagnostics strict;
     const auto c = store::load_case(folder, id, strict);
+    if (ctx.format() == "json")
+        return print_show_json(ctx, c,
+                               rules::case_deadlines(c, folder.config, ctx.calendar(folder.config.region),
+                                                     ctx.today()));
     ctx.out << c.id << " (" << model::current_step(c) << ")\n";
     const auto done = [](bool b) { return b ? "done" : "-"; };
     ctx.out << fmt::format("Steps: refer {}, notify {}, rapid-review {}, decide {}, publish {}, actions {}\n",
@@ -185,7 +192,11 @@ void setup_show(CLI::App& sub, Context& ctx) {
     sub.add_flag("--show-names", ctx.show_names, "Show the child's name and dates (hidden by default)");
     add_examples(sub, R"(  cspr show NDSCP-2025-001
   cspr --as-of 2025-03-12 show NDSCP-2025-001
-  cspr show NDSCP-2025-001 --show-names       # personal details too)");
+  cspr show NDSCP-2025-001 --show-names       # personal details too
+  cspr show NDSCP-2025-001 --format json | jq '.deadlines[] | select(.status == "overdue")'
+
+JSON: schemas/show.schema.json; names, dates of birth and death and free-text notes read
+{"hidden": true} unless --show-names.)");
     sub.callback([&ctx, id] { run_show(ctx, *id); });
 }
 

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "app.hpp"
+#include "json_writer.hpp"
 
 namespace cspr::cli {
 
@@ -50,9 +51,15 @@ std::string year_label(int first, bool reporting) {
 
 struct Tally {
     int on_time = 0, late = 0, overdue = 0, open = 0, paused = 0;
-    std::string percent() const {
+    // On time as a whole percentage of the clocks decided (on time, late, overdue); none when none is.
+    std::optional<int> timely() const {
         const int decided = on_time + late + overdue;
-        return decided == 0 ? "-" : fmt::format("{}%", (on_time * 100 + decided / 2) / decided);
+        if (decided == 0) return std::nullopt;
+        return (on_time * 100 + decided / 2) / decided;
+    }
+    std::string percent() const {
+        const auto t = timely();
+        return t ? fmt::format("{}%", *t) : "-";
     }
 };
 
@@ -148,11 +155,58 @@ void run_reasons(Context& ctx, const store::CaseFolder& folder, const YearChoice
                    "with 'cspr late'\n";
 }
 
+constexpr int kStatsFormatVersion = 1;
+
+// One document whatever the options: the options it was made with, then one row per line of the table.
+void print_json(Context& ctx, const store::CaseFolder& folder, const YearChoice& years, const std::string& by,
+                Json rows) {
+    Json doc = Json::object();
+    doc.add("format", "cspr-stats").add("version", kStatsFormatVersion).add("as_of", json_date(ctx.today()));
+    doc.add("partnership", folder.config.code).add("by", by);
+    doc.add("years", years.reporting ? "reporting" : "calendar");
+    doc.add("only", years.only ? Json(year_label(*years.only, years.reporting)) : Json());
+    doc.add("rows", std::move(rows));
+    ctx.out << doc.dump();
+}
+
+Json rule_rows_json(Context& ctx, const store::CaseFolder& folder, const YearChoice& years) {
+    const auto table = rules::rule_table();
+    Json rows = Json::array();
+    for (const auto& [key, t] : tally(ctx, folder, years)) {
+        const rules::Rule& rule = table[key.second];
+        const auto timely = t.timely();
+        rows.push(Json::object()
+                      .add("year", year_label(key.first, years.reporting))
+                      .add("rule", rule.id)
+                      .add("within", rules::describe_timescale(rule, folder.config))
+                      .add("on_time", t.on_time)
+                      .add("late", t.late)
+                      .add("overdue", t.overdue)
+                      .add("open", t.open)
+                      .add("paused", t.paused)
+                      .add("timely", timely ? Json(*timely) : Json()));
+    }
+    return rows;
+}
+
+Json reason_rows_json(Context& ctx, const store::CaseFolder& folder, const YearChoice& years) {
+    Json rows = Json::array();
+    for (const auto& [key, n] : tally_reasons(ctx, folder, years))
+        rows.push(Json::object()
+                      .add("year", year_label(key.first, years.reporting))
+                      .add("reason", key.second)
+                      .add("late_steps", n));
+    return rows;
+}
+
 void run_stats(Context& ctx, const std::string& year_text, const std::string& by) {
     refuse_excel_unless_csv(ctx);
     const YearChoice years = parse_year(year_text);
     if (by != "rule" && by != "reason") throw Error("'" + by + "' is not rule or reason", {.field = "--by"});
     const auto folder = ctx.open_folder();
+    if (ctx.format() == "json")
+        return print_json(ctx, folder, years, by,
+                          by == "reason" ? reason_rows_json(ctx, folder, years) : rule_rows_json(ctx, folder, years));
     if (by == "reason") return run_reasons(ctx, folder, years);
     const auto table = rules::rule_table();
     std::vector<std::vector<std::string>> rows = {
@@ -186,7 +240,8 @@ void setup_stats(CLI::App& sub, Context& ctx) {
     add_examples(sub, R"(  cspr stats
   cspr stats --year 2025-26 --format csv
   cspr stats --year calendar
-  cspr stats --by reason)");
+  cspr stats --by reason
+  cspr stats --format json | jq '.rows[] | select(.timely != null and .timely < 100)')");
     sub.callback([&ctx, year, by] { run_stats(ctx, *year, *by); });
 }
 

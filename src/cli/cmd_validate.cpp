@@ -1,15 +1,26 @@
 // cspr validate: every problem in the case folder, one line each as path:line: field: message.
+#include <algorithm>
 #include <memory>
 
 #include <fmt/format.h>
 
 #include "app.hpp"
+#include "json_writer.hpp"
 
 namespace cspr::cli {
 
 namespace {
 
-void print_problem(Context& ctx, const Error& e) { ctx.out << e.what() << "\n"; }
+// What validate found, in the order it found it: problems, and notes for the reader (which do not fail
+// the check). Printed once at the end, in the format asked for.
+struct Finding {
+    Error error;
+    bool note = false;
+};
+using Findings = std::vector<Finding>;
+
+// Each of the functions below adds to the findings of the run.
+void add_problem(Findings& found, const Error& e) { found.push_back({e, false}); }
 
 // cspr.yaml that cannot be read (over the size limit, say) is a finding like any other file's, so
 // that validate answers 1 for every bad file; the cases are then checked with the default settings.
@@ -26,12 +37,11 @@ model::Config read_config(const store::fs::path& path, store::Diagnostics& probl
 
 // The calendar the deadlines are counted on; a bank-holiday feed imported into the folder that cannot
 // be read is a finding, and the deadlines are then not counted.
-std::optional<calendar::Calendar> calendar_or_problem(Context& ctx, const store::CaseFolder& folder,
-                                                      std::size_t& count) {
+std::optional<calendar::Calendar> calendar_or_problem(Context& ctx, const store::CaseFolder& folder, Findings& found) {
     try {
         return ctx.calendar(folder.config.region);
     } catch (const Error& e) {
-        print_problem(ctx, e), ++count;
+        add_problem(found, e);
         return std::nullopt;
     }
 }
@@ -39,13 +49,13 @@ std::optional<calendar::Calendar> calendar_or_problem(Context& ctx, const store:
 // Every deadline of a case must be countable: a date that puts one outside the calendar would stop
 // `cspr deadlines` (exit 2), so validate reports it first. A step met late needs a reason.
 void check_deadlines(Context& ctx, const store::CaseFolder& folder, const model::Case& c, const calendar::Calendar& cal,
-                     std::size_t& count) {
+                     Findings& found) {
     try {
         const auto deadlines = rules::case_deadlines(c, folder.config, cal, ctx.today());
         for (const auto& e : locate_problems(folder, c.id, rules::lateness_problems(c, deadlines)))
-            print_problem(ctx, e), ++count;
+            add_problem(found, e);
     } catch (const Error& e) {
-        print_problem(ctx, e), ++count;
+        add_problem(found, e);
     }
 }
 
@@ -64,47 +74,92 @@ std::vector<Error> path_problem_errors(const store::CaseFolder& folder) {
     return out;
 }
 
+// A case folder's own findings, before its cases: cspr.yaml, and without IDs what an interrupted write
+// left, links, modes, and cases/ids.yaml.
+void check_folder(const store::CaseFolder& folder, const store::Diagnostics& config_problems, bool every_case,
+                  Findings& found) {
+    for (const auto& e : config_problems.problems()) add_problem(found, e);
+    for (const auto& e : misspelt_keys(config_problems.unknown_keys())) add_problem(found, e);
+    for (const auto& e : locate_problems(folder, "", rules::check_config(folder.config))) add_problem(found, e);
+    if (!every_case) return;
+    for (const auto& path : store::leftover_temporary_files(folder))
+        add_problem(found, Error("a temporary file left by an interrupted write; 'cspr doctor' removes it",
+                                 {path.string(), 0, ""}));
+    for (const auto& path : store::cases_without_referral(folder))
+        add_problem(found, Error("a case folder with no referral.yaml (an interrupted refer?); 'cspr doctor' "
+                                 "removes it if it is empty",
+                                 {path.string(), 0, ""}));
+    for (const auto& e : path_problem_errors(folder)) add_problem(found, e);
+    for (const auto& e : store::case_id_problems(folder)) add_problem(found, e);  // every refer reads it
+}
+
+void check_cases(Context& ctx, const store::CaseFolder& folder, const std::vector<std::string>& ids,
+                 const std::optional<calendar::Calendar>& cal, Findings& found) {
+    for (const auto& loaded : store::load_cases(folder, ids, store::Diagnostics::Mode::collect)) {
+        for (const auto& e : loaded.problems) add_problem(found, e);
+        for (const auto& e : misspelt_keys(loaded.unknown_keys)) add_problem(found, e);  // kept, but never read
+        if (!loaded.problems.empty()) continue;  // cross-file rules need files that read cleanly
+        auto broken = rules::check_case(loaded.value);
+        for (auto& p : rules::check_case_in_folder(loaded.value, folder.config)) broken.push_back(std::move(p));
+        const auto problems = locate_problems(folder, loaded.value.id, broken);
+        for (const auto& e : problems) add_problem(found, e);
+        if (problems.empty() && cal) check_deadlines(ctx, folder, loaded.value, *cal, found);
+        // Notes are for the reader and do not fail the check: a divergence that needs explaining.
+        for (const auto& e : locate_problems(folder, loaded.value.id, rules::case_notes(loaded.value)))
+            found.push_back({e, true});
+    }
+}
+
+constexpr int kValidateFormatVersion = 1;
+
+Json finding_json(const Error& e) {
+    const Location& at = e.where();
+    return Json::object()
+        .add("file", json_text_or_null(at.file))
+        .add("line", at.line > 0 ? Json(at.line) : Json())
+        .add("field", json_text_or_null(at.field.empty() ? "" : counted_from_one(at.field)))
+        .add("message", e.message());
+}
+
+void print_findings(Context& ctx, const Findings& found, std::size_t cases, std::size_t problems) {
+    const auto& format = ctx.format();
+    if (format == "json") {
+        Json listed = Json::array(), notes = Json::array();
+        for (const auto& f : found) (f.note ? notes : listed).push(finding_json(f.error));
+        Json doc = Json::object();
+        doc.add("format", "cspr-validate").add("version", kValidateFormatVersion).add("as_of", json_date(ctx.today()));
+        doc.add("problems", std::move(listed)).add("notes", std::move(notes));
+        doc.add("counts",
+                Json::object().add("cases", cases).add("problems", problems).add("notes", found.size() - problems));
+        ctx.out << doc.dump();
+    } else if (format == "csv") {
+        ctx.out << csv_start(ctx) << "kind,file,line,field,message\n";
+        for (const auto& f : found) {
+            const Location& at = f.error.where();
+            ctx.out << (f.note ? "note," : "problem,") << csv_field(at.file) << ","
+                    << (at.line > 0 ? std::to_string(at.line) : "") << ","
+                    << csv_field(at.field.empty() ? "" : counted_from_one(at.field)) << ","
+                    << csv_field(f.error.message()) << "\n";
+        }
+    } else {
+        for (const auto& f : found) ctx.out << (f.note ? "note: " : "") << f.error.what() << "\n";
+    }
+}
+
 void run_validate(Context& ctx, const std::vector<std::string>& wanted) {
+    refuse_excel_unless_csv(ctx);
     const auto root = ctx.require_case_folder();
     store::Diagnostics config_problems(store::Diagnostics::Mode::collect);
     const auto config_path = root / store::kCaseFolderMarker;
     store::CaseFolder folder{root, read_config(config_path, config_problems)};
-    std::size_t count = config_problems.problems().size();
-    for (const auto& e : config_problems.problems()) print_problem(ctx, e);
-    for (const auto& e : misspelt_keys(config_problems.unknown_keys())) print_problem(ctx, e), ++count;
-    for (const auto& e : locate_problems(folder, "", rules::check_config(folder.config)))
-        print_problem(ctx, e), ++count;
-
-    if (wanted.empty()) {
-        for (const auto& path : store::leftover_temporary_files(folder))
-            print_problem(ctx, Error("a temporary file left by an interrupted write; 'cspr doctor' removes it",
-                                     {path.string(), 0, ""})),
-                ++count;
-        for (const auto& path : store::cases_without_referral(folder))
-            print_problem(ctx, Error("a case folder with no referral.yaml (an interrupted refer?); 'cspr doctor' "
-                                     "removes it if it is empty",
-                                     {path.string(), 0, ""})),
-                ++count;
-        for (const auto& e : path_problem_errors(folder)) print_problem(ctx, e), ++count;
-        for (const auto& e : store::case_id_problems(folder)) print_problem(ctx, e), ++count;  // every refer reads it
-    }
-    const auto cal = calendar_or_problem(ctx, folder, count);
+    Findings found;
+    check_folder(folder, config_problems, wanted.empty(), found);
+    const auto cal = calendar_or_problem(ctx, folder, found);
     const auto ids = wanted.empty() ? store::list_case_ids(folder) : wanted;
-    for (const auto& loaded : store::load_cases(folder, ids, store::Diagnostics::Mode::collect)) {
-        for (const auto& e : loaded.problems) print_problem(ctx, e);
-        count += loaded.problems.size();
-        for (const auto& e : misspelt_keys(loaded.unknown_keys))
-            print_problem(ctx, e), ++count;      // kept, but never read
-        if (!loaded.problems.empty()) continue;  // cross-file rules need files that read cleanly
-        auto found = rules::check_case(loaded.value);
-        for (auto& p : rules::check_case_in_folder(loaded.value, folder.config)) found.push_back(std::move(p));
-        const auto problems = locate_problems(folder, loaded.value.id, found);
-        for (const auto& e : problems) print_problem(ctx, e), ++count;
-        if (problems.empty() && cal) check_deadlines(ctx, folder, loaded.value, *cal, count);
-        // Notes are for the reader and do not fail the check: a divergence that needs explaining.
-        for (const auto& e : locate_problems(folder, loaded.value.id, rules::case_notes(loaded.value)))
-            ctx.out << "note: " << e.what() << "\n";
-    }
+    check_cases(ctx, folder, ids, cal, found);
+    const auto count =
+        static_cast<std::size_t>(std::count_if(found.begin(), found.end(), [](const Finding& f) { return !f.note; }));
+    print_findings(ctx, found, ids.size(), count);
     ctx.err << "validate: " << ids.size() << (ids.size() == 1 ? " case, " : " cases, ") << count
             << (count == 1 ? " problem" : " problems") << "\n";
     if (count > 0) ctx.exit_code = kExitNo;
@@ -115,8 +170,10 @@ void run_validate(Context& ctx, const std::vector<std::string>& wanted) {
 void setup_validate(CLI::App& sub, Context& ctx) {
     auto ids = std::make_shared<std::vector<std::string>>();
     sub.add_option("ID", *ids, "Cases to check (default: all)");
+    add_excel_flag(sub, ctx);
     add_examples(sub, R"(  cspr validate
   cspr validate NDSCP-2025-001 NDSCP-2025-002
+  cspr validate --format json | jq -r '.problems[] | .file + ": " + .message'
 
 Prints every problem as path:line: field: message, and exits 1 if there is any: each file that
 cannot be read (cspr.yaml and an imported bank-holiday feed included), each broken rule, and each
@@ -127,7 +184,8 @@ are for the reader and do not count: a decision that differs from the rapid revi
 route, or was made with no rapid review. Without IDs, also: what an interrupted write left (never
 the files of a write still in progress), each symbolic link under cases/ (never followed), and each
 file or folder there more open than cspr.yaml's permissions, as a git clone leaves them
-('cspr doctor --fix' tightens them).)");
+('cspr doctor --fix' tightens them). --format json gives the problems and the notes as objects
+(file, line, field, message; schemas/validate.schema.json), csv one row each; the exit code is the same.)");
     sub.callback([&ctx, ids] { run_validate(ctx, *ids); });
 }
 
