@@ -1,0 +1,227 @@
+#!/usr/bin/env bash
+# Checks the JSON outputs of show, stats, rules, validate and the calendar leaves against their
+# contracts (schemas/show, stats, rules, validate and calendar.schema.json):
+#
+#   - every output validates against its schema with ajv-cli (an independent validator, the one
+#     tests/schema uses), in one node run per schema;
+#   - each schema refuses a few broken documents (a wrong version, an unknown key, ...);
+#   - no child's name (as the --show-names runs of show print them) appears in any output made
+#     without --show-names, and every personal field of show reads {"hidden": true} or null there;
+#   - the same run twice prints the same bytes, and each run exits as the text output does (validate
+#     1 when it lists problems, is-working-day 1 for a day that is not a working day, else 0).
+#
+#   tests/json/check-outputs.sh PATH/TO/cspr
+#
+# Runs on temporary copies of cases-example/ at several --as-of dates: as it is (its modes made
+# those cspr.yaml asks for, as a fresh clone is not), with a local timescale and a rule switched
+# off (rules), and with broken files (validate). The node modules are installed with `npm ci` into
+# tests/schema/node_modules when missing (tests/schema/node-modules.sh). Ends with
+# `N passed, N failed`; exit 1 if anything failed, 2 on a usage or set-up error.
+set -uo pipefail
+
+[[ $# -eq 1 && -x $1 ]] || { echo "usage: $0 PATH/TO/cspr" >&2; exit 2; }
+cspr=$(realpath "$1")
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+schemas=(show stats rules validate calendar)
+for s in "${schemas[@]}"; do
+    [[ -f $repo/schemas/$s.schema.json ]] || { echo "$0: no schema schemas/$s.schema.json" >&2; exit 2; }
+done
+command -v python3 >/dev/null || { echo "$0: python3 is not installed" >&2; exit 2; }
+source "$repo/tests/schema/node-modules.sh"  # sets ajv_cli
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/cspr-json-outputs.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+# cspr's environment: no inherited case folder, no colour, a home of its own.
+unset CSPR_CASES XDG_DATA_HOME
+export NO_COLOR=1 HOME=$tmp/home LC_ALL=C.UTF-8
+mkdir -p "$tmp/home" "$tmp/out"
+for copy in example local broken; do
+    cp -r "$repo/cases-example" "$tmp/$copy"
+    # The modes cspr.yaml's permissions ask for, as cspr writes them (a copy has the umask's).
+    find "$tmp/$copy" -type d -exec chmod 700 {} + && find "$tmp/$copy" -type f -exec chmod 600 {} +
+done
+
+passed=0 failed=0
+pass() { echo "ok $1"; passed=$((passed + 1)); }
+fail() { echo "FAIL $1"; shift; [[ $# -gt 0 ]] && printf '    %s\n' "$@"; failed=$((failed + 1)); }
+
+# The local copy: a timescale of its own and a rule switched off, each with a reason, for rules.
+printf '%s\n' 'timescales:' '  referral-confirm:' '    length: 72' '    unit: hours' \
+    '    reason: "Northdale allows three days, \"in writing\""' '  decision:' '    enabled: false' \
+    '    reason: "decided at the rapid review meeting"' '  panel-response:' '    enabled: true' \
+    '    reason: "the Panel answers within 10 days"' >>"$tmp/local/cspr.yaml"
+# The broken copy: a date that is no date, a misspelt key, a file that is not YAML.
+sed -i 's/^aware: "2025-04-14"/aware: "2025-02-30"/' "$tmp/broken/cases/NDSCP-2025-002/notification.yaml"
+sed -i 's/^notifiable: true/notifiabel: true/' "$tmp/broken/cases/NDSCP-2025-002/notification.yaml"
+printf 'schema_version: [1\n' >"$tmp/broken/cases/NDSCP-2025-003/decision.yaml"
+
+# The runs: schema|expected exit|folder|--as-of|the command and its options. The calendar leaves
+# run outside any case folder too (folder -), where the region is the default.
+runs=()
+dates=(2025-03-06 2025-11-26 2026-04-01)
+cases=()
+for d in "$repo"/cases-example/cases/*/; do cases+=("$(basename "$d")"); done
+for as_of in "${dates[@]}"; do
+    for id in "${cases[@]}"; do
+        runs+=("show|0|example|$as_of|show $id" "show|0|example|$as_of|show $id --show-names")
+    done
+    for by in rule reason; do
+        for year in reporting calendar 2025-26 2025; do
+            runs+=("stats|0|example|$as_of|stats --by $by --year $year")
+        done
+    done
+    runs+=("validate|0|example|$as_of|validate" "validate|0|example|$as_of|validate NDSCP-2025-001")
+    runs+=("validate|1|broken|$as_of|validate" "validate|1|broken|$as_of|validate NDSCP-2025-002")
+done
+runs+=("rules|0|example|2025-11-26|rules" "rules|0|local|2025-11-26|rules" "rules|0|-|2025-11-26|rules")
+runs+=("stats|0|local|2025-11-26|stats")
+for folder in example -; do
+    runs+=(
+        "calendar|0|$folder|2025-11-26|calendar holidays"
+        "calendar|0|$folder|2025-11-26|calendar holidays --year 2028"
+        "calendar|0|$folder|2025-11-26|calendar holidays --from 2025-12-01 --to 2026-01-31 --region scotland"
+        "calendar|0|$folder|2025-11-26|calendar holidays --from 2025-07-01 --to 2025-07-31 --region england-and-wales"
+        "calendar|0|$folder|2025-11-26|calendar add 2024-12-20 5"
+        "calendar|0|$folder|2025-11-26|calendar add 2025-04-28 -7"
+        "calendar|0|$folder|2025-11-26|calendar add 2028-12-20 5"
+        "calendar|0|$folder|2025-11-26|calendar between 2024-12-20 2024-12-31"
+        "calendar|0|$folder|2025-11-26|calendar between 2025-03-11 2025-03-04"
+        "calendar|0|$folder|2025-11-26|calendar is-working-day 2025-11-26"
+        "calendar|1|$folder|2025-11-26|calendar is-working-day 2025-12-25"
+        "calendar|1|$folder|2025-11-26|calendar is-working-day 2025-11-29"
+        "calendar|1|$folder|2025-11-26|calendar is-working-day 2026-05-04 --region scotland"
+    )
+done
+
+manifest=$tmp/manifest.txt  # one line per run: FILE|SCHEMA|LABEL
+: >"$manifest"
+mkdir -p "$tmp/nowhere"
+for i in "${!runs[@]}"; do
+    IFS='|' read -r schema expected folder as_of command <<<"${runs[$i]}"
+    read -ra words <<<"$command"
+    label="$folder --as-of $as_of $command"
+    f=out/$(printf '%03d' "$i").json
+    where=(--cases "$tmp/$folder")
+    [[ $folder == - ]] && where=()
+    # Twice: the second run must print the same bytes.
+    for n in 1 2; do
+        (cd "$tmp/nowhere" && "$cspr" "${where[@]}" --as-of "$as_of" "${words[@]}" --format json) \
+            >"$tmp/$f.$n" 2>"$tmp/$f.err"
+        rc=$?
+    done
+    mv "$tmp/$f.1" "$tmp/$f"
+    # validate names its count on stderr, as its text output does; nothing else may be there.
+    grep -v '^validate: [0-9]* cases\?, [0-9]* problems\?$' "$tmp/$f.err" >"$tmp/$f.err.other"
+    if [[ $rc -ne $expected || -s $tmp/$f.err.other ]]; then
+        fail "run: $label" "exit $rc (expected $expected)" "$(head -c 2000 "$tmp/$f.err")"
+        continue
+    fi
+    printf '%s|%s|%s\n' "$f" "$schema" "$label" >>"$manifest"
+    if cmp -s "$tmp/$f" "$tmp/$f.2"; then pass "same bytes twice: $label"; else fail "same bytes twice: $label"; fi
+done
+
+# Every output against its schema: one ajv-cli run per schema. --strict=true: an unknown keyword or
+# format in a schema is itself an error.
+for schema in "${schemas[@]}"; do
+    args=()
+    while IFS='|' read -r f s _; do [[ $s == "$schema" ]] && args+=(-d "$f"); done <"$manifest"
+    [[ ${#args[@]} -gt 0 ]] || { fail "schema: no output to check against $schema.schema.json"; continue; }
+    (cd "$tmp" && node "$ajv_cli" validate --spec=draft2020 --strict=true --all-errors --errors=line \
+        -c ajv-formats -s "$repo/schemas/$schema.schema.json" "${args[@]}") >"$tmp/ajv-$schema.out" 2>"$tmp/ajv-$schema.err"
+    while IFS='|' read -r f s label; do
+        [[ $s == "$schema" ]] || continue
+        if grep -qxF -- "$f valid" "$tmp/ajv-$schema.out"; then
+            pass "schema $schema: $label"
+        else
+            fail "schema $schema: $label" "$(grep -A1 -xF -- "$f invalid" "$tmp/ajv-$schema.err" | sed -n 2p | head -c 2000)" \
+                "$(grep -v 'invalid$' "$tmp/ajv-$schema.err" | head -5)"
+        fi
+    done <"$manifest"
+done
+
+# Each schema must be able to fail: broken copies of a good document are refused.
+python3 - "$tmp" "$manifest" <<'PY'
+import json, os, sys
+tmp, manifest = sys.argv[1], sys.argv[2]
+first = {}
+for line in open(manifest, encoding="utf-8"):
+    f, schema, label = line.rstrip("\n").split("|", 2)
+    first.setdefault(schema, f)
+def load(schema):
+    return json.load(open(os.path.join(tmp, first[schema]), encoding="utf-8"))
+def variant(schema, name, change):
+    if schema not in first:
+        return
+    d = load(schema)
+    change(d)
+    with open(os.path.join(tmp, "out", f"bad-{schema}-{name}.json"), "w", encoding="utf-8") as out:
+        json.dump(d, out)
+for schema in ("show", "stats", "rules", "validate", "calendar"):
+    variant(schema, "version-2", lambda d: d.update(version=2))
+    variant(schema, "unknown-key", lambda d: d.update(colour="red"))
+    variant(schema, "no-format", lambda d: d.pop("format"))
+variant("show", "child-name-a-number", lambda d: d["referral"]["child"].update(name=7))
+variant("show", "hidden-false", lambda d: d["referral"]["child"].update(name={"hidden": False}))
+variant("show", "deadline-unknown-key", lambda d: d["deadlines"][0].update(child="x"))
+variant("show", "status-pending", lambda d: d["deadlines"][0].update(status="pending"))
+variant("stats", "by-column", lambda d: d.update(by="column"))
+variant("stats", "reason-row-under-by-rule", lambda d: d.update(by="rule", rows=[{"year": "2025-26", "reason": "x", "late_steps": 1}]))
+variant("rules", "basis-unknown", lambda d: d["rules"][0].update(basis="custom"))
+variant("validate", "line-zero", lambda d: d.update(problems=[{"file": "x", "line": 0, "field": None, "message": "m"}]))
+variant("validate", "problem-without-message", lambda d: d.update(problems=[{"file": "x", "line": 1, "field": None}]))
+variant("calendar", "format-of-another-leaf", lambda d: d.update(format="cspr-calendar-add"))
+PY
+for f in "$tmp"/out/bad-*.json; do
+    name=$(basename "$f" .json)
+    schema=${name#bad-}
+    schema=${schema%%-*}
+    (cd "$tmp" && node "$ajv_cli" validate --spec=draft2020 --strict=true -c ajv-formats \
+        -s "$repo/schemas/$schema.schema.json" -d "out/$name.json") >/dev/null 2>&1
+    rc=$?
+    if [[ $rc -eq 1 ]]; then pass "schema refuses: ${name#bad-}"; else fail "schema refuses: ${name#bad-}" "ajv-cli exit $rc"; fi
+done
+
+# No personal detail without --show-names. Prints `ok ...` or `FAIL ...` lines, then `facts: P F`.
+python3 - "$tmp" "$manifest" >"$tmp/facts.out" <<'PY'
+import json, os, sys
+tmp, manifest = sys.argv[1], sys.argv[2]
+results = []
+def check(what, ok, detail=""):
+    results.append((what, bool(ok), detail))
+runs = []
+for line in open(manifest, encoding="utf-8"):
+    f, schema, label = line.rstrip("\n").split("|", 2)
+    text = open(os.path.join(tmp, f), encoding="utf-8").read()
+    runs.append((schema, label, text, json.loads(text)))
+def people(doc):
+    r = doc.get("referral") or {}
+    return [r.get("child", {}).get("name")] + [c.get("name") for c in r.get("other_children", [])]
+names = {n for schema, label, _, doc in runs if schema == "show" and "--show-names" in label
+         for n in people(doc) if isinstance(n, str)}
+check("names: the --show-names runs of show gave children's names to look for", names, repr(names))
+for schema, label, text, doc in runs:
+    if "--show-names" in label:
+        continue
+    leaked = sorted(n for n in names if n in text)
+    check(f"no child's name: {label}", not leaked, ", ".join(leaked))
+    if schema == "show" and doc.get("referral"):
+        child = doc["referral"]["child"]
+        shown = [k for k in ("name", "date_of_birth", "date_of_death") if child[k] not in (None, {"hidden": True})]
+        check(f"personal fields hidden: {label}", not shown, ", ".join(shown))
+for what, ok, detail in results:
+    print(("ok " if ok else "FAIL ") + what)
+    if not ok and detail:
+        print("    " + detail)
+print(f"facts: {sum(ok for _, ok, _ in results)} {sum(not ok for _, ok, _ in results)}")
+PY
+while IFS= read -r line; do
+    case $line in
+        "facts: "*) read -r _ p f <<<"$line"; passed=$((passed + p)); failed=$((failed + f)) ;;
+        *) echo "$line" ;;
+    esac
+done <"$tmp/facts.out"
+grep -q '^facts: ' "$tmp/facts.out" || fail "facts: the Python checks finished"
+
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]
