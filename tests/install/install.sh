@@ -46,7 +46,7 @@ check "bash: cspr dead<TAB> is deadlines" '[ "$(bash_complete cspr dead)" = dead
 check "bash: past a global option and its value" '[ "$(bash_complete cspr --cases /tmp --as-of 2025-01-01 li)" = list ]'
 check "bash: cspr calendar ho<TAB> is holidays" '[ "$(bash_complete cspr calendar --region scotland ho)" = holidays ]'
 check "bash: an option of the command" '[ "$(bash_complete cspr notify --home)" = --home-la ]'
-check "bash: the formats the command offers" '[ "$(bash_complete cspr stats --format "")" = "table csv" ]'
+check "bash: the formats the command offers" '[ "$(bash_complete cspr stats --format "")" = "table json csv" ]'
 fish_complete() { fish -c "source $prefix/share/fish/vendor_completions.d/cspr.fish; complete -C '$1'" | cut -f1 | tr '\n' ' '; }
 check "fish: cspr dead<TAB> is deadlines" '[ "$(fish_complete "cspr dead")" = "deadlines " ]'
 check "fish: cspr calendar ho<TAB> is holidays" '[ "$(fish_complete "cspr calendar ho")" = "holidays " ]'
