@@ -46,8 +46,9 @@ pass() { echo "ok $1"; passed=$((passed + 1)); }
 fail() { echo "FAIL $1"; shift; [[ $# -gt 0 ]] && printf '    %s\n' "$@"; failed=$((failed + 1)); }
 
 # The second copy: text that JSON must escape (quotes, a backslash, a tab) and non-ASCII text in
-# an action's owner; a local timescale, so that override is not null; a case referred in 2028, a
-# year of projected bank holidays, so that projected is true.
+# an action's owner; a local timescale, so that override is not null; the Panel's response switched
+# on and a request for more information, so that step panel-response appears; a case referred in
+# 2028, a year of projected bank holidays, so that projected is true.
 setup_special() {
     local c=("$cspr" --cases "$tmp/special")
     # (Recorded on 2025-12-16: cspr refuses to write a file holding a date after --as-of, and R1 was
@@ -55,8 +56,10 @@ setup_special() {
     "${c[@]}" --as-of 2025-12-16 actions NDSCP-2025-001 --add "Check the escaping" \
         --owner "Northdale \"Quoted\" \\ Back-slashed"$'\t'"Tabbed Children’s Services — Zoë ★" \
         --due 2025-12-05 &&
-        printf 'timescales:\n  referral-confirm:\n    length: 72\n    unit: hours\n    reason: "Northdale procedures allow three days, \\"in writing\\""\n' \
+        printf 'timescales:\n  referral-confirm:\n    length: 72\n    unit: hours\n    reason: "Northdale procedures allow three days, \\"in writing\\""\n  panel-response:\n    enabled: true\n    reason: "the Panel told us to expect about 10 days"\n' \
             >>"$tmp/special/cspr.yaml" &&
+        "${c[@]}" --as-of 2025-12-16 panel-response NDSCP-2025-001 --received 2025-04-08 --says more-information \
+            --asked "2025-04-08=The school's chronology" &&
         "${c[@]}" --as-of 2028-01-10 refer --received 2028-01-10T10:00 --referrer-name "Quinn Referrer" \
             --referrer-agency "Northdale Police" --referrer-role "Sergeant" --child-name "Quinn Example" \
             --child-died 2028-01-08 --incident 2028-01-08 --cp-plan never --looked-after no \
@@ -68,6 +71,22 @@ if out=$(setup_special 2>&1); then
     pass "setup: the special copy (escaping, an override, a projected year)"
 else
     fail "setup: the special copy (escaping, an override, a projected year)" "$out"
+fi
+
+# The schema's steps are the rules table's: a step added to the table and not to the schema would
+# make every deadline of that step invalid.
+"$cspr" --cases "$tmp/example" rules --format json >"$tmp/rules.json" 2>&1
+if out=$(python3 - "$tmp/rules.json" "$schema" <<'PY'
+import json, sys
+table = {r["step"] for r in json.load(open(sys.argv[1], encoding="utf-8"))["rules"]}
+schema = set(json.load(open(sys.argv[2], encoding="utf-8"))["$defs"]["deadline"]["properties"]["step"]["enum"])
+print("only in the rules table:", sorted(table - schema), "only in the schema:", sorted(schema - table))
+sys.exit(table != schema)
+PY
+); then
+    pass "schema: the step enum is the rules table's steps"
+else
+    fail "schema: the step enum is the rules table's steps" "$out"
 fi
 
 # The runs: folder, --as-of, then the options. 2025-11-26 has overdue, due today, due soon,
@@ -244,6 +263,9 @@ if special:
     overrides = {d["override"] for r in special for d in r[6]["deadlines"] if d["rule"] == "referral-confirm"}
     check("override: the local timescale's reason reads back exactly",
           overrides == {'Northdale procedures allow three days, "in writing"'}, repr(overrides))
+    panel = {d["rule"] for r in special for d in r[6]["deadlines"] if d["step"] == "panel-response"}
+    check("panel-response: both of its clocks are listed under step panel-response",
+          panel == {"panel-response", "answer-panel-request"}, repr(panel))
     check("projected: a working-day deadline in 2028 is projected",
           any(d["projected"] and d["case"] == "NDSCP-2028-001" for r in special for d in r[6]["deadlines"]))
 

@@ -30,7 +30,7 @@ for scenario in $scenarios; do
   # The version each file has after an uninterrupted run.
   cp -r "$source/cases-example" "$work/after"
   (cd "$work/after" && "$cspr" "${command[@]}" > /dev/null 2>&1)
-  for step in $(seq 1 130); do
+  for step in $(seq 1 400); do  # more than any command has; the run stops at the first uninterrupted one
     rm -rf "$work/run" && cp -r "$source/cases-example" "$work/run"
     { (cd "$work/run" && CSPR_TEST_CRASH_AT=$step exec "$cspr" "${command[@]}" > /dev/null 2>&1); } 2>/dev/null
     code=$?
