@@ -5,6 +5,7 @@
 
 #include "app.hpp"
 #include "case_change.hpp"
+#include "json_writer.hpp"
 
 namespace cspr::cli {
 
@@ -41,18 +42,50 @@ void print_response(Context& ctx, const store::CaseFolder& folder, const model::
     if (p.national_review)
         ctx.out << "national review decided by the Panel on " << calendar::format_iso_date(p.national_review->decided)
                 << " (its report is the Panel's)\n";
-    std::vector<std::vector<std::string>> rows = {{"REQUEST", "ASKED", "ANSWERED", "DUE", "STATUS"}};
+    // Free text, which may name people: only with --show-names.
+    if (const auto note = personal(ctx, p.note); note && !note->empty())
+        ctx.out << "note: " << terminal_safe(*note) << "\n";
+    // What each request asks is free text: beneath its row, only with --show-names.
+    Table t{.rows = {{"REQUEST", "ASKED", "ANSWERED", "DUE", "STATUS"}}, .flexible = {{4, 12}}, .note_indent = 2};
     const auto cal = ctx.calendar(folder.config.region);
     for (const auto& d : rules::case_deadlines(c, folder.config, cal, ctx.today())) {
         if (d.rule->id != "answer-panel-request" || d.status == rules::Status::not_applicable) continue;
         const auto& r = p.requests[std::stoul(d.subject.substr(d.subject.find('-') + 1)) - 1];
-        rows.push_back({d.subject, calendar::format_iso_date(r.asked),
-                        r.answered ? calendar::format_iso_date(*r.answered) : "-", due_text(d), status_and_note(d)});
+        t.rows.push_back({d.subject, calendar::format_iso_date(r.asked),
+                          r.answered ? calendar::format_iso_date(*r.answered) : "-", due_text(d), status_and_note(d)});
+        auto& notes = t.notes.emplace_back();
+        if (const auto about = personal(ctx, r.about); about && !about->empty()) notes.push_back("about: " + *about);
     }
-    if (rows.size() > 1) ctx.out << format_table(rows);
+    if (t.rows.size() > 1)
+        for (const auto& text : render_table(t, ctx.table_width())) ctx.out << text;
+}
+
+bool records_something(const PanelResponseArgs& a) {
+    return a.received || a.says || a.note || !a.asked.empty() || a.answered || a.national_review || a.scope ||
+           a.participation;
+}
+
+// --format json: the response as recorded, or null when none is (schemas/panel-response.schema.json).
+void print_response_json(Context& ctx, const std::string& id) {
+    const auto folder = ctx.open_folder();
+    store::Diagnostics strict;
+    const auto c = store::load_case(folder, id, strict);
+    const auto deadlines = rules::case_deadlines(c, folder.config, ctx.calendar(folder.config.region), ctx.today());
+    Json doc = Json::object();
+    doc.add("format", "cspr-panel-response").add("version", 1).add("as_of", json_date(ctx.today()));
+    doc.add("case", c.id);
+    doc.add("response", c.panel_response ? panel_response_json(ctx, *c.panel_response, deadlines) : Json());
+    ctx.out << doc.dump();
 }
 
 void run_panel_response(Context& ctx, const PanelResponseArgs& a) {
+    if (ctx.format() == "json") {
+        if (records_something(a))
+            throw Error("is for the response as recorded (cspr panel-response ID --format json); recording prints "
+                        "a table",
+                        {.field = "--format"});
+        return print_response_json(ctx, a.id);
+    }
     CaseChange change(ctx, a.id);
     model::Case& c = change.after();
     if (!c.panel_response && !a.received)
@@ -110,6 +143,7 @@ void setup_panel_response(CLI::App& sub, Context& ctx) {
     sub.add_option("--scope", a->scope, "With --national-review: the agreed scope (free text)");
     sub.add_option("--participation", a->participation,
                    "With --national-review: how the partners and their agencies take part (free text)");
+    sub.add_flag("--show-names", ctx.show_names, "Show the recorded free text (hidden by default)");
     add_commit_flag(sub, ctx);
     add_examples(sub, R"(  cspr panel-response NDSCP-2025-001 --received 2025-04-08 --says more-information \
       --asked "2025-04-08=The school's chronology"
@@ -117,6 +151,7 @@ void setup_panel_response(CLI::App& sub, Context& ctx) {
   cspr panel-response NDSCP-2025-004 --national-review 2025-10-02 --scope "Children harmed in custody" \
       --participation "Each agency gives its records and a practitioner for interview"
   cspr panel-response NDSCP-2025-001
+  cspr panel-response NDSCP-2025-001 --format json   # null when no response is recorded
 
 The partners answer each request within )" +
                           table_timescale("answer-panel-request") +

@@ -115,6 +115,19 @@ void show_rapid_review(Context& ctx, const model::RapidReview& r) {
         ctx.out << fmt::format("  amended       {}\n", amended_text(r.amendments));  // never the reason
 }
 
+void show_panel_response(Context& ctx, const model::PanelResponse& p) {
+    std::size_t answered = 0;
+    for (const auto& r : p.requests) answered += r.answered ? 1 : 0;
+    ctx.out << "Panel's response\n";
+    ctx.out << fmt::format("  received      {}: {}\n", calendar::format_iso_date(p.received), model::name_of(p.says));
+    if (!p.requests.empty())
+        ctx.out << fmt::format("  requests      {} asked, {} answered\n", p.requests.size(), answered);
+    if (p.national_review)
+        ctx.out << fmt::format("  national      review decided by the Panel on {} (its report is the Panel's)\n",
+                               calendar::format_iso_date(p.national_review->decided));
+    if (!p.note.empty()) ctx.out << fmt::format("  note          {}\n", shown(ctx, p.note));
+}
+
 void show_decision(Context& ctx, const model::Decision& d) {
     ctx.out << "Decision\n";
     ctx.out << fmt::format("  decided       {} on {}{}\n", model::route_name(d.outcome),
@@ -175,6 +188,7 @@ void run_show(Context& ctx, const std::string& id) {
     if (c.referral) show_referral(ctx, *c.referral);
     if (c.notification) show_notification(ctx, *c.notification);
     if (c.rapid_review) show_rapid_review(ctx, *c.rapid_review);
+    if (c.panel_response) show_panel_response(ctx, *c.panel_response);
     if (c.decision) show_decision(ctx, *c.decision);
     if (c.publication) show_publication(ctx, *c.publication);
     if (c.actions) show_actions(ctx, *c.actions);

@@ -87,4 +87,14 @@ Json json_date_or_null(const std::optional<calendar::Date>& d);
 // when nothing is recorded, with or without.
 Json json_personal(const Context& ctx, std::string_view text);
 
+// A deadline's status as one token, as `cspr deadlines --format json` gives it ("met-late",
+// "due-today"), and "not-applicable" for a rule that does not apply to the case.
+std::string status_token(const rules::Deadline& d);
+
+// The Panel's response (panel-response.yaml) as `cspr panel-response ID --format json` and
+// `cspr show ID --format json` give it; each request carries its answer's deadline from `deadlines`
+// (the case's deadlines, as rules::case_deadlines counts them). panel_response_json.cpp.
+Json panel_response_json(const Context& ctx, const model::PanelResponse& p,
+                         const std::vector<rules::Deadline>& deadlines);
+
 }  // namespace cspr::cli

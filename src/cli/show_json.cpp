@@ -11,24 +11,6 @@ namespace cspr::cli {
 namespace {
 
 constexpr int kShowFormatVersion = 1;
-constexpr int kSoon = 5;  // working days that count as due soon: deadlines' default
-
-// A deadline's status as one token, as `cspr deadlines --format json` gives it, and not-applicable
-// for a rule that does not apply to the case (show lists every rule).
-std::string status_token(const rules::Deadline& d) {
-    switch (d.status) {
-        case rules::Status::met: return d.rule->period ? "ran" : "met";
-        case rules::Status::met_late: return "met-late";
-        case rules::Status::paused: return "paused";
-        case rules::Status::missed: return "missed";
-        case rules::Status::overdue: return "overdue";
-        case rules::Status::not_applicable: return "not-applicable";
-        case rules::Status::pending: break;
-    }
-    if (d.rule->period) return "running";
-    if (d.working_days_left <= 0 && d.days_left <= 0) return "due-today";
-    return d.working_days_left <= kSoon ? "due-soon" : "upcoming";
-}
 
 // The keys of a deadline of `cspr deadlines --format json`; start and due are null for a rule that
 // does not apply.
@@ -203,6 +185,7 @@ void print_show_json(Context& ctx, const model::Case& c, const std::vector<rules
     doc.add("referral", c.referral ? referral_json(ctx, *c.referral) : Json());
     doc.add("notification", c.notification ? notification_json(*c.notification) : Json());
     doc.add("rapid_review", c.rapid_review ? rapid_review_json(*c.rapid_review) : Json());
+    doc.add("panel_response", c.panel_response ? panel_response_json(ctx, *c.panel_response, deadlines) : Json());
     doc.add("decision", c.decision ? decision_json(*c.decision) : Json());
     doc.add("publication", c.publication ? publication_json(ctx, *c.publication) : Json());
     doc.add("actions", c.actions ? actions_json(*c.actions) : Json());

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Checks the JSON outputs of show, stats, rules, validate and the calendar leaves against their
-# contracts (schemas/show, stats, rules, validate and calendar.schema.json):
+# Checks the JSON outputs of show, panel-response, stats, rules, validate and the calendar leaves
+# against their contracts (schemas/show, panel-response-report, stats, rules, validate and
+# calendar.schema.json):
 #
 #   - every output validates against its schema with ajv-cli (an independent validator, the one
 #     tests/schema uses), in one node run per schema;
 #   - each schema refuses a few broken documents (a wrong version, an unknown key, ...);
 #   - no child's name (as the --show-names runs of show print them) appears in any output made
 #     without --show-names, and every personal field of show reads {"hidden": true} or null there;
+#     the free text of the Panel's responses appears with --show-names and never without;
 #   - the same run twice prints the same bytes, and each run exits as the text output does (validate
 #     1 when it lists problems, is-working-day 1 for a day that is not a working day, else 0).
 #
@@ -14,7 +16,8 @@
 #
 # Runs on temporary copies of cases-example/ at several --as-of dates: as it is (its modes made
 # those cspr.yaml asks for, as a fresh clone is not), with a local timescale and a rule switched
-# off (rules), and with broken files (validate). The node modules are installed with `npm ci` into
+# off (rules) and the Panel's responses recorded (show, panel-response), and with broken files
+# (validate). The node modules are installed with `npm ci` into
 # tests/schema/node_modules when missing (tests/schema/node-modules.sh). Ends with
 # `N passed, N failed`; exit 1 if anything failed, 2 on a usage or set-up error.
 set -uo pipefail
@@ -23,7 +26,7 @@ set -uo pipefail
 cspr=$(realpath "$1")
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-schemas=(show stats rules validate calendar)
+schemas=(show panel-response-report stats rules validate calendar)
 for s in "${schemas[@]}"; do
     [[ -f $repo/schemas/$s.schema.json ]] || { echo "$0: no schema schemas/$s.schema.json" >&2; exit 2; }
 done
@@ -51,6 +54,16 @@ printf '%s\n' 'timescales:' '  referral-confirm:' '    length: 72' '    unit: ho
     '    reason: "Northdale allows three days, \"in writing\""' '  decision:' '    enabled: false' \
     '    reason: "decided at the rapid review meeting"' '  panel-response:' '    enabled: true' \
     '    reason: "the Panel answers within 10 days"' >>"$tmp/local/cspr.yaml"
+# The Panel's responses, in the local copy: a request for more information (answered late, by
+# then) and a national review, their free text marked so that it can be looked for.
+l=("$cspr" --cases "$tmp/local" --as-of 2025-11-26)
+if ! out=$("${l[@]}" panel-response NDSCP-2025-001 --received 2025-04-08 --says more-information \
+        --note "PANEL-NOTE-TEXT" --asked "2025-04-08=PANEL-ASKED-TEXT" --asked 2025-04-09 2>&1 &&
+    "${l[@]}" panel-response NDSCP-2025-001 --answered 2025-04-24 2>&1 &&
+    "${l[@]}" panel-response NDSCP-2025-004 --received 2025-09-20 --says considering-national-review \
+        --national-review 2025-10-02 --scope "PANEL-SCOPE-TEXT" --participation "PANEL-PART-TEXT" 2>&1); then
+    fail "setup: the Panel's responses in the local copy" "$out"
+fi
 # The broken copy: a date that is no date, a misspelt key, a file that is not YAML.
 sed -i 's/^aware: "2025-04-14"/aware: "2025-02-30"/' "$tmp/broken/cases/NDSCP-2025-002/notification.yaml"
 sed -i 's/^notifiable: true/notifiabel: true/' "$tmp/broken/cases/NDSCP-2025-002/notification.yaml"
@@ -76,6 +89,15 @@ for as_of in "${dates[@]}"; do
 done
 runs+=("rules|0|example|2025-11-26|rules" "rules|0|local|2025-11-26|rules" "rules|0|-|2025-11-26|rules")
 runs+=("stats|0|local|2025-11-26|stats")
+for id in "${cases[@]}"; do runs+=("panel-response-report|0|example|2025-11-26|panel-response $id"); done
+for id in NDSCP-2025-001 NDSCP-2025-004; do
+    for as_of in 2025-04-20 2025-11-26; do
+        [[ $id == NDSCP-2025-004 && $as_of == 2025-04-20 ]] && continue  # before its rapid review
+        runs+=("panel-response-report|0|local|$as_of|panel-response $id"
+               "panel-response-report|0|local|$as_of|panel-response $id --show-names"
+               "show|0|local|$as_of|show $id" "show|0|local|$as_of|show $id --show-names")
+    done
+done
 for folder in example -; do
     runs+=(
         "calendar|0|$folder|2025-11-26|calendar holidays"
@@ -157,7 +179,7 @@ def variant(schema, name, change):
     change(d)
     with open(os.path.join(tmp, "out", f"bad-{schema}-{name}.json"), "w", encoding="utf-8") as out:
         json.dump(d, out)
-for schema in ("show", "stats", "rules", "validate", "calendar"):
+for schema in ("show", "panel-response-report", "stats", "rules", "validate", "calendar"):
     variant(schema, "version-2", lambda d: d.update(version=2))
     variant(schema, "unknown-key", lambda d: d.update(colour="red"))
     variant(schema, "no-format", lambda d: d.pop("format"))
@@ -165,6 +187,9 @@ variant("show", "child-name-a-number", lambda d: d["referral"]["child"].update(n
 variant("show", "hidden-false", lambda d: d["referral"]["child"].update(name={"hidden": False}))
 variant("show", "deadline-unknown-key", lambda d: d["deadlines"][0].update(child="x"))
 variant("show", "status-pending", lambda d: d["deadlines"][0].update(status="pending"))
+variant("panel-response-report", "says-unknown", lambda d: d.update(response={"received": "2025-04-08", "says": "maybe", "note": None, "requests": [], "national_review": None}))
+variant("panel-response-report", "request-status-pending", lambda d: d.update(response={"received": "2025-04-08", "says": "agrees", "note": None, "requests": [{"asked": "2025-04-08", "about": None, "answered": None, "due": "2025-04-15", "status": "pending", "late_reason": None}], "national_review": None}))
+variant("show", "panel-response-missing", lambda d: d.pop("panel_response"))
 variant("stats", "by-column", lambda d: d.update(by="column"))
 variant("stats", "reason-row-under-by-rule", lambda d: d.update(by="rule", rows=[{"year": "2025-26", "reason": "x", "late_steps": 1}]))
 variant("rules", "basis-unknown", lambda d: d["rules"][0].update(basis="custom"))
@@ -175,7 +200,7 @@ PY
 for f in "$tmp"/out/bad-*.json; do
     name=$(basename "$f" .json)
     schema=${name#bad-}
-    schema=${schema%%-*}
+    case $schema in panel-response-report-*) schema=panel-response-report ;; *) schema=${schema%%-*} ;; esac
     (cd "$tmp" && node "$ajv_cli" validate --spec=draft2020 --strict=true -c ajv-formats \
         -s "$repo/schemas/$schema.schema.json" -d "out/$name.json") >/dev/null 2>&1
     rc=$?
@@ -209,6 +234,25 @@ for schema, label, text, doc in runs:
         child = doc["referral"]["child"]
         shown = [k for k in ("name", "date_of_birth", "date_of_death") if child[k] not in (None, {"hidden": True})]
         check(f"personal fields hidden: {label}", not shown, ", ".join(shown))
+# The Panel's free text: with --show-names where it was recorded, never without.
+marks = ("PANEL-NOTE-TEXT", "PANEL-ASKED-TEXT", "PANEL-SCOPE-TEXT", "PANEL-PART-TEXT")
+for schema, label, text, doc in runs:
+    if "local" not in label.split()[0] or schema not in ("show", "panel-response-report"):
+        continue
+    found = [m for m in marks if m in text]
+    if "--show-names" in label:
+        check(f"the Panel's free text shown: {label}", found, "none of " + ", ".join(marks))
+    else:
+        check(f"the Panel's free text hidden: {label}", not found, ", ".join(found))
+requests = [r for schema, label, _, doc in runs if schema == "panel-response-report" and doc["response"]
+            for r in doc["response"]["requests"]]
+check("panel-response: requests with their answer's deadline were checked", len(requests) >= 4, len(requests))
+for schema, label, _, doc in runs:
+    if schema == "panel-response-report" and doc["response"] and "2025-11-26" in label and "NDSCP-2025-001" in label:
+        first, second = doc["response"]["requests"]
+        check(f"panel-response: the first request answered late, the second overdue: {label}",
+              (first["answered"], first["status"], second["status"]) == ("2025-04-24", "met-late", "overdue"),
+              repr((first, second)))
 for what, ok, detail in results:
     print(("ok " if ok else "FAIL ") + what)
     if not ok and detail:
