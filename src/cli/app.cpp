@@ -34,7 +34,7 @@ constexpr Command kCommands[] = {
     {"late",
      "Record why a late step was late (one reason per step), or list a case's late steps",
      setup_late,
-     {"table", "json"}},
+     {"table", "json", "csv"}},
     {"deadlines",
      "Every open deadline of every case; exit 1 when something is overdue (the nightly check)",
      setup_deadlines,

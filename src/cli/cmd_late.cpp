@@ -126,7 +126,27 @@ void record(CaseChange& change, const Context& ctx, const LateArgs& a) {
             << " recorded\n";
 }
 
+// CSV: a row per late step; the note's column only with --show-names (free text), as deadlines adds
+// its child column.
+void print_late_csv(Context& ctx, const model::Case& c, const std::vector<rules::Deadline>& steps) {
+    const bool names = shows_personal(ctx);
+    ctx.out << csv_start(ctx) << "case,rule,subject,due,status,reason" << (names ? ",note" : "") << "\n";
+    for (const auto& d : steps) {
+        const auto* r = rules::find_late_reason(c, d.rule->id, d.subject);
+        ctx.out << csv_field(c.id) << "," << csv_field(d.rule->id) << ","
+                << csv_field(d.subject.empty() ? "" : rules::subject_key(d.subject)) << "," << due_iso(d) << ","
+                << (d.status == rules::Status::overdue  ? "overdue"
+                    : d.status == rules::Status::missed ? "missed"
+                    : d.status == rules::Status::paused ? "paused"
+                                                        : "met-late")
+                << "," << csv_field(r ? std::string(model::name_of(r->reason)) : std::string());
+        if (names) ctx.out << "," << csv_field(r ? r->note : std::string());
+        ctx.out << "\n";
+    }
+}
+
 void run_late(Context& ctx, const LateArgs& a) {
+    refuse_excel_unless_csv(ctx);
     if (!a.rule) {
         if (a.subject || a.reason || a.by || a.note)
             throw Error("say which step: RULE (and SUBJECT when the rule has several)", {.field = "RULE"});
@@ -134,6 +154,7 @@ void run_late(Context& ctx, const LateArgs& a) {
         store::Diagnostics strict;
         const auto c = store::load_case(folder, a.id, strict);
         if (ctx.format() == "json") print_late_json(ctx, c, late_steps(ctx, folder, c));
+        else if (ctx.format() == "csv") print_late_csv(ctx, c, late_steps(ctx, folder, c));
         else print_late_steps(ctx, c, late_steps(ctx, folder, c));
         return;
     }
@@ -156,8 +177,10 @@ void setup_late(CLI::App& sub, Context& ctx) {
     sub.add_option("--note", a->note, "More about the reason (free text, kept in the file)");
     sub.add_flag("--show-names", ctx.show_names, "Show the recorded notes (free text; hidden by default)");
     add_commit_flag(sub, ctx);
+    add_excel_flag(sub, ctx);
     add_examples(sub, R"(  cspr late NDSCP-2025-001
   cspr late NDSCP-2025-001 --format json
+  cspr late NDSCP-2025-001 --format csv --excel > late.csv
   cspr late NDSCP-2025-001 notify-partners --reason information-awaited --by "Business unit manager"
   cspr late NDSCP-2025-004 decision --reason partner-availability --by "Partnership manager" \
       --note "ICB sign-off delayed by the chief nurse's leave"
