@@ -194,6 +194,9 @@ std::string format_date(calendar::Date d);
 std::string due_text(const rules::Deadline& d);
 // The due date for machines (CSV): "2025-03-11", or "2025-03-05T10:30" for hours.
 std::string due_iso(const rules::Deadline& d);
+// How a deadline reads to someone planning their week, from the engine's status and the days left:
+// "overdue", "due today", "due soon" (within `soon` working days), "met late", "running", ...
+std::string_view listing_status(const rules::Deadline& d, int soon);
 // "met", "met late (2 working days)", "overdue (3 working days)", "5 working days left".
 std::string status_text(const rules::Deadline& d);
 // status_text, then the deadline's note when it has one: "met; met by the Panel's online form ...".

@@ -21,22 +21,6 @@ struct DeadlinesArgs {
     bool remind = false;  // ics: an alarm the working day before
 };
 
-// How a deadline reads to someone planning their week, from the engine's status and the days left.
-std::string_view listing_status(const rules::Deadline& d, int soon) {
-    switch (d.status) {
-        case rules::Status::met: return d.rule->period ? "ran" : "met";
-        case rules::Status::met_late: return "met late";
-        case rules::Status::paused: return "paused";
-        case rules::Status::missed: return "missed";
-        case rules::Status::overdue: return "overdue";
-        case rules::Status::not_applicable: return "not applicable";
-        case rules::Status::pending: break;
-    }
-    if (d.rule->period) return "running";
-    if (d.working_days_left <= 0 && d.days_left <= 0) return "due today";
-    return d.working_days_left <= soon ? "due soon" : "upcoming";
-}
-
 // A status as one token for machines (JSON, CSV, ICS): "met late" is met-late.
 std::string token(std::string status) {
     std::replace(status.begin(), status.end(), ' ', '-');

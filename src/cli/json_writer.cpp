@@ -78,18 +78,9 @@ std::string Json::dump() const {
 
 std::string status_token(const rules::Deadline& d) {
     constexpr int kSoon = 5;  // working days that count as due soon: deadlines' default
-    switch (d.status) {
-        case rules::Status::met: return d.rule->period ? "ran" : "met";
-        case rules::Status::met_late: return "met-late";
-        case rules::Status::paused: return "paused";
-        case rules::Status::missed: return "missed";
-        case rules::Status::overdue: return "overdue";
-        case rules::Status::not_applicable: return "not-applicable";
-        case rules::Status::pending: break;
-    }
-    if (d.rule->period) return "running";
-    if (d.working_days_left <= 0 && d.days_left <= 0) return "due-today";
-    return d.working_days_left <= kSoon ? "due-soon" : "upcoming";
+    std::string status(listing_status(d, kSoon));
+    std::replace(status.begin(), status.end(), ' ', '-');  // "met late" is met-late
+    return status;
 }
 
 Json json_text_or_null(std::string_view s) { return s.empty() ? Json() : Json(s); }

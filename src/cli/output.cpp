@@ -237,6 +237,21 @@ std::string due_text(const rules::Deadline& d) {
     return text;
 }
 
+std::string_view listing_status(const rules::Deadline& d, int soon) {
+    switch (d.status) {
+        case rules::Status::met: return d.rule->period ? "ran" : "met";
+        case rules::Status::met_late: return "met late";
+        case rules::Status::paused: return "paused";
+        case rules::Status::missed: return "missed";
+        case rules::Status::overdue: return "overdue";
+        case rules::Status::not_applicable: return "not applicable";
+        case rules::Status::pending: break;
+    }
+    if (d.rule->period) return "running";
+    if (d.working_days_left <= 0 && d.days_left <= 0) return "due today";
+    return d.working_days_left <= soon ? "due soon" : "upcoming";
+}
+
 std::string status_text(const rules::Deadline& d) {
     // Lateness counts in the rule's own unit; time left from a date-only "today" counts in days.
     const auto in_days = [&](int n) {
