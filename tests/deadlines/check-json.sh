@@ -41,9 +41,7 @@ mkdir -p "$tmp/home" "$tmp/out"
 cp -r "$repo/cases-example" "$tmp/example"
 cp -r "$repo/cases-example" "$tmp/special"
 
-passed=0 failed=0
-pass() { echo "ok $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL $1"; shift; [[ $# -gt 0 ]] && printf '    %s\n' "$@"; failed=$((failed + 1)); }
+source "$repo/tests/lib/facts.sh"  # pass, fail, tally_facts, finish_facts
 
 # The second copy: text that JSON must escape (quotes, a backslash, a tab) and non-ASCII text in
 # an action's owner; a local timescale, so that override is not null; the Panel's response switched
@@ -190,10 +188,7 @@ import collections, json, os, sys
 tmp, manifest = sys.argv[1], sys.argv[2]
 OPEN = {"overdue", "due today", "due soon", "upcoming"}
 CLOSED = {"met", "met late", "running", "ran"}
-results = []
-
-def check(what, ok, detail=""):
-    results.append((what, bool(ok), detail))
+from facts import check, report
 
 runs = []
 with open(manifest, encoding="utf-8") as f:
@@ -269,22 +264,10 @@ if special:
     check("projected: a working-day deadline in 2028 is projected",
           any(d["projected"] and d["case"] == "NDSCP-2028-001" for r in special for d in r[6]["deadlines"]))
 
-for what, ok, detail in results:
-    print(("ok " if ok else "FAIL ") + what)
-    if not ok and detail:
-        print("    " + detail)
-print(f"facts: {sum(ok for _, ok, _ in results)} {sum(not ok for _, ok, _ in results)}")
+report()
 PY
 if [[ $? -ne 0 && ! -s $tmp/facts.out ]]; then
     fail "facts: the Python checks ran"
 fi
-while IFS= read -r line; do
-    case $line in
-        "facts: "*) read -r _ p f <<<"$line"; passed=$((passed + p)); failed=$((failed + f)) ;;
-        *) echo "$line" ;;
-    esac
-done <"$tmp/facts.out"
-grep -q '^facts: ' "$tmp/facts.out" || fail "facts: the Python checks finished"
-
-echo "$passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+tally_facts "$tmp/facts.out"
+finish_facts

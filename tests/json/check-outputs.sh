@@ -45,9 +45,7 @@ for copy in example local broken; do
     find "$tmp/$copy" -type d -exec chmod 700 {} + && find "$tmp/$copy" -type f -exec chmod 600 {} +
 done
 
-passed=0 failed=0
-pass() { echo "ok $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL $1"; shift; [[ $# -gt 0 ]] && printf '    %s\n' "$@"; failed=$((failed + 1)); }
+source "$repo/tests/lib/facts.sh"  # pass, fail, tally_facts, finish_facts
 
 # The local copy: a timescale of its own and a rule switched off, each with a reason, for rules.
 printf '%s\n' 'timescales:' '  referral-confirm:' '    length: 72' '    unit: hours' \
@@ -211,9 +209,7 @@ done
 python3 - "$tmp" "$manifest" >"$tmp/facts.out" <<'PY'
 import json, os, sys
 tmp, manifest = sys.argv[1], sys.argv[2]
-results = []
-def check(what, ok, detail=""):
-    results.append((what, bool(ok), detail))
+from facts import check, report
 runs = []
 for line in open(manifest, encoding="utf-8"):
     f, schema, label = line.rstrip("\n").split("|", 2)
@@ -253,19 +249,7 @@ for schema, label, _, doc in runs:
         check(f"panel-response: the first request answered late, the second overdue: {label}",
               (first["answered"], first["status"], second["status"]) == ("2025-04-24", "met-late", "overdue"),
               repr((first, second)))
-for what, ok, detail in results:
-    print(("ok " if ok else "FAIL ") + what)
-    if not ok and detail:
-        print("    " + detail)
-print(f"facts: {sum(ok for _, ok, _ in results)} {sum(not ok for _, ok, _ in results)}")
+report()
 PY
-while IFS= read -r line; do
-    case $line in
-        "facts: "*) read -r _ p f <<<"$line"; passed=$((passed + p)); failed=$((failed + f)) ;;
-        *) echo "$line" ;;
-    esac
-done <"$tmp/facts.out"
-grep -q '^facts: ' "$tmp/facts.out" || fail "facts: the Python checks finished"
-
-echo "$passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+tally_facts "$tmp/facts.out"
+finish_facts

@@ -33,9 +33,7 @@ mkdir -p "$tmp/home" "$tmp/out"
 cp -r "$repo/cases-example" "$tmp/example"
 c=("$cspr" --cases "$tmp/example")
 
-passed=0 failed=0
-pass() { echo "ok $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL $1"; shift; [[ $# -gt 0 ]] && printf '    %s\n' "$@"; failed=$((failed + 1)); }
+source "$repo/tests/lib/facts.sh"  # pass, fail, tally_facts, finish_facts
 
 # History with reasons, and evidence: R2 re-dated, R3 dropped (case 001).
 if out=$("${c[@]}" --as-of 2025-12-01 actions NDSCP-2025-001 --update R2 --due 2026-06-30 --reason "Secret reason one" 2>&1 &&
@@ -114,9 +112,7 @@ CSPR=$cspr python3 - "$tmp" >"$tmp/facts.out" <<'PY'
 import csv, io, json, os, subprocess, sys
 tmp = sys.argv[1]
 out = os.path.join(tmp, "out")
-results = []
-def check(what, ok, detail=""):
-    results.append((what, bool(ok), detail))
+from facts import check, report
 ids = sorted(n for n in os.listdir(os.path.join(tmp, "example", "cases")) if not n.endswith(".yaml"))
 for d in ["2025-03-06", "2025-11-26", "2025-12-01", "2026-04-01"]:
     doc = json.load(open(os.path.join(out, f"list-{d}.json"), encoding="utf-8"))
@@ -158,19 +154,7 @@ rows = list(csv.reader(io.StringIO(run("list", "--format", "csv"))))
 check("list csv: a header and a row per case", rows[0][0] == "case" and [r[0] for r in rows[1:]] == ids)
 rows = list(csv.reader(io.StringIO(run("actions", "NDSCP-2025-001", "--format", "csv"))))
 check("actions csv: a header and a row per action", rows[0][:2] == ["case", "ref"] and [r[1] for r in rows[1:]] == ["R1", "R2", "R3"])
-for what, ok, detail in results:
-    print(("ok " if ok else "FAIL ") + what)
-    if not ok and detail:
-        print("    " + detail)
-print(f"facts: {sum(ok for _, ok, _ in results)} {sum(not ok for _, ok, _ in results)}")
+report()
 PY
-while IFS= read -r line; do
-    case $line in
-        "facts: "*) read -r _ p f <<<"$line"; passed=$((passed + p)); failed=$((failed + f)) ;;
-        *) echo "$line" ;;
-    esac
-done <"$tmp/facts.out"
-grep -q '^facts: ' "$tmp/facts.out" || fail "facts: the Python checks finished"
-
-echo "$passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+tally_facts "$tmp/facts.out"
+finish_facts
