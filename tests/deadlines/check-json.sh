@@ -21,27 +21,11 @@
 # timescale (override) and a case in a year of projected bank holidays. The node modules are
 # installed with `npm ci` into tests/schema/node_modules when missing, as tests/schema/validate.sh
 # does. Ends with `N passed, N failed`; exit 1 if anything failed, 2 on a usage or set-up error.
-set -uo pipefail
-
-[[ $# -eq 1 && -x $1 ]] || { echo "usage: $0 PATH/TO/cspr" >&2; exit 2; }
-cspr=$(realpath "$1")
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-repo=$(cd "$here/../.." && pwd)
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/json-check.sh" deadlines-json "$@"
 schema=$repo/schemas/deadlines.schema.json
 [[ -f $schema ]] || { echo "$0: no schema $schema" >&2; exit 2; }
-command -v python3 >/dev/null || { echo "$0: python3 is not installed" >&2; exit 2; }
-source "$repo/tests/schema/node-modules.sh"  # sets ajv_cli
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/cspr-deadlines-json.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-# cspr's environment: no inherited case folder, no colour, a home of its own.
-unset CSPR_CASES XDG_DATA_HOME
-export NO_COLOR=1 HOME=$tmp/home LC_ALL=C.UTF-8
-mkdir -p "$tmp/home" "$tmp/out"
 cp -r "$repo/cases-example" "$tmp/example"
 cp -r "$repo/cases-example" "$tmp/special"
-
-source "$repo/tests/lib/facts.sh"  # pass, fail, tally_facts, finish_facts
 
 # The second copy: text that JSON must escape (quotes, a backslash, a tab) and non-ASCII text in
 # an action's owner; a local timescale, so that override is not null; the Panel's response switched

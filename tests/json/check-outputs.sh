@@ -20,32 +20,16 @@
 # (validate). The node modules are installed with `npm ci` into
 # tests/schema/node_modules when missing (tests/schema/node-modules.sh). Ends with
 # `N passed, N failed`; exit 1 if anything failed, 2 on a usage or set-up error.
-set -uo pipefail
-
-[[ $# -eq 1 && -x $1 ]] || { echo "usage: $0 PATH/TO/cspr" >&2; exit 2; }
-cspr=$(realpath "$1")
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-repo=$(cd "$here/../.." && pwd)
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/json-check.sh" json-outputs "$@"
 schemas=(show panel-response-report stats rules validate calendar)
 for s in "${schemas[@]}"; do
     [[ -f $repo/schemas/$s.schema.json ]] || { echo "$0: no schema schemas/$s.schema.json" >&2; exit 2; }
 done
-command -v python3 >/dev/null || { echo "$0: python3 is not installed" >&2; exit 2; }
-source "$repo/tests/schema/node-modules.sh"  # sets ajv_cli
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/cspr-json-outputs.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-# cspr's environment: no inherited case folder, no colour, a home of its own.
-unset CSPR_CASES XDG_DATA_HOME
-export NO_COLOR=1 HOME=$tmp/home LC_ALL=C.UTF-8
-mkdir -p "$tmp/home" "$tmp/out"
 for copy in example local broken; do
     cp -r "$repo/cases-example" "$tmp/$copy"
     # The modes cspr.yaml's permissions ask for, as cspr writes them (a copy has the umask's).
     find "$tmp/$copy" -type d -exec chmod 700 {} + && find "$tmp/$copy" -type f -exec chmod 600 {} +
 done
-
-source "$repo/tests/lib/facts.sh"  # pass, fail, tally_facts, finish_facts
 
 # The local copy: a timescale of its own and a rule switched off, each with a reason, for rules.
 printf '%s\n' 'timescales:' '  referral-confirm:' '    length: 72' '    unit: hours' \

@@ -17,23 +17,9 @@
 # Runs on a temporary copy of cases-example/ at several --as-of dates, with an action re-dated and
 # dropped (history reasons) and one done with evidence. Ends with `N passed, N failed`; exit 1 if
 # anything failed, 2 on a usage or set-up error.
-set -uo pipefail
-
-[[ $# -eq 1 && -x $1 ]] || { echo "usage: $0 PATH/TO/cspr" >&2; exit 2; }
-cspr=$(realpath "$1")
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-repo=$(cd "$here/../.." && pwd)
-source "$repo/tests/schema/node-modules.sh"  # sets ajv_cli
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/cspr-list-json.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-unset CSPR_CASES XDG_DATA_HOME
-export NO_COLOR=1 HOME=$tmp/home LC_ALL=C.UTF-8
-mkdir -p "$tmp/home" "$tmp/out"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/json-check.sh" list-json "$@"
 cp -r "$repo/cases-example" "$tmp/example"
 c=("$cspr" --cases "$tmp/example")
-
-source "$repo/tests/lib/facts.sh"  # pass, fail, tally_facts, finish_facts
 
 # History with reasons, and evidence: R2 re-dated, R3 dropped (case 001).
 if out=$("${c[@]}" --as-of 2025-12-01 actions NDSCP-2025-001 --update R2 --due 2026-06-30 --reason "Secret reason one" 2>&1 &&
