@@ -54,19 +54,8 @@ for id in $(ls "$tmp/example/cases" | grep -v '\.yaml$'); do
     run "late-$id-names" late --as-of 2025-12-01 late "$id" --show-names
 done
 
-# Every output against its schema, one ajv-cli run per schema.
-for schema in list actions-report late; do
-    args=()
-    while IFS='|' read -r f s _; do [[ $s == "$schema" ]] && args+=(-d "$f"); done <"$manifest"
-    [[ ${#args[@]} -gt 0 ]] || { fail "schema $schema: no output to check"; continue; }
-    (cd "$tmp" && node "$ajv_cli" validate --spec=draft2020 --strict=true --all-errors --errors=line \
-        -c ajv-formats -s "$repo/schemas/$schema.schema.json" "${args[@]}") >"$tmp/ajv.out" 2>"$tmp/ajv.err"
-    while IFS='|' read -r f s what; do
-        [[ $s == "$schema" ]] || continue
-        if grep -qxF -- "$f valid" "$tmp/ajv.out"; then pass "schema: $what"
-        else fail "schema: $what" "$(grep -A1 -xF -- "$f invalid" "$tmp/ajv.err" | sed -n 2p | head -c 1000)"; fi
-    done <"$manifest"
-done
+# Every output against its schema.
+check_schemas "$manifest" list actions-report late
 
 # Each schema refuses a broken document.
 python3 - "$tmp" <<'PY'
