@@ -229,6 +229,18 @@ Form read_form(const std::string& path, std::string_view blank);
 // recorded, the form is removed: the case file holds what it said.
 void edit_form(Context& ctx, const store::fs::path& folder_root, const std::string& name, std::string_view blank,
                const std::function<void(const std::string&)>& record);
+// A command's --edit: refuses --from beside it, then edit_form records with `run`, given the
+// command's arguments with --from set to the form, so options given with --edit still override it.
+template <class Args>
+void edit_then_run(Context& ctx, const std::string& name, std::string_view blank, const Args& a,
+                   void (*run)(Context&, const Args&)) {
+    if (a.from) throw Error("give --edit or --from, not both", {.field = "--edit"});
+    edit_form(ctx, ctx.open_folder().root, name, blank, [&](const std::string& path) {
+        Args with_form = a;
+        with_form.from = path;
+        run(ctx, with_form);
+    });
+}
 // Before recording `writing_file` from a form: every problem at once, each located in the form as
 // form.yaml:LINE: field: message (what does not read, the template's leftovers, misspelt keys, and
 // the cross-field problems of the record as it would be written). When there is any, each is

@@ -173,16 +173,6 @@ void run_decide(Context& ctx, const DecideArgs& a) {
     for (const auto& e : locate_problems(folder, c.id, rules::case_notes(c))) ctx.out << "note: " << e.what() << "\n";
 }
 
-// --edit: the form in $EDITOR until it records (edit_form.cpp), named after the case in forms/.
-void edit_decide(Context& ctx, const DecideArgs& a) {
-    if (a.from) throw Error("give --edit or --from, not both", {.field = "--edit"});
-    edit_form(ctx, ctx.open_folder().root, "decision-" + a.id, blank_form(), [&](const std::string& path) {
-        DecideArgs with_form = a;
-        with_form.from = path;
-        run_decide(ctx, with_form);
-    });
-}
-
 }  // namespace
 
 void setup_decide(CLI::App& sub, Context& ctx) {
@@ -217,7 +207,7 @@ Panel, Ofsted and DfE is met only with the reviewer's name: on the later of the 
 and the day the reviewer was named. 'cspr rules' gives the timescales.)");
     sub.callback([&ctx, a] {
         if (a->id.empty() && !a->print_template) throw Error("required (or --template)", {.field = "ID"});
-        if (a->edit && !a->print_template) edit_decide(ctx, *a);
+        if (a->edit && !a->print_template) edit_then_run(ctx, "decision-" + a->id, blank_form(), *a, run_decide);
         else run_decide(ctx, *a);
     });
 }

@@ -155,16 +155,6 @@ void run_rapid_review(Context& ctx, const RapidReviewArgs& a) {
     print_summary(ctx, folder, c);
 }
 
-// --edit: the form in $EDITOR until it records (edit_form.cpp), named after the case in forms/.
-void edit_rapid_review(Context& ctx, const RapidReviewArgs& a) {
-    if (a.from) throw Error("give --edit or --from, not both", {.field = "--edit"});
-    edit_form(ctx, ctx.open_folder().root, "rapid-review-" + a.id, blank_form(), [&](const std::string& path) {
-        RapidReviewArgs with_form = a;
-        with_form.from = path;
-        run_rapid_review(ctx, with_form);
-    });
-}
-
 }  // namespace
 
 void setup_rapid_review(CLI::App& sub, Context& ctx) {
@@ -211,7 +201,8 @@ partners' sign-off, and goes to the Panel only for a case notified to it. A reco
 changed only with --amend --reason, which keeps the earlier value in rapid-review.yaml.)");
     sub.callback([&ctx, a] {
         if (a->id.empty() && !a->print_template) throw Error("required (or --template)", {.field = "ID"});
-        if (a->edit && !a->print_template) edit_rapid_review(ctx, *a);
+        if (a->edit && !a->print_template)
+            edit_then_run(ctx, "rapid-review-" + a->id, blank_form(), *a, run_rapid_review);
         else run_rapid_review(ctx, *a);
     });
 }

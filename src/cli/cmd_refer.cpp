@@ -193,16 +193,6 @@ void record_referral(Context& ctx, const ReferArgs& a) {
                         before);
 }
 
-// --edit: the form in $EDITOR until it records (edit_form.cpp); options given with it still override it.
-void edit_referral(Context& ctx, const ReferArgs& a) {
-    if (a.from) throw Error("give --edit or --from, not both", {.field = "--edit"});
-    edit_form(ctx, ctx.open_folder().root, "referral", blank_form(), [&](const std::string& path) {
-        ReferArgs with_form = a;
-        with_form.from = path;
-        record_referral(ctx, with_form);
-    });
-}
-
 }  // namespace
 
 void setup_refer(CLI::App& sub, Context& ctx) {
@@ -249,7 +239,7 @@ the year the referral was received.)");
     sub.callback([&ctx, a] {
         if (a->print_template) ctx.out << blank_form();
         else if (a->id) record_confirmation(ctx, *a);
-        else if (a->edit) edit_referral(ctx, *a);
+        else if (a->edit) edit_then_run(ctx, "referral", blank_form(), *a, record_referral);
         else record_referral(ctx, *a);
     });
 }
