@@ -140,9 +140,9 @@ void print_rows(Context& ctx, const std::vector<std::vector<std::string>>& rows,
         return;
     }
     ctx.out << format_table(rows);
-    ctx.out << (years.reporting
-                    ? "YEAR: 1 April to 31 March, by the day each clock started (--year calendar for calendar years)\n"
-                    : "YEAR: the calendar year each clock started\n");
+    ctx.out << (years.reporting ? "YEAR: 1 April to 31 March, by the day each clock started or an action is due "
+                                  "(--year calendar for calendar years)\n"
+                                : "YEAR: the calendar year each clock started or an action is due\n");
 }
 
 void run_reasons(Context& ctx, const store::CaseFolder& folder, const YearChoice& years) {
