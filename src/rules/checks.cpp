@@ -400,7 +400,7 @@ std::vector<Problem> check_config(const model::Config& config) {
         const Rule* rule = find_rule(id);
         const std::string field = "timescales." + id;
         if (!rule) {
-            k.add("cspr.yaml", field, "'" + id + "' is not a rule (see 'cspr rules')");
+            k.add("cspr.yaml", field, unknown_rule(id));
             continue;
         }
         check_switch(k, *rule, o, field);
