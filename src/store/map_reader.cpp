@@ -335,6 +335,7 @@ int line_of_field(std::string_view text, std::string_view field) {
         std::size_t end = field.find_first_of(".[", pos);
         if (end == std::string_view::npos) end = field.size();
         const DocNode* next = nullptr;
+        int next_line = 0;
         if (field[pos] == '[') {
             const std::size_t close = field.find(']', pos);
             if (close == std::string_view::npos) break;
@@ -344,11 +345,17 @@ int line_of_field(std::string_view text, std::string_view field) {
             end = close + 1;
         } else {
             if (!node->is_map()) break;
-            next = node->find(field.substr(pos, end - pos));
+            // The key's line: a blank key's null value is marked on the line after it.
+            for (const auto& [k, v] : node->entries)
+                if (k.scalar == field.substr(pos, end - pos)) {
+                    next = &v;
+                    next_line = k.line;
+                    break;
+                }
             if (!next) break;
         }
         node = next;
-        if (node->line > 0) line = node->line;
+        if (next_line > 0 || node->line > 0) line = next_line > 0 ? next_line : node->line;
         pos = end < field.size() && field[end] == '.' ? end + 1 : end;
     }
     return line;

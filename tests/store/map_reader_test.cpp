@@ -103,6 +103,25 @@ TEST_CASE("line_of_field finds dotted fields and falls back to the parent's line
     CHECK(store::line_of_field("a: [1, 2\n", "a") == 0);
 }
 
+// Regression: a key left blank (`name:`) was placed on the line after it, where its null value's
+// mark points, in both the canonical reader and yaml-cpp (a tab or a flow map sends it there).
+TEST_CASE("line_of_field puts a blank key on its own line", "[lines]") {
+    const std::string text = "child:\n"            // 1
+                             "  name:\n"           // 2
+                             "  date_of_death:\n"  // 3
+                             "family:\n"           // 4
+                             "  - name:\n"         // 5
+                             "    role: mother\n"  // 6
+                             "last:\n";            // 7
+    for (const std::string& t : {text, text + "other: {a: 1}\n"}) {
+        CHECK(store::line_of_field(t, "child.name") == 2);
+        CHECK(store::line_of_field(t, "child.date_of_death") == 3);
+        CHECK(store::line_of_field(t, "family[0].name") == 5);
+        CHECK(store::line_of_field(t, "last") == 7);
+        CHECK(store::line_of_field(t, "child.date_of_birth") == 1);  // missing: its parent's key
+    }
+}
+
 TEST_CASE("line_of_field agrees with the lines that parse errors report", "[lines]") {
     const std::string text = replace_once(kReferral, "\"2019-04-02\"", "\"2019-02-30\"");
     Diagnostics collect(Diagnostics::Mode::collect);
