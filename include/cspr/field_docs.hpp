@@ -23,6 +23,10 @@ std::string markdown_fields(const model::FileKind& kind, const Choices& choices)
 // The blank, commented form printed by `cspr <command> --template`, with its schema line first.
 std::string form_template(const model::FileKind& kind);
 
+// A recorded file (`record`, its YAML text) as a form to amend: the form's schema line and header,
+// then the record's top-level fields that the form has (not id, schema_version or what cspr writes).
+std::string record_form(const model::FileKind& kind, std::string_view record);
+
 // Every key and enumeration spelling of every kind, one libFuzzer dictionary entry per line.
 std::string fuzz_dictionary();
 

@@ -229,6 +229,10 @@ Form read_form(const std::string& path, std::string_view blank);
 // recorded, the form is removed: the case file holds what it said.
 void edit_form(Context& ctx, const store::fs::path& folder_root, const std::string& name, std::string_view blank,
                const std::function<void(const std::string&)>& record);
+// The form --edit starts from: with --amend, the case's recorded file of `kind` as a form
+// (store::record_form), so that only what changes is typed; otherwise, or with nothing recorded, `blank`.
+std::string starting_form(Context& ctx, const std::string& case_id, std::string_view kind, bool amend,
+                          std::string_view blank);
 // A command's --edit: refuses --from beside it, then edit_form records with `run`, given the
 // command's arguments with --from set to the form, so options given with --edit still override it.
 template <class Args>

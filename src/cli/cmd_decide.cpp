@@ -181,7 +181,8 @@ void setup_decide(CLI::App& sub, Context& ctx) {
     sub.add_flag("--template", a->print_template, "Print a blank, commented decision form for --from");
     sub.add_option("--from", a->from, "The decision record from a YAML form (see --template)");
     sub.add_flag("--edit", a->edit,
-                 "Fill in the form in $VISUAL or $EDITOR (as git commit does), kept in forms/ until it records");
+                 "Fill in the form in $VISUAL or $EDITOR (as git commit does), kept in forms/ until it records; with "
+                 "--amend it starts from the record as it stands");
     add_amend_options(sub, a->amendment, "decision");
     sub.add_option("--date", a->date, "The date of the decision");
     sub.add_option("--outcome", a->outcome, "local-cspr, national-review, single-agency-review, ...");
@@ -207,7 +208,9 @@ Panel, Ofsted and DfE is met only with the reviewer's name: on the later of the 
 and the day the reviewer was named. 'cspr rules' gives the timescales.)");
     sub.callback([&ctx, a] {
         if (a->id.empty() && !a->print_template) throw Error("required (or --template)", {.field = "ID"});
-        if (a->edit && !a->print_template) edit_then_run(ctx, "decision-" + a->id, blank_form(), *a, run_decide);
+        if (a->edit && !a->print_template)
+            edit_then_run(ctx, "decision-" + a->id,
+                          starting_form(ctx, a->id, "decision", a->amendment.amend, blank_form()), *a, run_decide);
         else run_decide(ctx, *a);
     });
 }

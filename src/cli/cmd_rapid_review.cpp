@@ -163,7 +163,8 @@ void setup_rapid_review(CLI::App& sub, Context& ctx) {
     sub.add_flag("--template", a->print_template, "Print a blank, commented rapid review form for --from");
     sub.add_option("--from", a->from, "The whole record from a YAML form (see --template); options apply over it");
     sub.add_flag("--edit", a->edit,
-                 "Fill in the form in $VISUAL or $EDITOR (as git commit does), kept in forms/ until it records");
+                 "Fill in the form in $VISUAL or $EDITOR (as git commit does), kept in forms/ until it records; with "
+                 "--amend it starts from the record as it stands");
     sub.add_option("--requested", a->requested, "AGENCY=DATE: information requested from an agency (repeat)");
     sub.add_option("--returned", a->returned, "AGENCY=DATE: the agency's return received (repeat)");
     sub.add_option("--summary", a->summaries, "AGENCY=TEXT: what the return says (repeat)");
@@ -202,7 +203,9 @@ changed only with --amend --reason, which keeps the earlier value in rapid-revie
     sub.callback([&ctx, a] {
         if (a->id.empty() && !a->print_template) throw Error("required (or --template)", {.field = "ID"});
         if (a->edit && !a->print_template)
-            edit_then_run(ctx, "rapid-review-" + a->id, blank_form(), *a, run_rapid_review);
+            edit_then_run(ctx, "rapid-review-" + a->id,
+                          starting_form(ctx, a->id, "rapid-review", a->amendment.amend, blank_form()), *a,
+                          run_rapid_review);
         else run_rapid_review(ctx, *a);
     });
 }

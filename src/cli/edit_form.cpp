@@ -6,6 +6,8 @@
 #include <cstdlib>
 
 #include "app.hpp"
+#include "cspr/field_docs.hpp"
+#include "cspr/file_kinds.hpp"
 
 namespace cspr::cli {
 
@@ -111,6 +113,17 @@ void edit_form(Context& ctx, const store::fs::path& folder_root, const std::stri
         ctx.err << "cspr: " << problems.size() << " problem" << (problems.size() == 1 ? "" : "s")
                 << " in the form; reopening it\n";
     }
+}
+
+std::string starting_form(Context& ctx, const std::string& case_id, std::string_view kind, bool amend,
+                          std::string_view blank) {
+    const model::FileKind* file_kind = model::find_file_kind(kind);
+    if (!amend || !file_kind) return std::string(blank);
+    const auto name = file_kind->path.substr(file_kind->path.rfind('/') + 1);
+    const auto file = store::case_path(ctx.open_folder(), case_id) / std::string(name);
+    std::error_code ec;
+    if (!store::fs::exists(file, ec)) return std::string(blank);  // the command says what is missing
+    return store::record_form(*file_kind, store::read_file(file));
 }
 
 }  // namespace cspr::cli

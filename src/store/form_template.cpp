@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <ranges>
+#include <string_view>
 #include <type_traits>
 
 #include "cspr/field_docs.hpp"
@@ -257,6 +259,35 @@ std::string form_template(const model::FileKind& kind) {
     model::with_kind(kind.name, [&](const auto& value) { fields(form, value); });
     return fmt::format("# yaml-language-server: $schema=../schemas/{}-form.schema.json\n{}{}", kind.name, header(kind),
                        form.text());
+}
+
+namespace {
+
+// `key` of a top-level `key:` line; empty for a comment, an indented line or a list item.
+std::string_view top_key(std::string_view line) {
+    if (line.empty() || line[0] == ' ' || line[0] == '#' || line[0] == '-') return {};
+    return line.substr(0, line.find(':'));
+}
+
+}  // namespace
+
+std::string record_form(const model::FileKind& kind, std::string_view record) {
+    const std::string blank = form_template(kind);
+    std::vector<std::string_view> keys;  // the form's own top-level fields, from the template itself
+    for (const auto line : std::views::split(std::string_view(blank), '\n'))
+        if (const auto k = top_key(std::string_view(line.begin(), line.end())); !k.empty()) keys.push_back(k);
+    std::string out =
+        fmt::format("# yaml-language-server: $schema=../schemas/{}-form.schema.json\n{}", kind.name, header(kind)) +
+        "# As recorded: change what is to change; the amendment keeps what it said before.\n";
+    bool keep = false;
+    if (record.ends_with('\n')) record.remove_suffix(1);
+    for (const auto part : std::views::split(record, '\n')) {
+        const std::string_view line(part.begin(), part.end());
+        if (const auto k = top_key(line); !k.empty()) keep = std::find(keys.begin(), keys.end(), k) != keys.end();
+        else if (line.starts_with('#')) continue;
+        if (keep) out.append(line).append("\n");
+    }
+    return out;
 }
 
 }  // namespace cspr::store

@@ -5,11 +5,15 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "cspr/field_docs.hpp"
+#include "cspr/store.hpp"
+#include "testing.hpp"
 
 namespace model = cspr::model;
 namespace store = cspr::store;
@@ -164,4 +168,28 @@ TEST_CASE("a form's values are blank or a default, and its comments fit the widt
             if (space != std::string::npos && line.find_first_not_of(' ') < space)
                 CHECK((space + 1 == 34 || (space + 1 > 34 && line[space - 1] != ' ')));
         }
+}
+
+TEST_CASE("record_form: a recorded decision as a form to amend reads back as the same decision") {
+    const auto path = std::filesystem::path(CSPR_SOURCE_DIR) / "cases-example/cases/NDSCP-2025-001/decision.yaml";
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    store::Diagnostics strict;
+    model::Decision recorded = store::parse_decision(text.str(), path.string(), strict);
+    recorded.amendments.push_back({cspr::testing::ymd(2025, 4, 1), "Changed in a test", {{"date", "2025-03-27"}}, {}});
+
+    const std::string form = store::record_form(*model::find_file_kind("decision"), store::format_decision(recorded));
+    CHECK(form.starts_with("# yaml-language-server: $schema=../schemas/decision-form.schema.json\n"));
+    for (const char* cspr_writes :
+         {"\nid:", "\nschema_version:", "\namendments:", "Changed in a test", "../../schemas"})
+        CHECK(form.find(cspr_writes) == std::string::npos);
+    CHECK(!form.ends_with("\n\n"));
+
+    store::Diagnostics collect(store::Diagnostics::Mode::collect);
+    model::Decision back = store::parse_decision(form, "form.yaml", collect, true);
+    CHECK(collect.problems().empty());
+    back.id = recorded.id;
+    back.amendments = recorded.amendments;
+    CHECK(back == recorded);
 }
