@@ -342,7 +342,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         err << "cspr: " << e.what() << " (see 'cspr --help')\n";
         return kExitError;
     } catch (const Error& e) {
-        err << "cspr: " << e.what() << "\n";
+        Location where = e.where();
+        where.field = option_as_typed(app, args, where.field);
+        err << "cspr: " << format_error(where, e.message()) << "\n";
         return kExitError;
     } catch (const std::exception& e) {  // a library's own failure: still one line, still exit 2
         err << "cspr: " << e.what() << "\n";

@@ -54,4 +54,31 @@ std::optional<std::string> unknown_option(const CLI::App& root, const std::vecto
     return std::nullopt;
 }
 
+namespace {
+
+// The option names CLI11 knows `name` (--sent) by in the parsed command or above it; empty when none.
+std::vector<std::string> names_of(const CLI::App& root, const std::string& name) {
+    for (const CLI::App* app = parsed_command(root).first; app != nullptr; app = app->get_parent())
+        for (const CLI::Option* o : app->get_options()) {
+            std::vector<std::string> names;
+            for (const auto& n : o->get_lnames()) names.push_back("--" + n);
+            if (std::find(names.begin(), names.end(), name) != names.end()) return names;
+        }
+    return {};
+}
+
+}  // namespace
+
+std::string option_as_typed(const CLI::App& root, const std::vector<std::string>& args, const std::string& field) {
+    if (!field.starts_with("--")) return field;
+    const std::size_t end = std::min(field.find(' '), field.size());
+    const auto names = names_of(root, field.substr(0, end));
+    for (const std::string& arg : args) {
+        if (arg == "--") break;
+        const std::string typed = arg.substr(0, arg.find('='));
+        if (std::find(names.begin(), names.end(), typed) != names.end()) return typed + field.substr(end);
+    }
+    return field;
+}
+
 }  // namespace cspr::cli
