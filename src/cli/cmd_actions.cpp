@@ -265,15 +265,17 @@ void print_actions(Context& ctx, const store::CaseFolder& folder, const model::C
 void run_actions(Context& ctx, const ActionsArgs& a) {
     refuse_excel_unless_csv(ctx);
     if (a.add && a.update) throw Error("give --add or --update, not both", {.field = "--add"});
-    CaseChange change(ctx, a.id);
-    const auto& folder = change.folder();
-    model::Case& c = change.after();
     if (!a.add && !a.update) {
         if (a.owner || a.due || a.status || a.completed || a.evidence || a.reason)
             throw Error("say which action: --update REF, or --add TEXT for a new one", {.field = "--update"});
-        print_actions(ctx, folder, c);
-        return;
+        // A read, as show is: no lock, so a writer busy with the case does not hold it up.
+        const auto folder = ctx.open_folder();
+        store::Diagnostics strict;
+        return print_actions(ctx, folder, store::load_case(folder, a.id, strict));
     }
+    CaseChange change(ctx, a.id);
+    const auto& folder = change.folder();
+    model::Case& c = change.after();
     if (!c.actions) c.actions = model::Actions{c.id, {}, {}};
     refuse_refs_past_limit(folder, *c.actions);
     if (a.add) add_action(*c.actions, a);
