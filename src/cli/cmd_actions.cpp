@@ -9,6 +9,7 @@
 
 #include "app.hpp"
 #include "case_change.hpp"
+#include "json_writer.hpp"
 
 namespace cspr::cli {
 
@@ -170,17 +171,6 @@ void print_history(Context& ctx, const model::Actions& actions) {
     for (const auto& lines : render_table(t, ctx.table_width())) ctx.out << lines;
 }
 
-std::string json_date(const std::optional<calendar::Date>& d) {
-    return d ? "\"" + calendar::format_iso_date(*d) + "\"" : "null";
-}
-
-// Free text (evidence, a reason): the value with --show-names, else null and "hidden": true.
-std::string json_personal(const Context& ctx, const std::string& text) {
-    if (text.empty()) return "null";
-    const auto shown = personal(ctx, text);
-    return shown ? json_string(*shown) : "{\"hidden\": true}";
-}
-
 // The deadline of action x (rule action-due), when it has one.
 const rules::Deadline* deadline_of(const std::vector<rules::Deadline>& deadlines, const model::Action& x) {
     for (const auto& d : deadlines)
@@ -188,40 +178,48 @@ const rules::Deadline* deadline_of(const std::vector<rules::Deadline>& deadlines
     return nullptr;
 }
 
-std::string json_deadline(const rules::Deadline* d) {
-    if (d == nullptr) return "null";
-    const std::string status = d->status == rules::Status::met        ? "met"
-                               : d->status == rules::Status::met_late ? "met-late"
-                               : d->status == rules::Status::overdue  ? "overdue"
-                               : d->days_left == 0                    ? "due-today"
-                                                                      : "upcoming";
-    return fmt::format("{{\"status\": \"{}\", \"late\": {}, \"note\": {}}}", status, d->late ? "true" : "false",
-                       d->note.empty() ? "null" : json_string(d->note));
+// An action's clock in actions-report.schema.json's words: met, met-late, overdue, due-today or
+// upcoming (an action has no pause, and no "due soon": its due date is the partnership's own).
+Json json_deadline(const rules::Deadline* d) {
+    if (d == nullptr) return {};
+    const char* status = d->status == rules::Status::met        ? "met"
+                         : d->status == rules::Status::met_late ? "met-late"
+                         : d->status == rules::Status::overdue  ? "overdue"
+                         : d->days_left == 0                    ? "due-today"
+                                                                : "upcoming";
+    return Json::object().add("status", status).add("late", d->late).add("note", json_text_or_null(d->note));
 }
 
 void print_actions_json(Context& ctx, const model::Case& c, const std::vector<rules::Deadline>& deadlines) {
-    ctx.out << fmt::format("{{\n  \"format\": \"cspr-actions\",\n  \"version\": 1,\n  \"as_of\": \"{}\",\n  "
-                           "\"case\": {},\n  \"actions\": [",
-                           calendar::format_iso_date(ctx.today()), json_string(c.id));
-    const char* separator = "\n";
+    Json actions = Json::array();
     for (const auto& x : c.actions ? c.actions->actions : std::vector<model::Action>{}) {
-        std::string history;
+        Json history = Json::array();
         for (const auto& h : x.history)
-            history +=
-                fmt::format("{}{{\"recorded\": \"{}\", \"field\": {}, \"from\": {}, \"to\": {}, \"reason\": {}}}",
-                            history.empty() ? "" : ", ", calendar::format_iso_date(h.recorded), json_string(h.field),
-                            json_string(h.from), json_string(h.to), json_personal(ctx, h.reason));
-        ctx.out << separator
-                << fmt::format("    {{\"ref\": {}, \"recommendation\": {}, \"owner\": {}, \"due\": \"{}\", "
-                               "\"original_due\": {}, \"status\": \"{}\", \"completed\": {}, \"evidence\": {}, "
-                               "\"deadline\": {}, \"history\": [{}]}}",
-                               json_string(x.ref), json_string(x.recommendation), json_string(x.owner),
-                               calendar::format_iso_date(x.due), json_date(x.original_due),
-                               model::action_status_name(x.status), json_date(x.completed),
-                               json_personal(ctx, x.evidence), json_deadline(deadline_of(deadlines, x)), history);
-        separator = ",\n";
+            history.push(Json::object()
+                             .add("recorded", json_date(h.recorded))
+                             .add("field", h.field)
+                             .add("from", h.from)
+                             .add("to", h.to)
+                             .add("reason", json_personal(ctx, h.reason)));
+        actions.push(Json::object()
+                         .add("ref", x.ref)
+                         .add("recommendation", x.recommendation)
+                         .add("owner", x.owner)
+                         .add("due", json_date(x.due))
+                         .add("original_due", json_date_or_null(x.original_due))
+                         .add("status", model::action_status_name(x.status))
+                         .add("completed", json_date_or_null(x.completed))
+                         .add("evidence", json_personal(ctx, x.evidence))
+                         .add("deadline", json_deadline(deadline_of(deadlines, x)))
+                         .add("history", std::move(history)));
     }
-    ctx.out << (c.actions && !c.actions->actions.empty() ? "\n  ]\n}\n" : "]\n}\n");
+    ctx.out << Json::object()
+                   .add("format", "cspr-actions")
+                   .add("version", 1)
+                   .add("as_of", json_date(ctx.today()))
+                   .add("case", c.id)
+                   .add("actions", std::move(actions))
+                   .dump();
 }
 
 void print_actions_csv(Context& ctx, const model::Case& c, const std::vector<rules::Deadline>& deadlines) {

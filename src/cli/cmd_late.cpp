@@ -5,6 +5,7 @@
 
 #include "app.hpp"
 #include "case_change.hpp"
+#include "json_writer.hpp"
 
 namespace cspr::cli {
 
@@ -46,28 +47,24 @@ void print_late_steps(Context& ctx, const model::Case& c, const std::vector<rule
 
 // For scripts: the late steps of a case, each with its reason (the note only with --show-names).
 void print_late_json(Context& ctx, const model::Case& c, const std::vector<rules::Deadline>& steps) {
-    ctx.out << "{\n  \"format\": \"cspr-late\",\n  \"version\": 1,\n  \"as_of\": \""
-            << calendar::format_iso_date(ctx.today()) << "\",\n  \"case\": " << json_string(c.id) << ",\n  \"late\": [";
-    const char* separator = "\n";
+    Json late = Json::array();
     for (const auto& d : steps) {
         const auto* r = rules::find_late_reason(c, d.rule->id, d.subject);
-        std::string note = "null";
-        if (r && !r->note.empty()) {
-            const auto shown = personal(ctx, r->note);
-            note = shown ? json_string(*shown) : "{\"hidden\": true}";
-        }
-        ctx.out << separator << "    {\"rule\": " << json_string(d.rule->id)
-                << ", \"subject\": " << (d.subject.empty() ? "null" : json_string(rules::subject_key(d.subject)))
-                << ", \"due\": \"" << calendar::format_iso_date(d.due) << "\", \"status\": \""
-                << (d.status == rules::Status::overdue  ? "overdue"
-                    : d.status == rules::Status::missed ? "missed"
-                    : d.status == rules::Status::paused ? "paused"
-                                                        : "met-late")
-                << "\", \"reason\": " << (r ? json_string(model::name_of(r->reason)) : "null") << ", \"note\": " << note
-                << "}";
-        separator = ",\n";
+        late.push(Json::object()
+                      .add("rule", d.rule->id)
+                      .add("subject", d.subject.empty() ? Json() : Json(rules::subject_key(d.subject)))
+                      .add("due", json_date(d.due))
+                      .add("status", status_token(d))
+                      .add("reason", r ? Json(model::name_of(r->reason)) : Json())
+                      .add("note", json_personal(ctx, r ? std::string_view(r->note) : std::string_view())));
     }
-    ctx.out << (steps.empty() ? "]\n}\n" : "\n  ]\n}\n");
+    ctx.out << Json::object()
+                   .add("format", "cspr-late")
+                   .add("version", 1)
+                   .add("as_of", json_date(ctx.today()))
+                   .add("case", c.id)
+                   .add("late", std::move(late))
+                   .dump();
 }
 
 // The late step of `rule` that `subject` names; the subject may be left out when the rule has one.

@@ -1,7 +1,6 @@
 // cspr list: every case, its step and its next open deadline.
-#include <fmt/format.h>
-
 #include "app.hpp"
+#include "json_writer.hpp"
 #include "next_step.hpp"
 
 namespace cspr::cli {
@@ -34,32 +33,36 @@ std::string state_token(const rules::Deadline& d) {
     return d.days_left == 0 ? "due-today" : "upcoming";
 }
 
-std::string json_or_null(const std::string& s) { return s.empty() ? "null" : json_string(s); }
-
 void print_json(Context& ctx, const store::CaseFolder& folder, const std::vector<Line>& lines) {
-    ctx.out << fmt::format("{{\n  \"format\": \"cspr-list\",\n  \"version\": 1,\n  \"as_of\": \"{}\",\n  "
-                           "\"partnership\": {},\n  \"cases\": [",
-                           calendar::format_iso_date(ctx.today()), json_string(folder.config.code));
-    const char* separator = "\n";
+    Json cases = Json::array();
     for (const Line& l : lines) {
-        std::string next = "null";
+        Json next;
         if (l.next) {
             const auto& d = *l.next;
-            next = fmt::format("{{\"rule\": {}, \"subject\": {}, \"due\": \"{}\", \"due_time\": {}, "
-                               "\"working_days_left\": {}, "
-                               "\"status\": \"{}\", \"paused\": {}, \"late\": {}, \"note\": {}}}",
-                               json_string(d.rule->id), json_or_null(d.subject), calendar::format_iso_date(d.due),
-                               d.due_time ? json_string(calendar::format_london_datetime(*d.due_time)) : "null",
-                               d.working_days_left, state_token(d), json_or_null(d.paused), d.late ? "true" : "false",
-                               json_or_null(d.note));
+            next = Json::object()
+                       .add("rule", d.rule->id)
+                       .add("subject", json_text_or_null(d.subject))
+                       .add("due", json_date(d.due))
+                       .add("due_time", d.due_time ? Json(calendar::format_london_datetime(*d.due_time)) : Json())
+                       .add("working_days_left", d.working_days_left)
+                       .add("status", state_token(d))
+                       .add("paused", json_text_or_null(d.paused))
+                       .add("late", d.late)
+                       .add("note", json_text_or_null(d.note));
         }
-        ctx.out << separator
-                << fmt::format("    {{\"case\": {}, \"step\": {}, \"next_deadline\": {}, \"next_command\": {}}}",
-                               json_string(l.id), json_string(l.step), next,
-                               l.to_do ? json_string(l.to_do->command) : "null");
-        separator = ",\n";
+        cases.push(Json::object()
+                       .add("case", l.id)
+                       .add("step", l.step)
+                       .add("next_deadline", std::move(next))
+                       .add("next_command", l.to_do ? Json(l.to_do->command) : Json()));
     }
-    ctx.out << (lines.empty() ? "]\n}\n" : "\n  ]\n}\n");
+    ctx.out << Json::object()
+                   .add("format", "cspr-list")
+                   .add("version", 1)
+                   .add("as_of", json_date(ctx.today()))
+                   .add("partnership", folder.config.code)
+                   .add("cases", std::move(cases))
+                   .dump();
 }
 
 void print_csv(Context& ctx, const std::vector<Line>& lines) {
