@@ -16,7 +16,7 @@ namespace cspr::model {
 template <class V, class S>
     requires Is<S, Referrer>
 void fields(V& v, S& r) {
-    v(r.name, req("name", "The referrer's name.").personal());
+    v(r.name, req("name", "The referrer's name.").personal().identifies(Detail::practitioner, "referrer's name"));
     v(r.agency, req("agency", "The referrer's agency."));
     v(r.role, req("role", "The referrer's role in that agency."));
     v(r.contact, opt("contact", "How to reach the referrer: email, address or phone.").personal());

@@ -259,7 +259,6 @@ std::vector<ReferralRow> referral_rows(cspr::model::Referral& r) {
 
 // The personal rows of referral.yaml that publish-check does not search a report for, and why.
 const std::map<std::string, std::string> kNotSearched = {
-    {"referrer.name", "the professional who referred: not a detail of the child or family"},
     {"referrer.contact", "a professional's email or phone"},
     {"child.ethnicity", "shared by many, and a report may discuss it"},
     {"child.faith", "shared by many, and a report may discuss it"},
