@@ -82,10 +82,10 @@ void count(Tally& t, const rules::Deadline& d) {
 // rule with a deadline, but the periods (a report kept available), which are met by running out.
 template <class F>
 void for_each_counted(Context& ctx, const store::CaseFolder& folder, const YearChoice& years, F&& fn) {
-    const auto cal = ctx.calendar(folder.config.region);
-    for (const auto& loaded :
-         store::load_cases(folder, store::list_case_ids(folder), store::Diagnostics::Mode::strict)) {
-        for (const auto& d : rules::case_deadlines(loaded.value, folder.config, cal, ctx.today())) {
+    // A case that cannot be read is named on stderr and left out (exit 2), as deadlines does.
+    for (const auto& report :
+         report_cases(ctx, folder, store::list_case_ids(folder), ctx.calendar(folder.config.region))) {
+        for (const auto& d : report.deadlines) {
             // Another body's duty (a notifying authority's) is not the partnership's figure.
             if (d.status == rules::Status::not_applicable || d.rule->period || !d.duty.empty()) continue;
             const int y = year_of(d.start.day, years.reporting);
@@ -241,7 +241,10 @@ void setup_stats(CLI::App& sub, Context& ctx) {
   cspr stats --year 2025-26 --format csv
   cspr stats --year calendar
   cspr stats --by reason
-  cspr stats --format json | jq '.rows[] | select(.timely != null and .timely < 100)')");
+  cspr stats --format json | jq '.rows[] | select(.timely != null and .timely < 100)'
+
+A case with a file cspr cannot read is left out and named on stderr (one line per bad file), and
+the exit code is 2: the figures count every other case.)");
     sub.callback([&ctx, year, by] { run_stats(ctx, *year, *by); });
 }
 
