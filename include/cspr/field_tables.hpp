@@ -85,7 +85,8 @@ void fields(V& v, S& r) {
     v(r.child, req("child", "The child the referral is about."));
     v(r.other_children, opt("other_children", "One incident, several children: the second to fourth child, with "
                                               "the same keys as child (a notification names up to four).")
-                            .rarely());
+                            .rarely()
+                            .at_most(model::kMaxChildren - 1));
     v(r.family, opt("family", "Family members and significant others; name and relationship are required."));
     v(r.agencies,
       opt("agencies", "Professionals in other agencies involved with the child; name and agency are required."));
@@ -118,7 +119,8 @@ void fields(V& v, S& t) {
     v(t.looked_after, req("looked_after", "Whether the child was looked after."));
     v(t.care_leaver,
       opt("care_leaver", "Whether a care leaver (to age 24) died (Working Together 2023).").otherwise("false"));
-    v(t.other_children, opt("other_children", "The answers for referral.yaml's other_children, in the same order."));
+    v(t.other_children, opt("other_children", "The answers for referral.yaml's other_children, in the same order.")
+                            .at_most(model::kMaxChildren - 1));
     v.extras(t.extra);
 }
 

@@ -59,6 +59,7 @@ struct Meta {
     std::string_view hint = {};         // a keyed mapping's expected shape, for its error message
     Detail detail = Detail::none;       // how the value identifies someone, for publish-check
     std::string_view detail_kind = {};  // the kind its finding names: "child's name", "date of birth"
+    std::size_t max_items = 0;          // a list's most items (the schema's maxItems); 0 for no limit
 
     constexpr Meta personal() const { return with(&Meta::is_personal); }
     constexpr Meta note() const { return with(&Meta::is_note); }
@@ -68,6 +69,11 @@ struct Meta {
     constexpr Meta record() const { return with(&Meta::record_only); }
     constexpr Meta written_by_cspr() const { return with(&Meta::by_cspr); }
     constexpr Meta rarely() const { return with(&Meta::seldom); }
+    constexpr Meta at_most(std::size_t n) const {
+        Meta m = *this;
+        m.max_items = n;
+        return m;
+    }
     constexpr Meta def(std::string_view name) const { return set(&Meta::defs, name); }
     constexpr Meta type(std::string_view text) const { return set(&Meta::docs_type, text); }
     constexpr Meta otherwise(std::string_view text) const { return set(&Meta::fallback, text); }

@@ -116,6 +116,10 @@ struct InvolvedAgency {
     friend bool operator==(const InvolvedAgency&, const InvolvedAgency&) = default;
 };
 
+// One incident names up to four children (GOV.UK, Report a serious child safeguarding incident):
+// the child and up to three other_children.
+inline constexpr std::size_t kMaxChildren = 4;
+
 struct Referral {
     std::string id;
     DateTime received{};
@@ -123,7 +127,7 @@ struct Referral {
     Referrer referrer;
     Child child;
     // One incident, several children: the second to fourth (a notification names up to four).
-    std::vector<Child> other_children;
+    std::vector<Child> other_children;  // at most kMaxChildren - 1
     std::vector<FamilyMember> family;
     std::vector<InvolvedAgency> agencies;
     std::vector<std::string> criteria;

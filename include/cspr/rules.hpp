@@ -203,8 +203,6 @@ std::vector<Problem> check_cross_boundary(const model::Notification& n, const st
 // What only the folder's cspr.yaml can show (src/rules/boundary_checks.cpp): a notifying or home
 // authority that is the partnership's own local authority. Every write and `validate` ask it.
 std::vector<Problem> check_case_in_folder(const model::Case& c, const model::Config& config);
-// One incident names up to four children (GOV.UK, Report a serious child safeguarding incident).
-inline constexpr std::size_t kMaxChildren = 4;
 // lateness.yaml on its own (src/rules/lateness.cpp; part of check_case): each rule known and one whose
 // lateness a reason can explain, each step at most once.
 std::vector<Problem> check_lateness(const model::Lateness& l);

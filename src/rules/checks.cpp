@@ -50,10 +50,10 @@ void check_referral(Checker& k, const model::Referral& r) {
     check_child(k, r.child, "child", received);
     for (std::size_t i = 0; i < r.other_children.size(); ++i)
         check_child(k, r.other_children[i], "other_children[" + std::to_string(i) + "]", received);
-    if (r.other_children.size() + 1 > kMaxChildren)
+    if (r.other_children.size() + 1 > model::kMaxChildren)
         k.add(f, "other_children",
               "names " + std::to_string(r.other_children.size() + 1) + " children: a notification names up to " +
-                  std::to_string(kMaxChildren) +
+                  std::to_string(model::kMaxChildren) +
                   " (GOV.UK, Report a serious child safeguarding incident); name the others in the narrative");
     if (r.confirmed_in_writing && *r.confirmed_in_writing < r.received)
         k.add(f, "confirmed_in_writing",

@@ -142,7 +142,9 @@ private:
         } else if constexpr (model::IsOptional<T>::value) {
             return struct_schema(typename T::value_type{});
         } else if constexpr (requires { value.front(); }) {
-            return Json::object({{"type", "array"}, {"items", struct_schema(typename T::value_type{})}});
+            Json a = Json::object({{"type", "array"}, {"items", struct_schema(typename T::value_type{})}});
+            if (meta.max_items != 0) a.set("maxItems", static_cast<int>(meta.max_items));
+            return a;
         } else {
             Json m = Json::object({{"type", "object"}});
             if (!meta.defs.empty()) m.set("propertyNames", ref(meta.defs));
