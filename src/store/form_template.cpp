@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <ranges>
 #include <string_view>
 #include <type_traits>
 
@@ -269,20 +268,30 @@ std::string_view top_key(std::string_view line) {
     return line.substr(0, line.find(':'));
 }
 
+// The lines of `text`, without their line breaks (none for a final one). A loop of find, not
+// std::views::split, which clang 14 (the fuzz build) cannot compile against libstdc++ 12.
+std::vector<std::string_view> lines_of(std::string_view text) {
+    std::vector<std::string_view> lines;
+    while (!text.empty()) {
+        const std::size_t end = std::min(text.find('\n'), text.size());
+        lines.push_back(text.substr(0, end));
+        text.remove_prefix(std::min(end + 1, text.size()));
+    }
+    return lines;
+}
+
 }  // namespace
 
 std::string record_form(const model::FileKind& kind, std::string_view record) {
     const std::string blank = form_template(kind);
     std::vector<std::string_view> keys;  // the form's own top-level fields, from the template itself
-    for (const auto line : std::views::split(std::string_view(blank), '\n'))
-        if (const auto k = top_key(std::string_view(line.begin(), line.end())); !k.empty()) keys.push_back(k);
+    for (const auto line : lines_of(blank))
+        if (const auto k = top_key(line); !k.empty()) keys.push_back(k);
     std::string out =
         fmt::format("# yaml-language-server: $schema=../schemas/{}-form.schema.json\n{}", kind.name, header(kind)) +
         "# As recorded: change what is to change; the amendment keeps what it said before.\n";
     bool keep = false;
-    if (record.ends_with('\n')) record.remove_suffix(1);
-    for (const auto part : std::views::split(record, '\n')) {
-        const std::string_view line(part.begin(), part.end());
+    for (const auto line : lines_of(record)) {
         if (const auto k = top_key(line); !k.empty()) keep = std::find(keys.begin(), keys.end(), k) != keys.end();
         else if (line.starts_with('#')) continue;
         if (keep) out.append(line).append("\n");
