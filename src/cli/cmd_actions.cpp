@@ -178,16 +178,10 @@ const rules::Deadline* deadline_of(const std::vector<rules::Deadline>& deadlines
     return nullptr;
 }
 
-// An action's clock in actions-report.schema.json's words: met, met-late, overdue, due-today or
-// upcoming (an action has no pause, and no "due soon": its due date is the partnership's own).
+// An action's clock, its status as cspr deadlines --format json gives it.
 Json json_deadline(const rules::Deadline* d) {
     if (d == nullptr) return {};
-    const char* status = d->status == rules::Status::met        ? "met"
-                         : d->status == rules::Status::met_late ? "met-late"
-                         : d->status == rules::Status::overdue  ? "overdue"
-                         : d->days_left == 0                    ? "due-today"
-                                                                : "upcoming";
-    return Json::object().add("status", status).add("late", d->late).add("note", json_text_or_null(d->note));
+    return Json::object().add("status", status_token(*d)).add("late", d->late).add("note", json_text_or_null(d->note));
 }
 
 void print_actions_json(Context& ctx, const model::Case& c, const std::vector<rules::Deadline>& deadlines) {

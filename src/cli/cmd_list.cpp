@@ -26,13 +26,6 @@ struct Line {
     std::optional<NextStep> to_do;
 };
 
-// A waiting deadline's state as one token, as deadlines --format json gives it.
-std::string state_token(const rules::Deadline& d) {
-    if (d.status == rules::Status::overdue) return "overdue";
-    if (d.status == rules::Status::paused) return "paused";
-    return d.days_left == 0 ? "due-today" : "upcoming";
-}
-
 void print_json(Context& ctx, const store::CaseFolder& folder, const std::vector<Line>& lines) {
     Json cases = Json::array();
     for (const Line& l : lines) {
@@ -45,7 +38,7 @@ void print_json(Context& ctx, const store::CaseFolder& folder, const std::vector
                        .add("due", json_date(d.due))
                        .add("due_time", d.due_time ? Json(calendar::format_london_datetime(*d.due_time)) : Json())
                        .add("working_days_left", d.working_days_left)
-                       .add("status", state_token(d))
+                       .add("status", status_token(d))
                        .add("paused", json_text_or_null(d.paused))
                        .add("late", d.late)
                        .add("note", json_text_or_null(d.note));
@@ -70,7 +63,7 @@ void print_csv(Context& ctx, const std::vector<Line>& lines) {
     for (const Line& l : lines) {
         ctx.out << csv_field(l.id) << "," << csv_field(l.step) << ",";
         if (l.next)
-            ctx.out << due_iso(*l.next) << "," << l.next->working_days_left << "," << state_token(*l.next) << ","
+            ctx.out << due_iso(*l.next) << "," << l.next->working_days_left << "," << status_token(*l.next) << ","
                     << csv_field(std::string(l.next->rule->id)) << "," << csv_field(l.next->subject) << ","
                     << csv_field(l.next->note) << ",";
         else ctx.out << ",,,,,,";
