@@ -207,13 +207,8 @@ void print_actions_json(Context& ctx, const model::Case& c, const std::vector<ru
                          .add("deadline", json_deadline(deadline_of(deadlines, x)))
                          .add("history", std::move(history)));
     }
-    ctx.out << Json::object()
-                   .add("format", "cspr-actions")
-                   .add("version", 1)
-                   .add("as_of", json_date(ctx.today()))
-                   .add("case", c.id)
-                   .add("actions", std::move(actions))
-                   .dump();
+    ctx.out
+        << report_document("cspr-actions", 1, ctx.today()).add("case", c.id).add("actions", std::move(actions)).dump();
 }
 
 void print_actions_csv(Context& ctx, const model::Case& c, const std::vector<rules::Deadline>& deadlines) {

@@ -58,13 +58,7 @@ void print_late_json(Context& ctx, const model::Case& c, const std::vector<rules
                       .add("reason", r ? Json(model::name_of(r->reason)) : Json())
                       .add("note", json_personal(ctx, r ? std::string_view(r->note) : std::string_view())));
     }
-    ctx.out << Json::object()
-                   .add("format", "cspr-late")
-                   .add("version", 1)
-                   .add("as_of", json_date(ctx.today()))
-                   .add("case", c.id)
-                   .add("late", std::move(late))
-                   .dump();
+    ctx.out << report_document("cspr-late", 1, ctx.today()).add("case", c.id).add("late", std::move(late)).dump();
 }
 
 // The late step of `rule` that `subject` names; the subject may be left out when the rule has one.

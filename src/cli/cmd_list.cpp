@@ -49,10 +49,7 @@ void print_json(Context& ctx, const store::CaseFolder& folder, const std::vector
                        .add("next_deadline", std::move(next))
                        .add("next_command", l.to_do ? Json(l.to_do->command) : Json()));
     }
-    ctx.out << Json::object()
-                   .add("format", "cspr-list")
-                   .add("version", 1)
-                   .add("as_of", json_date(ctx.today()))
+    ctx.out << report_document("cspr-list", 1, ctx.today())
                    .add("partnership", folder.config.code)
                    .add("cases", std::move(cases))
                    .dump();

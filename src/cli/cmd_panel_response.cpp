@@ -71,8 +71,7 @@ void print_response_json(Context& ctx, const std::string& id) {
     store::Diagnostics strict;
     const auto c = store::load_case(folder, id, strict);
     const auto deadlines = rules::case_deadlines(c, folder.config, ctx.calendar(folder.config.region), ctx.today());
-    Json doc = Json::object();
-    doc.add("format", "cspr-panel-response").add("version", 1).add("as_of", json_date(ctx.today()));
+    Json doc = report_document("cspr-panel-response", 1, ctx.today());
     doc.add("case", c.id);
     doc.add("response", c.panel_response ? panel_response_json(ctx, *c.panel_response, deadlines) : Json());
     ctx.out << doc.dump();

@@ -160,8 +160,7 @@ constexpr int kStatsFormatVersion = 1;
 // One document whatever the options: the options it was made with, then one row per line of the table.
 void print_json(Context& ctx, const store::CaseFolder& folder, const YearChoice& years, const std::string& by,
                 Json rows) {
-    Json doc = Json::object();
-    doc.add("format", "cspr-stats").add("version", kStatsFormatVersion).add("as_of", json_date(ctx.today()));
+    Json doc = report_document("cspr-stats", kStatsFormatVersion, ctx.today());
     doc.add("partnership", folder.config.code).add("by", by);
     doc.add("years", years.reporting ? "reporting" : "calendar");
     doc.add("only", years.only ? Json(year_label(*years.only, years.reporting)) : Json());

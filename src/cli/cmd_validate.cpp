@@ -126,8 +126,7 @@ void print_findings(Context& ctx, const Findings& found, std::size_t cases, std:
     if (format == "json") {
         Json listed = Json::array(), notes = Json::array();
         for (const auto& f : found) (f.note ? notes : listed).push(finding_json(f.error));
-        Json doc = Json::object();
-        doc.add("format", "cspr-validate").add("version", kValidateFormatVersion).add("as_of", json_date(ctx.today()));
+        Json doc = report_document("cspr-validate", kValidateFormatVersion, ctx.today());
         doc.add("problems", std::move(listed)).add("notes", std::move(notes));
         doc.add("counts",
                 Json::object().add("cases", cases).add("problems", problems).add("notes", found.size() - problems));

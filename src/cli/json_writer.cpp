@@ -83,6 +83,10 @@ std::string status_token(const rules::Deadline& d) {
     return status;
 }
 
+Json report_document(std::string_view format, int version, calendar::Date as_of) {
+    return Json::object().add("format", format).add("version", version).add("as_of", json_date(as_of));
+}
+
 Json json_text_or_null(std::string_view s) { return s.empty() ? Json() : Json(s); }
 
 Json json_date(calendar::Date d) { return calendar::format_iso_date(d); }

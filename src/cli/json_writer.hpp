@@ -76,6 +76,9 @@ private:
     std::variant<std::monostate, bool, std::int64_t, std::string, Array, Object> value_;
 };
 
+// The start of a report's document: its format ("cspr-actions"), version and as-of day, the keys
+// every report begins with, in that order (as_of: ctx.today()); the command adds the rest.
+Json report_document(std::string_view format, int version, calendar::Date as_of);
 // Text that may be absent: null when empty, else the string.
 Json json_text_or_null(std::string_view s);
 // "YYYY-MM-DD".

@@ -177,8 +177,7 @@ Json steps_json(const model::Case& c) {
 }  // namespace
 
 void print_show_json(Context& ctx, const model::Case& c, const std::vector<rules::Deadline>& deadlines) {
-    Json doc = Json::object();
-    doc.add("format", "cspr-show").add("version", kShowFormatVersion).add("as_of", json_date(ctx.today()));
+    Json doc = report_document("cspr-show", kShowFormatVersion, ctx.today());
     doc.add("case", c.id).add("step", model::current_step(c)).add("steps", steps_json(c));
     const auto next = next_step(c);
     doc.add("next", next ? Json(next->command) : Json());

@@ -89,3 +89,11 @@ TEST_CASE("helpers: text or null, dates, personal text hidden without --show-nam
     CHECK(cspr::cli::json_personal(ctx, "Robin Example").dump() == "\"Robin Example\"\n");
     CHECK(cspr::cli::json_personal(ctx, "").dump() == "null\n");
 }
+
+TEST_CASE("report_document: every report starts with format, version and as_of, in that order") {
+    const auto day = cspr::calendar::require_iso_date("2025-03-06", "test");
+    auto doc = cspr::cli::report_document("cspr-late", 2, day);
+    doc.add("case", "NDSCP-2025-001");
+    CHECK(doc.dump() == "{\n  \"format\": \"cspr-late\",\n  \"version\": 2,\n  \"as_of\": \"2025-03-06\",\n  \"case\": "
+                        "\"NDSCP-2025-001\"\n}\n");
+}
