@@ -1,6 +1,7 @@
 // The command table, global options, and the one place errors are caught and turned into exit codes.
 #include "app.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -124,6 +125,29 @@ Examples:
 
 Exit codes (every command): 0 success; 1 the answer is "no" (overdue, a check failed, not a
 working day); 2 usage or data error.)";
+}
+
+// The deepest command parsed, and how it is called ("cspr calendar add").
+std::pair<const CLI::App*, std::string> parsed(const CLI::App& root) {
+    const CLI::App* at = &root;
+    std::string name = "cspr";
+    while (!at->get_subcommands().empty()) {
+        at = at->get_subcommands().front();
+        name += " " + at->get_name();
+    }
+    return {at, name};
+}
+
+// `cspr` or `cspr calendar` with no command after it: the commands it takes, as git lists its
+// own; nullopt when the missing piece is something else (an argument, an option).
+std::optional<std::string> missing_command(const CLI::App& root) {
+    const auto [at, name] = parsed(root);
+    // Hidden commands (the developers' dev-*) have no group.
+    const auto shown = at->get_subcommands([](const CLI::App* s) { return !s->get_group().empty(); });
+    if (at->get_require_subcommand_min() == 0 || shown.empty()) return std::nullopt;
+    std::string out = name + ": a command is required; one of:\n";
+    for (const CLI::App* sub : shown) out += fmt::format("  {:<16}{}\n", sub->get_name(), sub->get_description());
+    return out + "See '" + name + " --help' for the options, and 'cspr help COMMAND' for a command's.\n";
 }
 
 // "table, json, csv"
@@ -339,7 +363,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                 err << "cspr: " << *message << "\n";
                 return kExitError;
             }
-        err << "cspr: " << e.what() << " (see 'cspr --help')\n";
+        if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr)
+            if (const auto message = missing_command(app)) {
+                err << *message;
+                return kExitError;
+            }
+        err << "cspr: " << e.what() << " (see '" << parsed(app).second << " --help')\n";
         return kExitError;
     } catch (const Error& e) {
         Location where = e.where();
