@@ -127,21 +127,17 @@ Exit codes (every command): 0 success; 1 the answer is "no" (overdue, a check fa
 working day); 2 usage or data error.)";
 }
 
-// The deepest command parsed, and how it is called ("cspr calendar add").
-std::pair<const CLI::App*, std::string> parsed(const CLI::App& root) {
-    const CLI::App* at = &root;
-    std::string name = "cspr";
-    while (!at->get_subcommands().empty()) {
-        at = at->get_subcommands().front();
-        name += " " + at->get_name();
-    }
-    return {at, name};
+// How the deepest command parsed is called: "cspr calendar add", or "cspr".
+std::string called(const CLI::App& root) {
+    const std::string name = parsed_command(root).second;
+    return name.empty() ? "cspr" : "cspr " + name;
 }
 
 // `cspr` or `cspr calendar` with no command after it: the commands it takes, as git lists its
 // own; nullopt when the missing piece is something else (an argument, an option).
 std::optional<std::string> missing_command(const CLI::App& root) {
-    const auto [at, name] = parsed(root);
+    const CLI::App* at = parsed_command(root).first;
+    const std::string name = called(root);
     // Hidden commands (the developers' dev-*) have no group.
     const auto shown = at->get_subcommands([](const CLI::App* s) { return !s->get_group().empty(); });
     if (at->get_require_subcommand_min() == 0 || shown.empty()) return std::nullopt;
@@ -368,7 +364,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                 err << *message;
                 return kExitError;
             }
-        err << "cspr: " << e.what() << " (see '" << parsed(app).second << " --help')\n";
+        err << "cspr: " << e.what() << " (see '" << called(app) << " --help')\n";
         return kExitError;
     } catch (const Error& e) {
         Location where = e.where();

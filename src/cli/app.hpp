@@ -112,6 +112,9 @@ std::string did_you_mean(std::string_view typed, const std::vector<std::string>&
 // mean '--within'?" for the first word that looks like an option and is none of the command's (nor
 // a global one); nullopt when every such word is known (suggest.cpp).
 std::optional<std::string> unknown_option(const CLI::App& root, const std::vector<std::string>& args);
+// The deepest command CLI11 parsed, and its name as the user typed it ("calendar add"; "" for none)
+// (suggest.cpp).
+std::pair<const CLI::App*, std::string> parsed_command(const CLI::App& root);
 // A message's field named as the user typed the option: "--told panel" for "--sent panel" when the
 // command line said --told (an alias), so that an error never names an option not typed (suggest.cpp).
 std::string option_as_typed(const CLI::App& root, const std::vector<std::string>& args, const std::string& field);

@@ -14,9 +14,6 @@ std::string did_you_mean(std::string_view typed, const std::vector<std::string>&
     return nearest ? "; did you mean '" + *nearest + "'?" : "";
 }
 
-namespace {
-
-// The deepest command CLI11 parsed ("calendar add"), and its name as the user typed it.
 std::pair<const CLI::App*, std::string> parsed_command(const CLI::App& root) {
     const CLI::App* at = &root;
     std::string name;
@@ -26,6 +23,8 @@ std::pair<const CLI::App*, std::string> parsed_command(const CLI::App& root) {
     }
     return {at, name};
 }
+
+namespace {
 
 // Every long option name that `app` or a command above it accepts (global options fall through).
 std::vector<std::string> long_names(const CLI::App* app) {
