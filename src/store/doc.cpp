@@ -8,10 +8,15 @@
 
 namespace cspr::store {
 
-const DocNode* DocNode::find(std::string_view key) const {
-    for (const auto& [k, v] : entries)
-        if (k.scalar == key) return &v;
+const std::pair<DocNode, DocNode>* DocNode::find_entry(std::string_view key) const {
+    for (const auto& entry : entries)
+        if (entry.first.scalar == key) return &entry;
     return nullptr;
+}
+
+const DocNode* DocNode::find(std::string_view key) const {
+    const auto* entry = find_entry(key);
+    return entry ? &entry->second : nullptr;
 }
 
 DocNode parse_document(std::string_view text, const std::string& file) {

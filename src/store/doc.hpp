@@ -24,7 +24,9 @@ struct DocNode {
     bool is_sequence() const { return kind == Kind::sequence; }
     bool is_scalar() const { return kind == Kind::scalar; }
     bool is_null() const { return kind == Kind::null; }
-    // The value of the first entry whose key is `key`; nullptr when there is none.
+    // The first entry whose key is `key` (the key, then its value); nullptr when there is none.
+    const std::pair<DocNode, DocNode>* find_entry(std::string_view key) const;
+    // The value of that entry; nullptr when there is none.
     const DocNode* find(std::string_view key) const;
 
     friend bool operator==(const DocNode&, const DocNode&) = default;

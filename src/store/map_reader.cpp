@@ -335,7 +335,7 @@ int line_of_field(std::string_view text, std::string_view field) {
         std::size_t end = field.find_first_of(".[", pos);
         if (end == std::string_view::npos) end = field.size();
         const DocNode* next = nullptr;
-        int next_line = 0;
+        int key_line = 0;  // for a key: its own line, which its value's may not be
         if (field[pos] == '[') {
             const std::size_t close = field.find(']', pos);
             if (close == std::string_view::npos) break;
@@ -345,17 +345,13 @@ int line_of_field(std::string_view text, std::string_view field) {
             end = close + 1;
         } else {
             if (!node->is_map()) break;
-            // The key's line: a blank key's null value is marked on the line after it.
-            for (const auto& [k, v] : node->entries)
-                if (k.scalar == field.substr(pos, end - pos)) {
-                    next = &v;
-                    next_line = k.line;
-                    break;
-                }
-            if (!next) break;
+            const auto* entry = node->find_entry(field.substr(pos, end - pos));
+            if (!entry) break;
+            next = &entry->second;
+            key_line = entry->first.line;  // a blank key's null value is marked on the line after it
         }
         node = next;
-        if (next_line > 0 || node->line > 0) line = next_line > 0 ? next_line : node->line;
+        if (const int at = key_line > 0 ? key_line : node->line; at > 0) line = at;
         pos = end < field.size() && field[end] == '.' ? end + 1 : end;
     }
     return line;
