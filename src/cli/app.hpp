@@ -203,6 +203,8 @@ std::string due_iso(const rules::Deadline& d);
 // How a deadline reads to someone planning their week, from the engine's status and the days left:
 // "overdue", "due today", "due soon" (within `soon` working days), "met late", "running", ...
 std::string_view listing_status(const rules::Deadline& d, int soon);
+// A listing status as one token for machines (JSON, CSV, ICS): "met late" is met-late.
+std::string token(std::string_view status);
 // "met", "met late (2 working days)", "overdue (3 working days)", "5 working days left".
 std::string status_text(const rules::Deadline& d);
 // status_text, then the deadline's note when it has one: "met; met by the Panel's online form ...".

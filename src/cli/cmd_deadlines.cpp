@@ -21,12 +21,6 @@ struct DeadlinesArgs {
     bool remind = false;  // ics: an alarm the working day before
 };
 
-// A status as one token for machines (JSON, CSV, ICS): "met late" is met-late.
-std::string token(std::string status) {
-    std::replace(status.begin(), status.end(), ' ', '-');
-    return status;
-}
-
 struct Row {
     const rules::Deadline* deadline;
     std::string status;

@@ -78,9 +78,7 @@ std::string Json::dump() const {
 
 std::string status_token(const rules::Deadline& d) {
     constexpr int kSoon = 5;  // working days that count as due soon: deadlines' default
-    std::string status(listing_status(d, kSoon));
-    std::replace(status.begin(), status.end(), ' ', '-');  // "met late" is met-late
-    return status;
+    return token(listing_status(d, kSoon));
 }
 
 Json report_document(std::string_view format, int version, calendar::Date as_of) {

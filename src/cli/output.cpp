@@ -1,6 +1,8 @@
 // Printing helpers shared by the subcommands.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "app.hpp"
 
 namespace cspr::cli {
@@ -250,6 +252,12 @@ std::string_view listing_status(const rules::Deadline& d, int soon) {
     if (d.rule->period) return "running";
     if (d.working_days_left <= 0 && d.days_left <= 0) return "due today";
     return d.working_days_left <= soon ? "due soon" : "upcoming";
+}
+
+std::string token(std::string_view status) {
+    std::string t(status);
+    std::replace(t.begin(), t.end(), ' ', '-');
+    return t;
 }
 
 std::string status_text(const rules::Deadline& d) {
